@@ -1,0 +1,173 @@
+package org.salespipeline.core;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount of one currency.
+ *
+ * <p>The amount is kept at the currency's default number of fraction digits ({@code 12.5 EUR} is
+ * stored as {@code 12.50}), so two equal amounts are {@link #equals equal}. Amounts with more
+ * fraction digits than the currency has are refused rather than rounded silently. Money never adds
+ * amounts of different currencies; convert with a {@link CurrencyConverter} first.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param amount the amount, never null
+ * @param currency the currency, never null
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+  /**
+   * Creates money, normalising the scale to the currency's fraction digits.
+   *
+   * @throws ValidationException if an argument is null or the amount has more fraction digits than
+   *     the currency allows
+   */
+  public Money {
+    if (amount == null || currency == null) {
+      throw new ValidationException(
+          FieldProblem.of(amount == null ? "amount" : "currency", null, "must not be null"));
+    }
+    int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+    try {
+      amount = amount.setScale(Math.max(digits, 0), RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "amount",
+              amount.toPlainString(),
+              "has more than " + digits + " fraction digits for " + currency.getCurrencyCode()));
+    }
+  }
+
+  /**
+   * Money from a decimal string and an ISO 4217 code, for example {@code Money.of("1200.00",
+   * "EUR")}.
+   *
+   * @throws ValidationException if the amount is not a number or the code is not a known currency
+   */
+  public static Money of(String amount, String currencyCode) {
+    return new Money(parseAmount(amount), currency(currencyCode));
+  }
+
+  /** Money from a decimal and an ISO 4217 code. */
+  public static Money of(BigDecimal amount, String currencyCode) {
+    return new Money(amount, currency(currencyCode));
+  }
+
+  /** Money from a whole number of major units, for example {@code Money.of(5000, "USD")}. */
+  public static Money of(long amount, String currencyCode) {
+    return new Money(BigDecimal.valueOf(amount), currency(currencyCode));
+  }
+
+  /** Zero in the given currency. */
+  public static Money zero(Currency currency) {
+    return new Money(BigDecimal.ZERO, currency);
+  }
+
+  /**
+   * Money from an amount in minor units (cents for USD), as forecasting uses.
+   *
+   * @param minorUnits the amount in minor units
+   * @param currency the currency
+   */
+  public static Money ofMinor(long minorUnits, Currency currency) {
+    Objects.requireNonNull(currency, "currency");
+    return new Money(
+        BigDecimal.valueOf(minorUnits, Math.max(currency.getDefaultFractionDigits(), 0)), currency);
+  }
+
+  /**
+   * Looks up a currency by its ISO 4217 code.
+   *
+   * @throws ValidationException naming the code when it is null or not a known currency
+   */
+  public static Currency currency(String code) {
+    if (code == null) {
+      throw new ValidationException(FieldProblem.of("currency", null, "must not be null"));
+    }
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(
+          FieldProblem.of("currency", code, "is not an ISO 4217 currency code"));
+    }
+  }
+
+  private static BigDecimal parseAmount(String amount) {
+    if (amount == null) {
+      throw new ValidationException(FieldProblem.of("amount", null, "must not be null"));
+    }
+    try {
+      return new BigDecimal(amount.trim());
+    } catch (NumberFormatException e) {
+      throw new ValidationException(FieldProblem.of("amount", amount, "is not a decimal number"));
+    }
+  }
+
+  /** The amount in minor units of the currency; exact for amounts the library accepts. */
+  public long toMinorUnits() {
+    return amount.movePointRight(Math.max(currency.getDefaultFractionDigits(), 0)).longValueExact();
+  }
+
+  /** Whether the amount is below zero. */
+  public boolean isNegative() {
+    return amount.signum() < 0;
+  }
+
+  /**
+   * The sum of two amounts of the same currency.
+   *
+   * @throws IllegalArgumentException if the currencies differ
+   */
+  public Money plus(Money other) {
+    requireSameCurrency(other);
+    return new Money(amount.add(other.amount), currency);
+  }
+
+  /**
+   * The difference of two amounts of the same currency.
+   *
+   * @throws IllegalArgumentException if the currencies differ
+   */
+  public Money minus(Money other) {
+    requireSameCurrency(other);
+    return new Money(amount.subtract(other.amount), currency);
+  }
+
+  /** This amount times a factor, rounded half-even to the currency's fraction digits. */
+  public Money times(BigDecimal factor) {
+    return new Money(
+        amount.multiply(factor).setScale(amount.scale(), RoundingMode.HALF_EVEN), currency);
+  }
+
+  /**
+   * Compares amounts of the same currency.
+   *
+   * @throws IllegalArgumentException if the currencies differ
+   */
+  @Override
+  public int compareTo(Money other) {
+    requireSameCurrency(other);
+    return amount.compareTo(other.amount);
+  }
+
+  private void requireSameCurrency(Money other) {
+    if (!currency.equals(other.currency)) {
+      throw new IllegalArgumentException(
+          "cannot combine "
+              + currency.getCurrencyCode()
+              + " and "
+              + other.currency.getCurrencyCode()
+              + " without a CurrencyConverter");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return amount.toPlainString() + " " + currency.getCurrencyCode();
+  }
+}
