@@ -28,10 +28,12 @@ public record AccountId(UUID value) implements Comparable<AccountId> {
 
   @Override
   public int compareTo(AccountId other) {
-    int high = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
+    int high =
+        Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
     return high != 0
         ? high
-        : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        : Long.compareUnsigned(
+            value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
   }
 
   @Override

@@ -10,7 +10,14 @@ public class ClosedDealException extends PipelineException {
   private final DealStatus status;
 
   public ClosedDealException(DealId dealId, DealStatus status, String command) {
-    super("deal " + dealId + " is " + status + "; " + command + " needs an open deal (reopen it first)");
+    super(
+        "deal "
+            + dealId
+            + " is "
+            + status
+            + "; "
+            + command
+            + " needs an open deal (reopen it first)");
     this.dealId = dealId;
     this.status = status;
   }

@@ -41,7 +41,8 @@ public final class FixedRateCurrencyConverter implements CurrencyConverter {
     }
     BigDecimal rate = rate(amount.currency(), target, date);
     int digits = Math.max(target.getDefaultFractionDigits(), 0);
-    return new Money(amount.amount().multiply(rate).setScale(digits, RoundingMode.HALF_EVEN), target);
+    return new Money(
+        amount.amount().multiply(rate).setScale(digits, RoundingMode.HALF_EVEN), target);
   }
 
   private BigDecimal rate(Currency from, Currency to, LocalDate date) {
@@ -79,8 +80,8 @@ public final class FixedRateCurrencyConverter implements CurrencyConverter {
      * Adds a rate: one unit of {@code from} is worth {@code rate} units of {@code to} from {@code
      * validFrom} on.
      *
-     * @throws ValidationException if a code is unknown, the rate is not a positive number, or a rate
-     *     for the same pair and date was already given
+     * @throws ValidationException if a code is unknown, the rate is not a positive number, or a
+     *     rate for the same pair and date was already given
      */
     public Builder rate(String from, String to, LocalDate validFrom, String rate) {
       BigDecimal value;
@@ -108,7 +109,14 @@ public final class FixedRateCurrencyConverter implements CurrencyConverter {
       if (previous != null) {
         throw new ValidationException(
             FieldProblem.of(
-                "rate", rate, "a rate " + key(from, to) + " from " + validFrom + " was already set to " + previous));
+                "rate",
+                rate,
+                "a rate "
+                    + key(from, to)
+                    + " from "
+                    + validFrom
+                    + " was already set to "
+                    + previous));
       }
       return this;
     }

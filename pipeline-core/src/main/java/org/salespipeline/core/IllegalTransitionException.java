@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.salespipeline.core.rule.RuleViolation;
 
-/**
- * The stage rules refused a move; carries every violation at once. The deal is unchanged.
- */
+/** The stage rules refused a move; carries every violation at once. The deal is unchanged. */
 public class IllegalTransitionException extends PipelineException {
   private static final long serialVersionUID = 1L;
 

@@ -5,7 +5,8 @@ import org.salespipeline.core.internal.Texts;
 /**
  * A pipeline definition, for example {@code new_business} or {@code renewals}.
  *
- * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or digit
+ * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or
+ *     digit
  */
 public record PipelineId(String value) implements Comparable<PipelineId> {
 
@@ -16,7 +17,9 @@ public record PipelineId(String value) implements Comparable<PipelineId> {
     if (!Texts.isKey(value)) {
       throw new ValidationException(
           FieldProblem.of(
-              "pipeline", value, "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
+              "pipeline",
+              value,
+              "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
     }
   }
 

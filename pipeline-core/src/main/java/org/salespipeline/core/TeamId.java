@@ -5,7 +5,8 @@ import org.salespipeline.core.internal.Texts;
 /**
  * A sales team.
  *
- * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or digit
+ * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or
+ *     digit
  */
 public record TeamId(String value) implements Comparable<TeamId> {
 
@@ -16,7 +17,9 @@ public record TeamId(String value) implements Comparable<TeamId> {
     if (!Texts.isKey(value)) {
       throw new ValidationException(
           FieldProblem.of(
-              "team", value, "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
+              "team",
+              value,
+              "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
     }
   }
 

@@ -5,7 +5,8 @@ import org.salespipeline.core.internal.Texts;
 /**
  * A user of the host application (a deal owner, a manager, an actor), by the host's own id.
  *
- * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or digit
+ * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or
+ *     digit
  */
 public record UserId(String value) implements Comparable<UserId> {
 
@@ -16,7 +17,9 @@ public record UserId(String value) implements Comparable<UserId> {
     if (!Texts.isKey(value)) {
       throw new ValidationException(
           FieldProblem.of(
-              "user", value, "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
+              "user",
+              value,
+              "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
     }
   }
 

@@ -3,9 +3,11 @@ package org.salespipeline.core;
 import org.salespipeline.core.internal.Texts;
 
 /**
- * A workspace (tenant). Every record belongs to exactly one; a store view bound to one cannot reach another.
+ * A workspace (tenant). Every record belongs to exactly one; a store view bound to one cannot reach
+ * another.
  *
- * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or digit
+ * @param value 1 to 64 characters: letters, digits, '_', '-' or '.', starting with a letter or
+ *     digit
  */
 public record WorkspaceId(String value) implements Comparable<WorkspaceId> {
 
@@ -16,7 +18,9 @@ public record WorkspaceId(String value) implements Comparable<WorkspaceId> {
     if (!Texts.isKey(value)) {
       throw new ValidationException(
           FieldProblem.of(
-              "workspace", value, "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
+              "workspace",
+              value,
+              "must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
     }
   }
 

@@ -159,9 +159,12 @@ public abstract class PipelineDefinition {
   @Value.Check
   void check() {
     List<FieldProblem> problems = new ArrayList<>();
-    if (name().isBlank() || name().length() > MAX_NAME || Texts.hasControlCharacter(name(), false)) {
+    if (name().isBlank()
+        || name().length() > MAX_NAME
+        || Texts.hasControlCharacter(name(), false)) {
       problems.add(
-          FieldProblem.of("name", name(), "must be 1-" + MAX_NAME + " characters without control characters"));
+          FieldProblem.of(
+              "name", name(), "must be 1-" + MAX_NAME + " characters without control characters"));
     }
     List<Stage> stages = stages();
     if (stages.isEmpty()) {
@@ -188,14 +191,19 @@ public abstract class PipelineDefinition {
       problems.add(FieldProblem.of("stages[0]", stages.get(0).key(), "must be an open stage"));
     }
     if (won != 1) {
-      problems.add(FieldProblem.of("stages", won + " won stages", "must have exactly one won stage"));
+      problems.add(
+          FieldProblem.of("stages", won + " won stages", "must have exactly one won stage"));
     }
     if (lost != 1) {
-      problems.add(FieldProblem.of("stages", lost + " lost stages", "must have exactly one lost stage"));
+      problems.add(
+          FieldProblem.of("stages", lost + " lost stages", "must have exactly one lost stage"));
     }
     if (disqualified > 1) {
       problems.add(
-          FieldProblem.of("stages", disqualified + " disqualified stages", "must have at most one disqualified stage"));
+          FieldProblem.of(
+              "stages",
+              disqualified + " disqualified stages",
+              "must have at most one disqualified stage"));
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);

@@ -15,9 +15,8 @@ import org.salespipeline.core.internal.Texts;
  *
  * <p>Build with {@link #builder()}; {@code key}, {@code displayName} and {@code outcome} are
  * required. Defaults: {@code defaultProbability} is 1 for a won stage and 0 otherwise (give open
- * stages their own); {@code defaultCategory} is
- * {@code PIPELINE} for open stages, {@code CLOSED} for won and {@code OMITTED} otherwise; no idle
- * threshold.
+ * stages their own); {@code defaultCategory} is {@code PIPELINE} for open stages, {@code CLOSED}
+ * for won and {@code OMITTED} otherwise; no idle threshold.
  *
  * <p>Immutable and thread-safe.
  */
@@ -33,7 +32,11 @@ public abstract class Stage {
 
   /** An open stage with the given probability and category. */
   public static Stage open(
-      String key, String displayName, double probability, ForecastCategory category, Duration idle) {
+      String key,
+      String displayName,
+      double probability,
+      ForecastCategory category,
+      Duration idle) {
     return builder()
         .key(key)
         .displayName(displayName)
@@ -100,7 +103,9 @@ public abstract class Stage {
     if (name.isBlank()) {
       problems.add(FieldProblem.of("displayName", name, "must not be blank"));
     } else if (name.length() > MAX_DISPLAY_NAME) {
-      problems.add(FieldProblem.of("displayName", name, "must be at most " + MAX_DISPLAY_NAME + " characters"));
+      problems.add(
+          FieldProblem.of(
+              "displayName", name, "must be at most " + MAX_DISPLAY_NAME + " characters"));
     } else if (Texts.hasControlCharacter(name, false)) {
       problems.add(FieldProblem.of("displayName", name, "must not contain control characters"));
     }
@@ -112,7 +117,8 @@ public abstract class Stage {
       problems.add(FieldProblem.of("defaultProbability", p, "must be 1 for a won stage"));
     }
     if ((outcome() == StageOutcome.LOST || outcome() == StageOutcome.DISQUALIFIED) && p != 0.0) {
-      problems.add(FieldProblem.of("defaultProbability", p, "must be 0 for a lost or disqualified stage"));
+      problems.add(
+          FieldProblem.of("defaultProbability", p, "must be 0 for a lost or disqualified stage"));
     }
     idleThreshold()
         .filter(d -> d.isNegative() || d.isZero())

@@ -39,11 +39,32 @@ public final class StandardPipelines {
         .id(NEW_BUSINESS)
         .name("New business")
         .addStages(
-            Stage.open(PROSPECTING, "Prospecting", 0.10, ForecastCategory.PIPELINE, Duration.ofDays(14)),
-            Stage.open(QUALIFICATION, "Qualification", 0.20, ForecastCategory.PIPELINE, Duration.ofDays(14)),
-            Stage.open(NEEDS_ANALYSIS, "Needs Analysis", 0.35, ForecastCategory.BEST_CASE, Duration.ofDays(21)),
-            Stage.open(PROPOSAL, "Proposal/Presentation", 0.50, ForecastCategory.BEST_CASE, Duration.ofDays(14)),
-            Stage.open(NEGOTIATION, "Negotiation", 0.70, ForecastCategory.MOST_LIKELY, Duration.ofDays(10)),
+            Stage.open(
+                PROSPECTING, "Prospecting", 0.10, ForecastCategory.PIPELINE, Duration.ofDays(14)),
+            Stage.open(
+                QUALIFICATION,
+                "Qualification",
+                0.20,
+                ForecastCategory.PIPELINE,
+                Duration.ofDays(14)),
+            Stage.open(
+                NEEDS_ANALYSIS,
+                "Needs Analysis",
+                0.35,
+                ForecastCategory.BEST_CASE,
+                Duration.ofDays(21)),
+            Stage.open(
+                PROPOSAL,
+                "Proposal/Presentation",
+                0.50,
+                ForecastCategory.BEST_CASE,
+                Duration.ofDays(14)),
+            Stage.open(
+                NEGOTIATION,
+                "Negotiation",
+                0.70,
+                ForecastCategory.MOST_LIKELY,
+                Duration.ofDays(10)),
             Stage.open(CLOSING, "Closing", 0.85, ForecastCategory.COMMIT, Duration.ofDays(7)),
             Stage.closed(CLOSED_WON, "Closed Won", StageOutcome.WON),
             Stage.closed(CLOSED_LOST, "Closed Lost", StageOutcome.LOST),
@@ -60,8 +81,18 @@ public final class StandardPipelines {
         .id(RENEWALS)
         .name("Renewals")
         .addStages(
-            Stage.open("renewal_due", "Renewal Due", 0.60, ForecastCategory.BEST_CASE, Duration.ofDays(21)),
-            Stage.open(NEGOTIATION, "Negotiation", 0.75, ForecastCategory.MOST_LIKELY, Duration.ofDays(10)),
+            Stage.open(
+                "renewal_due",
+                "Renewal Due",
+                0.60,
+                ForecastCategory.BEST_CASE,
+                Duration.ofDays(21)),
+            Stage.open(
+                NEGOTIATION,
+                "Negotiation",
+                0.75,
+                ForecastCategory.MOST_LIKELY,
+                Duration.ofDays(10)),
             Stage.open(CLOSING, "Closing", 0.90, ForecastCategory.COMMIT, Duration.ofDays(7)),
             Stage.closed("renewed", "Renewed", StageOutcome.WON),
             Stage.closed("churned", "Churned", StageOutcome.LOST))

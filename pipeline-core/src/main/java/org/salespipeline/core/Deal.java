@@ -1,0 +1,147 @@
+package org.salespipeline.core;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.immutables.value.Value;
+import org.salespipeline.core.qualification.QualificationResult;
+
+/**
+ * A sales opportunity moving through a pipeline.
+ *
+ * <p>Deals are changed only through {@link SalesPipeline} commands, which validate input, run the
+ * stage rules and append history; the builder exists for stores, tests and hosts that rebuild deals
+ * from their own data. Every command raises {@link #version()} by one.
+ *
+ * <p>The forecast category the rep set ({@link #categorySetByRep()}) is not overwritten when the
+ * stage changes; the {@link #probabilityOverride()} is kept beside the stage's probability, never
+ * replacing it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+@Value.Immutable
+public abstract class Deal {
+
+  /** A builder; used by stores and tests, hosts open deals through {@link SalesPipeline}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public abstract DealId id();
+
+  public abstract WorkspaceId workspace();
+
+  /** The pipeline the deal runs in. */
+  public abstract PipelineId pipeline();
+
+  /** The key of its current stage. */
+  public abstract String stage();
+
+  /** Open, won, lost or disqualified, following the current stage's outcome. */
+  public abstract DealStatus status();
+
+  public abstract String name();
+
+  @Value.Default
+  public DealKind kind() {
+    return DealKind.NEW_BUSINESS;
+  }
+
+  /** For upsell, cross-sell and renewal deals: the won deal they grow from. */
+  public abstract Optional<DealId> linkedDeal();
+
+  public abstract Optional<AccountId> account();
+
+  public abstract Optional<ContactId> primaryContact();
+
+  /** The owner, a host user id. */
+  public abstract UserId owner();
+
+  /** The amount, exact. */
+  public abstract Money amount();
+
+  public abstract LocalDate expectedCloseDate();
+
+  /** How many times the expected close date was moved later. */
+  @Value.Default
+  public int closeDatePushCount() {
+    return 0;
+  }
+
+  @Value.Default
+  public DealSource source() {
+    return DealSource.OTHER;
+  }
+
+  public abstract ForecastCategory forecastCategory();
+
+  /** Whether the rep set the category; stage changes then leave it alone. */
+  @Value.Default
+  public boolean categorySetByRep() {
+    return false;
+  }
+
+  /** The rep's own win probability in [0, 1], kept beside the stage or model probability. */
+  public abstract OptionalDouble probabilityOverride();
+
+  public abstract Optional<String> nextStep();
+
+  public abstract Optional<NeedsAnalysis> needsAnalysis();
+
+  public abstract Optional<Proposal> proposal();
+
+  public abstract Optional<Negotiation> negotiation();
+
+  /** The latest qualification result. */
+  public abstract Optional<QualificationResult> qualification();
+
+  /** Why the deal closed; present exactly when it is closed. */
+  public abstract Optional<CloseReason> closeReason();
+
+  /** Host-defined typed attributes, in insertion order. */
+  public abstract Map<String, AttributeValue> attributes();
+
+  public abstract Instant createdAt();
+
+  /** When the deal entered its current stage. */
+  public abstract Instant stageEnteredAt();
+
+  /** The last logged activity, if any. */
+  public abstract Optional<Instant> lastActivityAt();
+
+  /**
+   * The latest due time among scheduled follow-ups, if any; while it lies in the future the deal
+   * counts as engaged and never as idle.
+   */
+  public abstract Optional<Instant> followUpDueAt();
+
+  /** When it closed, if it is closed. */
+  public abstract Optional<Instant> closedAt();
+
+  /** Raised by one on every command; 1 after creation. */
+  public abstract long version();
+
+  /** The sequence number of the deal's latest history event. */
+  public abstract long lastEventSequence();
+
+  /** Whether the deal is still open. */
+  public boolean isOpen() {
+    return status() == DealStatus.OPEN;
+  }
+
+  @Value.Check
+  void check() {
+    if (version() < 1) {
+      throw new IllegalStateException("version must be >= 1, was " + version());
+    }
+    if (status().isClosed() != closeReason().isPresent()) {
+      throw new IllegalStateException(
+          "deal " + id() + " is " + status() + " but close reason is " + closeReason());
+    }
+  }
+
+  /** Builds deals; not thread-safe. */
+  public static class Builder extends ImmutableDeal.Builder {}
+}

@@ -1,0 +1,117 @@
+package org.salespipeline.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.salespipeline.core.Account;
+import org.salespipeline.core.AccountId;
+import org.salespipeline.core.Activity;
+import org.salespipeline.core.ConcurrentDealModificationException;
+import org.salespipeline.core.Contact;
+import org.salespipeline.core.ContactId;
+import org.salespipeline.core.CustomerRetention;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.PipelineId;
+import org.salespipeline.core.Quota;
+import org.salespipeline.core.Team;
+import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+
+/**
+ * The records of one workspace. Every method reads or writes this workspace only; records passed in
+ * must belong to it.
+ *
+ * <p>Writes are all-or-nothing. Reads return immutable values; {@code stream*} methods hold
+ * resources until the stream is closed (use try-with-resources) and keep memory bounded.
+ * Implementations must be thread-safe.
+ */
+public interface WorkspaceStore {
+
+  /** The workspace this view is bound to. */
+  WorkspaceId workspaceId();
+
+  // ---- pipeline definitions and reference data (upserts) ----
+
+  /** Creates or replaces a pipeline definition. */
+  void savePipeline(PipelineDefinition pipeline);
+
+  Optional<PipelineDefinition> pipeline(PipelineId id);
+
+  /** All definitions, ordered by id. */
+  List<PipelineDefinition> pipelines();
+
+  /** Creates or replaces an account. */
+  void saveAccount(Account account);
+
+  Optional<Account> account(AccountId id);
+
+  /** Creates or replaces a contact. */
+  void saveContact(Contact contact);
+
+  Optional<Contact> contact(ContactId id);
+
+  /** Creates or replaces a team. */
+  void saveTeam(Team team);
+
+  /** All teams, ordered by id. */
+  List<Team> teams();
+
+  /** Adds a quota, replacing one for the same owner or team and period. */
+  void saveQuota(Quota quota);
+
+  /** All quotas, ordered by period start, then owner or team. */
+  List<Quota> quotas();
+
+  // ---- deals ----
+
+  Optional<Deal> deal(DealId id);
+
+  /**
+   * Writes a command's deal, events, activities, retention change and idempotency key, all or
+   * nothing.
+   *
+   * @throws ConcurrentDealModificationException if the stored version differs from {@link
+   *     DealCommit#expectedVersion()} (including a create whose id exists); nothing is written
+   * @throws DuplicateIdempotencyKeyException if the key was used before; nothing is written
+   * @throws org.salespipeline.core.StorageException if the storage fails; nothing is written
+   */
+  void commit(DealCommit commit);
+
+  /** What the command with this idempotency key did, if one was committed. */
+  Optional<IdempotencyRecord> idempotencyRecord(String key);
+
+  /** One page of matching deals, in id order. */
+  Page<Deal> findDeals(DealQuery query);
+
+  /** All matching deals in id order, streamed; close the stream. */
+  Stream<Deal> streamDeals(DealQuery query);
+
+  /** The deal's history in sequence order; empty for an unknown deal. */
+  List<DealEvent> history(DealId id);
+
+  /** Matching events of all deals, by deal id then sequence, streamed; close the stream. */
+  Stream<DealEvent> streamEvents(EventQuery query);
+
+  /** Activities logged on the deal, in the order recorded. */
+  List<Activity> activities(DealId id);
+
+  // ---- post-sale ----
+
+  Optional<CustomerRetention> retention(AccountId account);
+
+  /**
+   * Creates or changes an account's retention record and logs account activities, all or nothing.
+   *
+   * @throws org.salespipeline.core.ConcurrentRetentionModificationException if the stored version
+   *     is not {@code retention.version() - 1}
+   */
+  void commitRetention(CustomerRetention retention, List<Activity> activities);
+
+  /** Logs an activity on an account without a deal. */
+  void saveAccountActivity(Activity activity);
+
+  /** Activities logged on the account (with or without a deal), in the order recorded. */
+  List<Activity> accountActivities(AccountId account);
+}

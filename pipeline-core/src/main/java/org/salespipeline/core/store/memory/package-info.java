@@ -1,0 +1,2 @@
+/** The in-memory store. */
+package org.salespipeline.core.store.memory;

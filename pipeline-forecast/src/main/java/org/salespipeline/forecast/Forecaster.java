@@ -1,0 +1,362 @@
+package org.salespipeline.forecast;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.forecast.distribution.RevenueDistribution;
+import org.salespipeline.forecast.distribution.RevenueDistributions;
+import org.salespipeline.forecast.model.ProbabilityModel;
+
+/**
+ * The forecasting facade over one {@link PipelineSnapshot} and one probability per row.
+ *
+ * <p>Weighted amounts are exact: each open deal contributes {@code a_i p_i} rounded to the nearest
+ * 1/256 of a minor unit, and those terms are added as integers, so every total is independent of
+ * order and equals the sum of its parts over any partition (owner totals add up to the team total).
+ * {@code *Scaled} methods return these integers; the others divide by 256.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Forecaster {
+  /** Fixed-point scale of weighted amounts: 1/256 of a minor unit. */
+  public static final double SCALE = 256.0;
+
+  private static final int CATEGORIES = ForecastCategory.values().length;
+  private static final int MAX_PERIOD_DAYS = 1 << 20;
+
+  private final PipelineSnapshot s;
+  private final double[] p;
+  private final String modelName;
+
+  private Forecaster(PipelineSnapshot s, double[] p, String modelName) {
+    this.s = s;
+    this.p = p;
+    this.modelName = modelName;
+  }
+
+  /**
+   * A forecaster using the snapshot's own probability column.
+   *
+   * @param snapshot not null
+   */
+  public static Forecaster of(PipelineSnapshot snapshot) {
+    if (snapshot == null) {
+      throw new ValidationException(FieldProblem.of("snapshot", null, "must not be null"));
+    }
+    return new Forecaster(
+        snapshot, ProbabilityModel.stageDefault().probabilities(snapshot), "stage-default");
+  }
+
+  /**
+   * A forecaster with probabilities from a model.
+   *
+   * @throws ValidationException if the model returns a wrong length, NaN or values outside [0, 1]
+   */
+  public Forecaster withModel(ProbabilityModel model) {
+    return new Forecaster(s, checked(model.probabilities(s)), model.name());
+  }
+
+  /**
+   * A forecaster with the given probabilities, one per snapshot row (copied).
+   *
+   * @throws ValidationException if the length differs, or a value is NaN or outside [0, 1]
+   */
+  public Forecaster withProbabilities(double[] probabilities) {
+    return new Forecaster(s, checked(probabilities.clone()), "custom");
+  }
+
+  private double[] checked(double[] q) {
+    if (q.length != s.size) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "probabilities", q.length, "must have one entry per row (" + s.size + ")"));
+    }
+    for (int i = 0; i < q.length; i++) {
+      if (!(q[i] >= 0 && q[i] <= 1)) {
+        throw new ValidationException(
+            FieldProblem.of("probabilities[" + i + "]", q[i], "must be in [0, 1]"));
+      }
+    }
+    return q;
+  }
+
+  /** The snapshot. */
+  public PipelineSnapshot snapshot() {
+    return s;
+  }
+
+  /** The name of the probability source. */
+  public String modelName() {
+    return modelName;
+  }
+
+  /** The probability of a row used by this forecaster. */
+  public double probability(int row) {
+    return p[row];
+  }
+
+  /** A copy of the probabilities used, one per row. */
+  public double[] probabilities() {
+    return p.clone();
+  }
+
+  /** One deal's exact weighted term in 1/256 minor units. */
+  static long term(long amount, double probability) {
+    return (long) Math.rint(amount * probability * SCALE);
+  }
+
+  /** The weighted open pipeline {@code sum a_i p_i} over every open deal, in 1/256 minor units. */
+  public long weightedScaled() {
+    long[] a = s.amount;
+    double[] q = p;
+    int n = s.openCount;
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += (long) Math.rint(a[i] * q[i] * SCALE);
+    }
+    return sum;
+  }
+
+  /** The weighted open pipeline over every open deal, in minor units. */
+  public double weighted() {
+    return weightedScaled() / SCALE;
+  }
+
+  /** The weighted open pipeline expected to close in the period, in minor units. */
+  public double weighted(Period period) {
+    int from = period.startDay();
+    int to = period.endDay();
+    long[] a = s.amount;
+    int[] d = s.closeDay;
+    long sum = 0;
+    for (int i = 0; i < s.openCount; i++) {
+      int day = d[i];
+      if (day >= from && day < to) {
+        sum += term(a[i], p[i]);
+      }
+    }
+    return sum / SCALE;
+  }
+
+  /** Closed-won amount with a close date in the period ("closed to date"), in minor units. */
+  public long closed(Period period) {
+    int from = period.startDay();
+    int to = period.endDay();
+    long sum = 0;
+    for (int i = s.openCount; i < s.size; i++) {
+      if (s.status[i] == 1 && s.closeDay[i] >= from && s.closeDay[i] < to) {
+        sum += s.amount[i];
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Weighted open pipeline by period and a dimension.
+   *
+   * @param periods non-overlapping periods in ascending order, not empty, spanning at most 2^20
+   *     days
+   * @param dimension the column breakdown
+   * @throws ValidationException if the periods overlap, are unordered, or span too long
+   */
+  public ForecastTable weightedBy(List<Period> periods, Dimension dimension) {
+    if (periods.isEmpty()) {
+      throw new ValidationException(FieldProblem.of("periods", periods, "must not be empty"));
+    }
+    int base = periods.get(0).startDay();
+    int end = periods.get(periods.size() - 1).endDay();
+    for (int k = 1; k < periods.size(); k++) {
+      if (periods.get(k).startDay() < periods.get(k - 1).endDay()) {
+        throw new ValidationException(
+            FieldProblem.of("periods", periods.get(k), "overlaps or precedes the one before"));
+      }
+    }
+    if ((long) end - base > MAX_PERIOD_DAYS) {
+      throw new ValidationException(
+          FieldProblem.of("periods", periods, "span more than " + MAX_PERIOD_DAYS + " days"));
+    }
+    int span = end - base;
+    int[] lut = new int[span];
+    java.util.Arrays.fill(lut, -1);
+    for (int k = 0; k < periods.size(); k++) {
+      java.util.Arrays.fill(
+          lut, periods.get(k).startDay() - base, periods.get(k).endDay() - base, k);
+    }
+    List<String> columns;
+    int[] col;
+    switch (dimension) {
+      case OWNER -> {
+        columns = s.ownerNames;
+        col = s.owner;
+      }
+      case STAGE -> {
+        columns = s.stageNames;
+        col = s.stage;
+      }
+      case CATEGORY -> {
+        columns = new ArrayList<>();
+        for (ForecastCategory c : ForecastCategory.values()) {
+          columns.add(c.name());
+        }
+        col = new int[s.openCount];
+        for (int i = 0; i < s.openCount; i++) {
+          col[i] = s.category[i];
+        }
+      }
+      default -> {
+        columns = List.of("total");
+        col = null;
+      }
+    }
+    int nc = Math.max(1, columns.size());
+    int cells = periods.size() * nc;
+    long[] w = new long[cells];
+    long[] amt = new long[cells];
+    int[] cnt = new int[cells];
+    long[] a = s.amount;
+    int[] d = s.closeDay;
+    double[] q = p;
+    int n = s.openCount;
+    for (int i = 0; i < n; i++) {
+      int off = d[i] - base;
+      if (off >= 0 && off < span) {
+        int k = lut[off];
+        if (k >= 0) {
+          int cell = k * nc + (col == null ? 0 : col[i]);
+          long ai = a[i];
+          w[cell] += (long) Math.rint(ai * q[i] * SCALE);
+          amt[cell] += ai;
+          cnt[cell]++;
+        }
+      }
+    }
+    return new ForecastTable(periods, columns, w, amt, cnt);
+  }
+
+  /** The cumulative category rollup of the whole snapshot for the period. */
+  public CategoryRollup rollup(Period period) {
+    CategoryRollup total = new CategoryRollup(0, 0, 0, 0, 0);
+    for (CategoryRollup r : ownerRollups(period, new long[s.ownerNames.size()])) {
+      total = total.plus(r);
+    }
+    return total;
+  }
+
+  /** The cumulative category rollup per owner for the period, in owner index order. */
+  public Map<String, CategoryRollup> rollupByOwner(Period period) {
+    CategoryRollup[] r = ownerRollups(period, new long[s.ownerNames.size()]);
+    Map<String, CategoryRollup> out = new LinkedHashMap<>();
+    for (int o = 0; o < r.length; o++) {
+      out.put(s.ownerNames.get(o), r[o]);
+    }
+    return out;
+  }
+
+  private CategoryRollup[] ownerRollups(Period period, long[] weightedOut) {
+    int owners = s.ownerNames.size();
+    long[] sums = new long[owners * CATEGORIES];
+    long[] closed = new long[owners];
+    int from = period.startDay();
+    int to = period.endDay();
+    for (int i = 0; i < s.openCount; i++) {
+      int day = s.closeDay[i];
+      if (day >= from && day < to) {
+        sums[s.owner[i] * CATEGORIES + s.category[i]] += s.amount[i];
+        weightedOut[s.owner[i]] += term(s.amount[i], p[i]);
+      }
+    }
+    for (int i = s.openCount; i < s.size; i++) {
+      int day = s.closeDay[i];
+      if (s.status[i] == 1 && day >= from && day < to) {
+        closed[s.owner[i]] += s.amount[i];
+      }
+    }
+    CategoryRollup[] out = new CategoryRollup[owners];
+    for (int o = 0; o < owners; o++) {
+      int b = o * CATEGORIES;
+      long commit =
+          closed[o]
+              + sums[b + ForecastCategory.COMMIT.ordinal()]
+              + sums[b + ForecastCategory.CLOSED.ordinal()];
+      long likely = commit + sums[b + ForecastCategory.MOST_LIKELY.ordinal()];
+      long best = likely + sums[b + ForecastCategory.BEST_CASE.ordinal()];
+      long pipe = best + sums[b + ForecastCategory.PIPELINE.ordinal()];
+      out[o] = new CategoryRollup(closed[o], commit, likely, best, pipe);
+    }
+    return out;
+  }
+
+  /**
+   * Quota reports for the period: one per owner of the snapshot, then one per team of the hierarchy
+   * (a team sums its members and its sub-teams). Subjects without a quota report quota 0, no
+   * attainment and no coverage.
+   *
+   * @param period the period, not null
+   * @param teams the hierarchy ({@link TeamHierarchy#none()} for owners only), not null
+   * @param quotas quotas; those of other periods are ignored
+   */
+  public List<QuotaReport> quotaReports(
+      Period period, TeamHierarchy teams, List<QuotaTarget> quotas) {
+    Map<String, Long> quota = new HashMap<>();
+    for (QuotaTarget q : quotas) {
+      if (q.period().equals(period)) {
+        quota.merge(q.subject(), q.amountMinor(), Long::sum);
+      }
+    }
+    long[] weighted = new long[s.ownerNames.size()];
+    CategoryRollup[] r = ownerRollups(period, weighted);
+    List<QuotaReport> out = new ArrayList<>();
+    Map<String, CategoryRollup> teamRollup = new LinkedHashMap<>();
+    Map<String, Long> teamWeighted = new HashMap<>();
+    for (String t : teams.teams()) {
+      teamRollup.put(t, new CategoryRollup(0, 0, 0, 0, 0));
+      teamWeighted.put(t, 0L);
+    }
+    for (int o = 0; o < r.length; o++) {
+      String owner = s.ownerNames.get(o);
+      out.add(
+          QuotaReport.of(owner, period, r[o], weighted[o] / SCALE, quota.getOrDefault(owner, 0L)));
+      for (String t : teams.teamsAbove(owner)) {
+        teamRollup.merge(t, r[o], CategoryRollup::plus);
+        teamWeighted.merge(t, weighted[o], Long::sum);
+      }
+    }
+    teamRollup.forEach(
+        (t, roll) ->
+            out.add(
+                QuotaReport.of(
+                    t, period, roll, teamWeighted.get(t) / SCALE, quota.getOrDefault(t, 0L))));
+    return List.copyOf(out);
+  }
+
+  /**
+   * The revenue distribution of the period: open deals expected to close in it with this
+   * forecaster's probabilities, plus the deals already won in it (as certain). The engine is picked
+   * by {@link RevenueDistributions#auto(long[], double[])}.
+   */
+  public RevenueDistribution distribution(Period period) {
+    int from = period.startDay();
+    int to = period.endDay();
+    int n = 0;
+    for (int i = 0; i < s.size; i++) {
+      if (s.closeDay[i] >= from && s.closeDay[i] < to && (i < s.openCount || s.status[i] == 1)) {
+        n++;
+      }
+    }
+    long[] a = new long[n];
+    double[] q = new double[n];
+    n = 0;
+    for (int i = 0; i < s.size; i++) {
+      if (s.closeDay[i] >= from && s.closeDay[i] < to && (i < s.openCount || s.status[i] == 1)) {
+        a[n] = s.amount[i];
+        q[n++] = i < s.openCount ? p[i] : 1.0;
+      }
+    }
+    return RevenueDistributions.auto(a, q);
+  }
+}

@@ -1,0 +1,78 @@
+package org.salespipeline.forecast;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.ValidationException;
+
+/**
+ * A forecast period: the dates {@code start <= d < end}. Immutable.
+ *
+ * @param start the first day, not null
+ * @param end the first day after the period, after {@code start}
+ */
+public record Period(LocalDate start, LocalDate end) {
+
+  /**
+   * @throws ValidationException if a date is null or {@code end} is not after {@code start}
+   */
+  public Period {
+    if (start == null || end == null) {
+      throw new ValidationException(
+          FieldProblem.of(start == null ? "start" : "end", null, "must not be null"));
+    }
+    if (!end.isAfter(start)) {
+      throw new ValidationException(FieldProblem.of("end", end, "must be after start " + start));
+    }
+  }
+
+  /** A custom period from {@code start} (inclusive) to {@code end} (exclusive). */
+  public static Period of(LocalDate start, LocalDate end) {
+    return new Period(start, end);
+  }
+
+  /** The calendar month. */
+  public static Period month(YearMonth month) {
+    return new Period(month.atDay(1), month.plusMonths(1).atDay(1));
+  }
+
+  /** The calendar quarter ({@code 1..4}) of a year. */
+  public static Period quarter(int year, int quarter) {
+    if (quarter < 1 || quarter > 4) {
+      throw new ValidationException(FieldProblem.of("quarter", quarter, "must be 1 to 4"));
+    }
+    LocalDate s = LocalDate.of(year, 3 * (quarter - 1) + 1, 1);
+    return new Period(s, s.plusMonths(3));
+  }
+
+  /** {@code count} consecutive calendar months starting with {@code first}. */
+  public static List<Period> months(YearMonth first, int count) {
+    List<Period> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(month(first.plusMonths(i)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The first day as epoch day. */
+  public int startDay() {
+    return Math.toIntExact(start.toEpochDay());
+  }
+
+  /** The first day after the period as epoch day. */
+  public int endDay() {
+    return Math.toIntExact(end.toEpochDay());
+  }
+
+  /** The length in days. */
+  public int days() {
+    return endDay() - startDay();
+  }
+
+  /** Whether the date lies in the period. */
+  public boolean contains(LocalDate date) {
+    return !date.isBefore(start) && date.isBefore(end);
+  }
+}

@@ -1,0 +1,602 @@
+package org.salespipeline.forecast;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.ValidationException;
+
+/**
+ * The columnar input of every forecast: one row per deal, held in primitive arrays so that hot
+ * loops never walk object graphs.
+ *
+ * <p>Columns: amount in minor units of the {@link #currency() reporting currency} ({@code long},
+ * never negative), probability ({@code double} in [0, 1], the value the host or a stage default
+ * gave), the rep's probability override (absent as NaN, reported beside the model, never mixed in),
+ * expected close date as epoch day (the actual close date for closed rows), stage index, owner
+ * index, forecast category, status, close-date push count, age in days and days in the current
+ * stage, both counted at {@link #asOf()}.
+ *
+ * <p>Rows are ordered by status: open rows first ({@code [0, openCount())}), then won, lost and
+ * disqualified rows; within one status the insertion order is kept.
+ *
+ * <p>Immutable and thread-safe. Accessors that return arrays return copies; the forecasting code of
+ * this module reads the columns in place.
+ */
+public final class PipelineSnapshot {
+
+  /** The largest total of all amounts, in minor units: keeps every fixed-point sum in a long. */
+  public static final long MAX_TOTAL_AMOUNT = 1L << 54;
+
+  private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
+  private static final DealStatus[] STATUSES = DealStatus.values();
+
+  final Currency currency;
+  final LocalDate asOf;
+  final int size;
+  final int openCount;
+  final String[] ids;
+  final long[] amount;
+  final double[] probability;
+  final double[] override;
+  final int[] closeDay;
+  final int[] stage;
+  final int[] owner;
+  final byte[] category;
+  final byte[] status;
+  final int[] pushCount;
+  final int[] ageDays;
+  final int[] daysInStage;
+  final List<String> stageNames;
+  final List<String> ownerNames;
+
+  private PipelineSnapshot(Builder b) {
+    this.currency = b.currency;
+    this.asOf = b.asOf;
+    this.size = b.rows.size();
+    this.stageNames = List.copyOf(b.stageNames);
+    this.ownerNames = List.copyOf(b.ownerNames);
+    ids = new String[size];
+    amount = new long[size];
+    probability = new double[size];
+    override = new double[size];
+    closeDay = new int[size];
+    stage = new int[size];
+    owner = new int[size];
+    category = new byte[size];
+    status = new byte[size];
+    pushCount = new int[size];
+    ageDays = new int[size];
+    daysInStage = new int[size];
+    int at = 0;
+    int open = 0;
+    for (DealStatus st : STATUSES) {
+      for (Row r : b.rows) {
+        if (r.status != st) {
+          continue;
+        }
+        ids[at] = r.id;
+        amount[at] = r.amount;
+        probability[at] = r.probability;
+        override[at] = r.override;
+        closeDay[at] = r.closeDay;
+        stage[at] = r.stage;
+        owner[at] = r.owner;
+        category[at] = (byte) r.category.ordinal();
+        status[at] = (byte) st.ordinal();
+        pushCount[at] = r.pushCount;
+        ageDays[at] = r.ageDays;
+        daysInStage[at] = r.daysInStage;
+        at++;
+        if (st == DealStatus.OPEN) {
+          open++;
+        }
+      }
+    }
+    this.openCount = open;
+  }
+
+  /**
+   * A builder for a snapshot in the given reporting currency as it stood on {@code asOf}.
+   *
+   * @param reportingCurrency the currency of every amount column, not null
+   * @param asOf the snapshot date: ages are counted to it and conversions use its rates, not null
+   * @throws ValidationException if an argument is null
+   */
+  public static Builder builder(Currency reportingCurrency, LocalDate asOf) {
+    return new Builder(reportingCurrency, asOf);
+  }
+
+  /** The reporting currency of every amount. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** The date the snapshot describes. */
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  /** The number of rows (deals of every status). */
+  public int size() {
+    return size;
+  }
+
+  /** The number of open rows; they are rows {@code 0 .. openCount() - 1}. */
+  public int openCount() {
+    return openCount;
+  }
+
+  /** Stage names in index order: {@link #stage(int)} indexes this list. */
+  public List<String> stageNames() {
+    return stageNames;
+  }
+
+  /** Owner names in index order: {@link #owner(int)} indexes this list. */
+  public List<String> ownerNames() {
+    return ownerNames;
+  }
+
+  /** The deal id of a row. */
+  public String id(int row) {
+    return ids[row];
+  }
+
+  /** The amount of a row in minor units of the reporting currency. */
+  public long amount(int row) {
+    return amount[row];
+  }
+
+  /** The probability of a row as given to the builder (stage default or host value). */
+  public double probability(int row) {
+    return probability[row];
+  }
+
+  /** The rep's probability override of a row, if any; never used by the models. */
+  public OptionalDouble probabilityOverride(int row) {
+    double o = override[row];
+    return Double.isNaN(o) ? OptionalDouble.empty() : OptionalDouble.of(o);
+  }
+
+  /** The expected close date of an open row, the close date of a closed one, as epoch day. */
+  public int closeDay(int row) {
+    return closeDay[row];
+  }
+
+  /** The stage index of a row. */
+  public int stage(int row) {
+    return stage[row];
+  }
+
+  /** The owner index of a row. */
+  public int owner(int row) {
+    return owner[row];
+  }
+
+  /** The forecast category of a row. */
+  public ForecastCategory category(int row) {
+    return CATEGORIES[category[row]];
+  }
+
+  /** The status of a row. */
+  public DealStatus status(int row) {
+    return STATUSES[status[row]];
+  }
+
+  /** How many times the row's expected close date was pushed later. */
+  public int pushCount(int row) {
+    return pushCount[row];
+  }
+
+  /** The age of the deal in days at {@link #asOf()}. */
+  public int ageDays(int row) {
+    return ageDays[row];
+  }
+
+  /** Days spent in the current stage at {@link #asOf()}. */
+  public int daysInStage(int row) {
+    return daysInStage[row];
+  }
+
+  /** A copy of the amount column. */
+  public long[] amounts() {
+    return amount.clone();
+  }
+
+  /** A copy of the probability column. */
+  public double[] probabilities() {
+    return probability.clone();
+  }
+
+  /** The index of a stage name, or -1. */
+  public int stageIndex(String name) {
+    return stageNames.indexOf(name);
+  }
+
+  /** The index of an owner name, or -1. */
+  public int ownerIndex(String name) {
+    return ownerNames.indexOf(name);
+  }
+
+  /**
+   * A copy of this snapshot with some rows changed, for what-if analysis. The edit receives a
+   * builder preloaded with every row and may add rows; rows are kept unless {@link
+   * Builder#remove(String)} names them.
+   *
+   * @param edit applies the changes, not null
+   * @return a new snapshot; this one is unchanged
+   */
+  public PipelineSnapshot with(java.util.function.Consumer<Builder> edit) {
+    Builder b = new Builder(currency, asOf);
+    b.stages(stageNames);
+    for (int i = 0; i < size; i++) {
+      Row r = new Row(b, ids[i]);
+      r.amount = amount[i];
+      r.amountSet = true;
+      r.probability = probability[i];
+      r.override = override[i];
+      r.closeDay = closeDay[i];
+      r.closeSet = true;
+      r.stage = b.stageIndexFor(stageNames.get(stage[i]));
+      r.owner = b.ownerIndexFor(ownerNames.get(owner[i]));
+      r.category = CATEGORIES[category[i]];
+      r.status = STATUSES[status[i]];
+      r.pushCount = pushCount[i];
+      r.ageDays = ageDays[i];
+      r.daysInStage = daysInStage[i];
+      b.accept(r);
+    }
+    edit.accept(b);
+    return b.build();
+  }
+
+  /**
+   * Collects rows. Not thread-safe; build once. Defaults: stages and owners are indexed in order of
+   * first appearance unless {@link #stages(List)} declares the stage order first; a converter is
+   * needed only for amounts in another currency.
+   */
+  public static final class Builder {
+    private final Currency currency;
+    private final LocalDate asOf;
+    private CurrencyConverter converter = CurrencyConverter.sameCurrencyOnly();
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Integer> byId = new HashMap<>();
+    private final List<String> stageNames = new ArrayList<>();
+    private final Map<String, Integer> stageIndex = new HashMap<>();
+    private final List<String> ownerNames = new ArrayList<>();
+    private final Map<String, Integer> ownerIndex = new HashMap<>();
+    private long total;
+
+    private Builder(Currency currency, LocalDate asOf) {
+      if (currency == null) {
+        throw new ValidationException(FieldProblem.of("currency", null, "must not be null"));
+      }
+      if (asOf == null) {
+        throw new ValidationException(FieldProblem.of("asOf", null, "must not be null"));
+      }
+      this.currency = currency;
+      this.asOf = asOf;
+    }
+
+    /**
+     * Declares the stage order (index = position); stages met later are appended.
+     *
+     * @throws ValidationException if a name is null or repeated
+     */
+    public Builder stages(List<String> names) {
+      for (String s : names) {
+        if (s == null || stageIndex.containsKey(s)) {
+          throw new ValidationException(
+              FieldProblem.of("stages", s, "must be distinct and not null"));
+        }
+        stageIndexFor(s);
+      }
+      return this;
+    }
+
+    /** The converter for amounts in other currencies, at the snapshot date's rates. */
+    public Builder converter(CurrencyConverter converter) {
+      this.converter = Objects.requireNonNull(converter, "converter");
+      return this;
+    }
+
+    /**
+     * Starts a row for a deal; finish it with {@link Row#add()}.
+     *
+     * @param id the deal id, unique within the snapshot, not null
+     */
+    public Row deal(String id) {
+      if (id == null) {
+        throw new ValidationException(FieldProblem.of("id", null, "must not be null"));
+      }
+      return new Row(this, id);
+    }
+
+    /** Removes the row of a deal id, if present (for what-if edits). */
+    public Builder remove(String id) {
+      Integer at = byId.remove(id);
+      if (at != null) {
+        Row r = rows.set(at, null);
+        total -= r.amount;
+        rows.remove(at.intValue());
+        byId.clear();
+        for (int i = 0; i < rows.size(); i++) {
+          byId.put(rows.get(i).id, i);
+        }
+      }
+      return this;
+    }
+
+    /** The row of a deal id already added, to change it (for what-if edits), or null. */
+    public Row row(String id) {
+      Integer at = byId.get(id);
+      return at == null ? null : rows.get(at);
+    }
+
+    /** The snapshot. */
+    public PipelineSnapshot build() {
+      return new PipelineSnapshot(this);
+    }
+
+    int stageIndexFor(String name) {
+      return stageIndex.computeIfAbsent(
+          name,
+          n -> {
+            stageNames.add(n);
+            return stageNames.size() - 1;
+          });
+    }
+
+    int ownerIndexFor(String name) {
+      return ownerIndex.computeIfAbsent(
+          name,
+          n -> {
+            ownerNames.add(n);
+            return ownerNames.size() - 1;
+          });
+    }
+
+    void accept(Row r) {
+      if (byId.containsKey(r.id)) {
+        throw new ValidationException(FieldProblem.of("id", r.id, "appears twice"));
+      }
+      long t = total + r.amount;
+      if (t > MAX_TOTAL_AMOUNT || t < 0) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "amount", r.amount, "makes the snapshot total exceed " + MAX_TOTAL_AMOUNT));
+      }
+      total = t;
+      byId.put(r.id, rows.size());
+      rows.add(r);
+    }
+  }
+
+  /**
+   * One row under construction. Required: amount, close date (for open and won rows), stage and
+   * owner. Defaults: probability 0, no override, status open, category {@code PIPELINE} for open
+   * rows, {@code CLOSED} for won and {@code OMITTED} for lost or disqualified rows, push count 0,
+   * age 0, days in stage 0.
+   */
+  public static final class Row {
+    private final Builder builder;
+    private final String id;
+    long amount;
+    boolean amountSet;
+    double probability;
+    double override = Double.NaN;
+    int closeDay;
+    boolean closeSet;
+    int stage = -1;
+    int owner = -1;
+    ForecastCategory category;
+    DealStatus status = DealStatus.OPEN;
+    int pushCount;
+    int ageDays;
+    int daysInStage;
+
+    private Row(Builder builder, String id) {
+      this.builder = builder;
+      this.id = id;
+    }
+
+    /**
+     * The amount in minor units of the reporting currency.
+     *
+     * @throws ValidationException if negative
+     */
+    public Row amountMinor(long minorUnits) {
+      if (minorUnits < 0 || minorUnits > MAX_TOTAL_AMOUNT) {
+        throw new ValidationException(
+            FieldProblem.of("amount", minorUnits, "must be in [0, 2^54] minor units"));
+      }
+      this.amount = minorUnits;
+      this.amountSet = true;
+      return this;
+    }
+
+    /**
+     * The amount, converted to the reporting currency at the snapshot date's rate when needed.
+     *
+     * @throws ValidationException if null or negative
+     * @throws org.salespipeline.core.CurrencyConversionException if no rate is known
+     */
+    public Row amount(Money money) {
+      if (money == null) {
+        throw new ValidationException(FieldProblem.of("amount", null, "must not be null"));
+      }
+      Money m =
+          money.currency().equals(builder.currency)
+              ? money
+              : builder.converter.convert(money, builder.currency, builder.asOf);
+      return amountMinor(m.toMinorUnits());
+    }
+
+    /**
+     * The win probability the host or the stage default gives.
+     *
+     * @throws ValidationException if NaN or outside [0, 1]
+     */
+    public Row probability(double p) {
+      this.probability = checkProbability("probability", p);
+      return this;
+    }
+
+    /**
+     * The rep's override, kept beside the model's value and never mixed in.
+     *
+     * @throws ValidationException if NaN or outside [0, 1]
+     */
+    public Row probabilityOverride(double p) {
+      this.override = checkProbability("probabilityOverride", p);
+      return this;
+    }
+
+    /** The expected close date (open rows) or the close date (closed rows), not null. */
+    public Row closeDate(LocalDate date) {
+      if (date == null) {
+        throw new ValidationException(FieldProblem.of("closeDate", null, "must not be null"));
+      }
+      this.closeDay = Math.toIntExact(date.toEpochDay());
+      this.closeSet = true;
+      return this;
+    }
+
+    /** The stage name, not null. */
+    public Row stage(String name) {
+      if (name == null) {
+        throw new ValidationException(FieldProblem.of("stage", null, "must not be null"));
+      }
+      this.stage = builder.stageIndexFor(name);
+      return this;
+    }
+
+    /** The owner name (user id), not null. */
+    public Row owner(String name) {
+      if (name == null) {
+        throw new ValidationException(FieldProblem.of("owner", null, "must not be null"));
+      }
+      this.owner = builder.ownerIndexFor(name);
+      return this;
+    }
+
+    /** The rep's forecast category, not null. */
+    public Row category(ForecastCategory c) {
+      this.category = Objects.requireNonNull(c, "category");
+      return this;
+    }
+
+    /** The deal status, not null. */
+    public Row status(DealStatus s) {
+      this.status = Objects.requireNonNull(s, "status");
+      return this;
+    }
+
+    /** How many times the expected close date was pushed later; not negative. */
+    public Row pushCount(int n) {
+      this.pushCount = nonNegative("pushCount", n);
+      return this;
+    }
+
+    /** The deal's creation date; sets the age in days at the snapshot date. */
+    public Row createdOn(LocalDate date) {
+      long days = ChronoUnit.DAYS.between(date, builder.asOf);
+      this.ageDays = nonNegative("createdOn", (int) Math.max(Integer.MIN_VALUE, days));
+      return this;
+    }
+
+    /** The age in days at the snapshot date; not negative. */
+    public Row ageDays(int days) {
+      this.ageDays = nonNegative("ageDays", days);
+      return this;
+    }
+
+    /** Days in the current stage at the snapshot date; not negative. */
+    public Row daysInStage(int days) {
+      this.daysInStage = nonNegative("daysInStage", days);
+      return this;
+    }
+
+    /**
+     * Validates the row and adds it (or, for a row obtained through {@link Builder#row}, keeps the
+     * changes).
+     *
+     * @return the snapshot builder
+     * @throws ValidationException naming every missing field
+     */
+    public Builder add() {
+      List<FieldProblem> problems = new ArrayList<>();
+      if (!amountSet) {
+        problems.add(FieldProblem.of("amount", null, "is required"));
+      }
+      if (!closeSet && (status == DealStatus.OPEN || status == DealStatus.WON)) {
+        problems.add(FieldProblem.of("closeDate", null, "is required for open and won deals"));
+      }
+      if (stage < 0) {
+        problems.add(FieldProblem.of("stage", null, "is required"));
+      }
+      if (owner < 0) {
+        problems.add(FieldProblem.of("owner", null, "is required"));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      if (category == null) {
+        category =
+            switch (status) {
+              case OPEN -> ForecastCategory.PIPELINE;
+              case WON -> ForecastCategory.CLOSED;
+              default -> ForecastCategory.OMITTED;
+            };
+      }
+      if (builder.row(id) != this) {
+        builder.accept(this);
+      }
+      return builder;
+    }
+
+    private static double checkProbability(String field, double p) {
+      if (!(p >= 0.0 && p <= 1.0)) {
+        throw new ValidationException(FieldProblem.of(field, p, "must be in [0, 1]"));
+      }
+      return p;
+    }
+
+    private static int nonNegative(String field, int n) {
+      if (n < 0) {
+        throw new ValidationException(FieldProblem.of(field, n, "must not be negative"));
+      }
+      return n;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PipelineSnapshot[asOf="
+        + asOf
+        + ", currency="
+        + currency
+        + ", rows="
+        + size
+        + ", open="
+        + openCount
+        + ", stages="
+        + stageNames
+        + ", owners="
+        + ownerNames.size()
+        + ", amountTotal="
+        + Arrays.stream(amount).sum()
+        + "]";
+  }
+}

@@ -1,0 +1,40 @@
+package org.salespipeline.forecast;
+
+import java.util.OptionalDouble;
+
+/**
+ * One owner's or team's standing against its quota for one period. Amounts in minor units of the
+ * reporting currency.
+ *
+ * @param subject the owner or team
+ * @param period the period
+ * @param rollup the cumulative category rollup (closed, commit, most likely, best case, pipeline)
+ * @param weighted closed plus the weighted open pipeline closing in the period
+ * @param quota the quota, 0 when none is set
+ * @param attainment closed / quota; empty when the quota is zero
+ * @param gap quota - closed; negative when the quota is exceeded
+ * @param coverage open pipeline / gap; empty when the gap is zero or negative
+ */
+public record QuotaReport(
+    String subject,
+    Period period,
+    CategoryRollup rollup,
+    double weighted,
+    long quota,
+    OptionalDouble attainment,
+    long gap,
+    OptionalDouble coverage) {
+
+  static QuotaReport of(String subject, Period period, CategoryRollup r, double weighted, long q) {
+    long gap = q - r.closed();
+    return new QuotaReport(
+        subject,
+        period,
+        r,
+        weighted,
+        q,
+        q > 0 ? OptionalDouble.of((double) r.closed() / q) : OptionalDouble.empty(),
+        gap,
+        gap > 0 ? OptionalDouble.of((double) r.openPipeline() / gap) : OptionalDouble.empty());
+  }
+}
