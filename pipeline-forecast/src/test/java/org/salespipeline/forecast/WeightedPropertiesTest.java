@@ -37,7 +37,7 @@ class WeightedPropertiesTest {
     return Combinators.combine(
             amount,
             p,
-            Arbitraries.integers().between(0, 200),
+            Arbitraries.integers().between(0, 180),
             Arbitraries.integers().between(0, 4),
             Arbitraries.integers().between(0, 5))
         .as(D::new)

@@ -104,11 +104,14 @@ final class ExactDistribution implements RevenueDistribution {
   @Override
   public double quantile(double q) {
     Deals.checkLevel(q);
+    // why: cumulative sums carry rounding of ~1e-16; a level reached within 1e-12 counts as
+    // reached, so that quantiles stay monotone when an input changes by a rounding error
+    double level = q - 1e-12;
     int lo = 0;
     int hi = cum.length - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (cum[mid] >= q) {
+      if (cum[mid] >= level) {
         hi = mid;
       } else {
         lo = mid + 1;

@@ -61,9 +61,10 @@ class DistributionExamplesTest {
     RevenueDistribution auto = RevenueDistributions.auto(a, p);
     RevenueDistribution mc = MonteCarlo.of(100_000, 5, 2).distribution(a, p);
     assertThat(auto.engine()).isEqualTo(Engine.HYBRID);
-    double sigma = h.standardDeviation();
-    for (double q : new double[] {0.1, 0.5, 0.9}) {
-      assertThat(h.quantile(q)).isCloseTo(mc.quantile(q), within(0.02 * sigma));
+    // the 2^5 outcomes of the dominant deals make the density multimodal: a quantile in a gap
+    // between modes is ill-conditioned, so compare in probability (DKW radius of 1e5 trials ~0.004)
+    for (double q = 0.05; q < 1; q += 0.05) {
+      assertThat(mc.cdf(h.quantile(q))).isCloseTo(q, within(0.006));
     }
   }
 }

@@ -1,0 +1,2 @@
+/** JDBC storage for the sales pipeline. */
+package org.salespipeline.jdbc;

@@ -1,0 +1,143 @@
+-- V001 for MariaDB (InnoDB): DATETIME(6) because TIMESTAMP ends in 2038, MEDIUMTEXT payloads,
+-- ascii_bin keys so that comparison and order are binary and case-sensitive as in Java.
+-- A released script never changes; later changes are new versions (V002__...).
+-- ${prefix} is replaced by the validated table prefix. Ids are lowercase UUID text, so that text
+-- order equals DealId order. Instants are UTC at microsecond precision. Money is DECIMAL(20,4).
+
+CREATE TABLE ${prefix}workspaces (
+  id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+  created_at DATETIME(6) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}pipelines (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  name VARCHAR(400) NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}pipeline_stages (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  pipeline_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  position INT NOT NULL,
+  stage_key VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  display_name VARCHAR(400) NOT NULL,
+  outcome VARCHAR(16) NOT NULL,
+  default_probability DOUBLE PRECISION NOT NULL,
+  default_category VARCHAR(16) NOT NULL,
+  idle_threshold VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+  PRIMARY KEY (workspace, pipeline_id, position)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}accounts (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}contacts (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}teams (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  parent_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+  manager VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}quotas (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  team VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  period_start DATE NOT NULL,
+  period_end DATE NOT NULL,
+  amount DECIMAL(20, 4) NOT NULL,
+  currency CHAR(3) NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, owner, team, period_start, period_end)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}deals (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  pipeline VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  stage VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  amount DECIMAL(20, 4) NOT NULL,
+  currency CHAR(3) NOT NULL,
+  expected_close DATE NOT NULL,
+  forecast_category VARCHAR(16) NOT NULL,
+  created_at DATETIME(6) NOT NULL,
+  version BIGINT NOT NULL,
+  last_event_sequence BIGINT NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE INDEX ${prefix}deals_stage ON ${prefix}deals (workspace, pipeline, stage);
+
+CREATE INDEX ${prefix}deals_owner ON ${prefix}deals (workspace, owner);
+
+CREATE INDEX ${prefix}deals_account ON ${prefix}deals (workspace, account_id);
+
+CREATE TABLE ${prefix}deal_events (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  deal_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  sequence BIGINT NOT NULL,
+  deal_version BIGINT NOT NULL,
+  occurred_at DATETIME(6) NOT NULL,
+  actor VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+  change_type VARCHAR(40) NOT NULL,
+  payload MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, deal_id, sequence)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}activities (
+  position BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  deal_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  activity_type VARCHAR(16) NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  occurred_at DATETIME(6),
+  due_at DATETIME(6),
+  recorded_at DATETIME(6) NOT NULL,
+  body MEDIUMTEXT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE INDEX ${prefix}activities_deal ON ${prefix}activities (workspace, deal_id, position);
+
+CREATE INDEX ${prefix}activities_account ON ${prefix}activities (workspace, account_id, position);
+
+CREATE TABLE ${prefix}retention (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  won_deal CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  since DATETIME(6) NOT NULL,
+  renewal_date DATE,
+  version BIGINT NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, account_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE ${prefix}idempotency_keys (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  deal_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  deal_version BIGINT NOT NULL,
+  PRIMARY KEY (workspace, idempotency_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
