@@ -335,7 +335,27 @@ public final class Codec {
 
   /** Decodes a change stored with its type name. */
   public static Change decodeChange(String type, String text) {
+    return change(type, obj(Tree.read(text)));
+  }
+
+  /**
+   * The stored payload of an event: its exact instant (the column holds it at microseconds, for
+   * queries) and its change, already encoded.
+   */
+  public static String encodeEventPayload(Instant at, String encodedChange) {
+    return "{\"at\":\"" + at + "\",\"c\":" + encodedChange + "}";
+  }
+
+  /** An event payload read back. */
+  public record EventPayload(Instant at, Change change) {}
+
+  /** Decodes what {@link #encodeEventPayload} wrote. */
+  public static EventPayload decodeEventPayload(String type, String text) {
     Map<String, Object> m = obj(Tree.read(text));
+    return new EventPayload(Instant.parse(str(m, "at")), change(type, obj(m.get("c"))));
+  }
+
+  private static Change change(String type, Map<String, Object> m) {
     return switch (type) {
       case "Created" -> new Change.Created(deal(m));
       case "StageChanged" -> new Change.StageChanged(str(m, "from"), str(m, "to"));

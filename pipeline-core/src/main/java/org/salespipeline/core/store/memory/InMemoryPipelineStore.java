@@ -223,9 +223,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
             }
             // All checks passed: apply. Nothing below can fail on input.
             deals.put(deal.id(), deal);
-            List<DealEvent> appended = new ArrayList<>(history);
-            appended.addAll(commit.events());
-            events.put(deal.id(), appended);
+            // why: appending in place keeps a commit O(events of the command); readers copy under
+            // the read lock, so they never see a list being changed.
+            events.computeIfAbsent(deal.id(), k -> new ArrayList<>()).addAll(commit.events());
             for (Activity activity : commit.activities()) {
               addActivity(activity);
             }

@@ -1,4 +1,4 @@
--- V001: the first schema of pipeline-jdbc (H2 and PostgreSQL; MariaDB has its own file).
+-- V001: the first schema of pipeline-jdbc (H2; PostgreSQL and MariaDB have their own file).
 -- A released script never changes; later changes are new versions (V002__...).
 -- ${prefix} is replaced by the validated table prefix. Ids are lowercase UUID text, so that text
 -- order equals DealId order. Instants are UTC at microsecond precision. Money is DECIMAL(20,4).

@@ -1,0 +1,2 @@
+/** Runnable examples of the Sales Pipeline SDK. */
+package org.salespipeline.examples;
