@@ -24,9 +24,14 @@ final class Draft {
   private Deal current;
 
   Draft(Deal before, Instant at, UserId actor, Optional<String> key) {
+    this(before, before.version() + 1, at, actor, key);
+  }
+
+  /** A draft whose events carry the given version (an import adds events to its creation). */
+  Draft(Deal before, long version, Instant at, UserId actor, Optional<String> key) {
     this.before = before;
     this.current = before;
-    this.version = before.version() + 1;
+    this.version = version;
     this.at = at;
     this.actor = actor;
     this.key = key;

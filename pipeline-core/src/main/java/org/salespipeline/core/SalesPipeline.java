@@ -22,6 +22,8 @@ import org.salespipeline.core.command.ChangesDeal;
 import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.DealCommand;
+import org.salespipeline.core.command.DealImport;
+import org.salespipeline.core.command.ImportResult;
 import org.salespipeline.core.command.LogActivity;
 import org.salespipeline.core.command.MoveDeal;
 import org.salespipeline.core.command.OpenDeal;
@@ -290,6 +292,26 @@ public final class SalesPipeline {
    */
   public CommandResult openDeal(OpenDeal command) {
     Instant now = clock.instant();
+    Deal deal = newDeal(command, now);
+    Optional<CommandResult> replayed = replay(command.idempotencyKey());
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    DealEvent created =
+        new DealEvent(
+            deal.id(),
+            1,
+            1,
+            now,
+            command.actor(),
+            command.idempotencyKey(),
+            new Change.Created(deal));
+    return commit(
+        null, deal, List.of(created), List.of(), Optional.empty(), command.idempotencyKey());
+  }
+
+  /** Validates an opening and builds the new deal, created at {@code now}. */
+  private Deal newDeal(OpenDeal command, Instant now) {
     LocalDate today = today(now);
     Problems problems = commonChecks(command);
     problems.line("name", command.name(), Problems.MAX_LINE);
@@ -325,43 +347,33 @@ public final class SalesPipeline {
     }
     problems.throwIfAny();
 
-    Optional<CommandResult> replayed = replay(command.idempotencyKey());
-    if (replayed.isPresent()) {
-      return replayed.get();
-    }
     Stage first = definition.firstStage();
     DealId id = command.id().orElseGet(() -> new DealId(ids.next()));
-    Deal deal =
-        Deal.builder()
-            .id(id)
-            .workspace(workspace())
-            .pipeline(pipelineId)
-            .stage(first.key())
-            .status(DealStatus.OPEN)
-            .name(command.name())
-            .kind(command.kind())
-            .linkedDeal(command.linkedDeal())
-            .account(account)
-            .primaryContact(command.primaryContact())
-            .owner(command.owner())
-            .amount(command.amount())
-            .expectedCloseDate(command.expectedCloseDate())
-            .source(command.source())
-            .forecastCategory(command.forecastCategory().orElse(first.defaultCategory()))
-            .categorySetByRep(command.forecastCategory().isPresent())
-            .probabilityOverride(command.probabilityOverride())
-            .nextStep(command.nextStep())
-            .attributes(command.attributes())
-            .createdAt(now)
-            .stageEnteredAt(now)
-            .version(1)
-            .lastEventSequence(1)
-            .build();
-    DealEvent created =
-        new DealEvent(
-            id, 1, 1, now, command.actor(), command.idempotencyKey(), new Change.Created(deal));
-    return commit(
-        null, deal, List.of(created), List.of(), Optional.empty(), command.idempotencyKey());
+    return Deal.builder()
+        .id(id)
+        .workspace(workspace())
+        .pipeline(pipelineId)
+        .stage(first.key())
+        .status(DealStatus.OPEN)
+        .name(command.name())
+        .kind(command.kind())
+        .linkedDeal(command.linkedDeal())
+        .account(account)
+        .primaryContact(command.primaryContact())
+        .owner(command.owner())
+        .amount(command.amount())
+        .expectedCloseDate(command.expectedCloseDate())
+        .source(command.source())
+        .forecastCategory(command.forecastCategory().orElse(first.defaultCategory()))
+        .categorySetByRep(command.forecastCategory().isPresent())
+        .probabilityOverride(command.probabilityOverride())
+        .nextStep(command.nextStep())
+        .attributes(command.attributes())
+        .createdAt(now)
+        .stageEnteredAt(now)
+        .version(1)
+        .lastEventSequence(1)
+        .build();
   }
 
   /**
@@ -905,6 +917,128 @@ public final class SalesPipeline {
             () -> new StorageException("activity " + first + " of a replayed command is missing"));
   }
 
+  /** How many deals {@link #importDeals} writes per all-or-nothing batch. */
+  public static final int IMPORT_BATCH_SIZE = 1_000;
+
+  /**
+   * Brings in deals from another system, each already in its stage, with its original times. The
+   * whole list is validated first, stage rules included (a violating row needs its {@code
+   * override}, recorded in its history): if any row is bad, a {@link ValidationException} names
+   * every bad row and field ({@code imports[7].amount}) and nothing is written. Then batches of
+   * {@value #IMPORT_BATCH_SIZE} are written, each all or nothing where the store supports it (the
+   * in-memory and JDBC stores do); a storage failure leaves earlier batches written, so give the
+   * deals ids (or idempotency keys) to make a retry safe. Imported won deals do not create
+   * retention records.
+   *
+   * @param imports the deals, in the order to write them
+   * @param progress hears (deals written, deals in all) after each batch
+   * @return the ids written, in input order
+   */
+  public ImportResult importDeals(List<DealImport> imports, ProgressListener progress) {
+    List<FieldProblem> problems = new ArrayList<>();
+    List<DealCommit> commits = new ArrayList<>(imports.size());
+    Set<DealId> seen = new java.util.HashSet<>();
+    int overridden = 0;
+    for (int i = 0; i < imports.size(); i++) {
+      String prefix = "imports[" + i + "].";
+      try {
+        DealCommit commit = importCommit(imports.get(i));
+        if (!seen.add(commit.deal().id())) {
+          problems.add(FieldProblem.of(prefix + "id", commit.deal().id(), "is imported twice"));
+        }
+        if (commit.events().stream().anyMatch(e -> e.change() instanceof Change.RuleOverridden)) {
+          overridden++;
+        }
+        commits.add(commit);
+      } catch (ValidationException e) {
+        e.problems()
+            .forEach(
+                p -> problems.add(new FieldProblem(prefix + p.field(), p.value(), p.message())));
+      } catch (IllegalTransitionException e) {
+        problems.add(
+            FieldProblem.of(
+                prefix + "stage",
+                e.toStage(),
+                "violates the stage rules "
+                    + e.violations()
+                    + "; give an override to import it as it stands"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    progress.progress(0, commits.size());
+    for (int from = 0; from < commits.size(); from += IMPORT_BATCH_SIZE) {
+      List<DealCommit> batch =
+          commits.subList(from, Math.min(commits.size(), from + IMPORT_BATCH_SIZE));
+      ws.commitAll(batch);
+      for (DealCommit commit : batch) {
+        notifyListeners(commit.deal(), commit.events());
+      }
+      progress.progress(from + batch.size(), commits.size());
+    }
+    LOG.info(
+        "imported {} deals into workspace {} ({} with rules overridden)",
+        commits.size(),
+        workspace(),
+        overridden);
+    return new ImportResult(commits.stream().map(c -> c.deal().id()).toList(), overridden);
+  }
+
+  private DealCommit importCommit(DealImport row) {
+    OpenDeal command = row.deal();
+    Instant now = clock.instant();
+    Instant openedAt = row.openedAt().orElse(now);
+    Instant movedAt = row.movedAt().orElse(openedAt);
+    Problems problems = new Problems();
+    if (openedAt.isAfter(now)) {
+      problems.add("openedAt", openedAt, "must not be in the future");
+    }
+    if (movedAt.isBefore(openedAt) || movedAt.isAfter(now)) {
+      problems.add("movedAt", movedAt, "must lie between openedAt " + openedAt + " and now");
+    }
+    row.closeReason().ifPresent(r -> problems.line("closeReason", r, Problems.MAX_LINE));
+    row.override().ifPresent(r -> problems.line("override", r, Problems.MAX_LINE));
+    problems.throwIfAny();
+    Deal created = newDeal(command, openedAt);
+    List<DealEvent> events = new ArrayList<>();
+    events.add(
+        new DealEvent(
+            created.id(),
+            1,
+            1,
+            openedAt,
+            command.actor(),
+            command.idempotencyKey(),
+            new Change.Created(created)));
+    PipelineDefinition definition = pipeline(created.pipeline());
+    Stage from = definition.requireStage(created.stage());
+    Stage to = row.stage().map(definition::requireStage).orElse(from);
+    Deal deal = created;
+    if (!to.key().equals(from.key())) {
+      Draft draft = new Draft(created, 1, movedAt, command.actor(), command.idempotencyKey());
+      TransitionKind kind =
+          switch (to.outcome()) {
+            case OPEN -> TransitionKind.MOVE;
+            case WON -> TransitionKind.WIN;
+            case LOST -> TransitionKind.LOSE;
+            case DISQUALIFIED -> TransitionKind.DISQUALIFY;
+          };
+      Optional<CloseReason> reason =
+          to.isOpen()
+              ? Optional.empty()
+              : Optional.of(
+                  new CloseReason(
+                      to.outcome().status(),
+                      row.closeReason().orElse(to.outcome() == StageOutcome.WON ? "won" : ""),
+                      Optional.empty()));
+      transition(draft, definition, from, to, kind, reason, row.override());
+      events.addAll(draft.events());
+      deal = draft.current();
+    }
+    return new DealCommit(0, deal, events, List.of(), Optional.empty(), command.idempotencyKey());
+  }
+
   /**
    * Sets an account's retention status (the Post-Sale/Retention stage).
    *
@@ -1170,6 +1304,11 @@ public final class SalesPipeline {
       }
       throw e;
     }
+    notifyListeners(after, events);
+    return new CommandResult(after, events, false);
+  }
+
+  private void notifyListeners(Deal deal, List<DealEvent> events) {
     for (PipelineListener listener : listeners) {
       try {
         listener.onCommitted(events);
@@ -1177,11 +1316,10 @@ public final class SalesPipeline {
         LOG.warn(
             "pipeline listener {} failed on deal {}; the command stays committed",
             listener,
-            after.id(),
+            deal.id(),
             e);
       }
     }
-    return new CommandResult(after, events, false);
   }
 
   private Optional<CommandResult> replay(Optional<String> key) {

@@ -344,8 +344,20 @@ public final class PipelineSnapshot {
       return at == null ? null : rows.get(at);
     }
 
-    /** The snapshot. */
+    /**
+     * The snapshot.
+     *
+     * @throws ValidationException if edited rows made the total exceed {@link #MAX_TOTAL_AMOUNT}
+     */
     public PipelineSnapshot build() {
+      long t = 0;
+      for (Row r : rows) {
+        t += r.amount;
+        if (t > MAX_TOTAL_AMOUNT) {
+          throw new ValidationException(
+              FieldProblem.of("amount", r.amount, "makes the snapshot total exceed 2^54"));
+        }
+      }
       return new PipelineSnapshot(this);
     }
 

@@ -28,8 +28,7 @@ public interface ConnectionProvider {
   Connection acquire() throws SQLException;
 
   /**
-   * Gives back a connection from {@link #acquire()}; closes it by default (returning it to a
-   * pool).
+   * Gives back a connection from {@link #acquire()}; closes it by default (returning it to a pool).
    *
    * @param connection the connection
    * @throws SQLException if releasing fails

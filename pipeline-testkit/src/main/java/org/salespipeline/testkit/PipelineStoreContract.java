@@ -23,7 +23,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
@@ -51,8 +50,8 @@ import org.salespipeline.core.DealSource;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
-import org.salespipeline.core.Negotiation;
 import org.salespipeline.core.NeedsAnalysis;
+import org.salespipeline.core.Negotiation;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.Proposal;
 import org.salespipeline.core.Quota;
@@ -122,12 +121,12 @@ import org.salespipeline.core.store.WorkspaceStore;
  * }
  * }</pre>
  *
- * <p>Requirements on the store under test: it keeps instants to at least microsecond precision
- * (the suite's clocks are truncated to microseconds); it may hold records of other workspaces
- * (tests never look beyond their own); it is safe for use by several threads (the concurrency tests
- * run up to eight). A commit the SPI does not name an exception for (events that do not continue
- * the history, a stale retention version inside a deal commit) may fail with any runtime exception,
- * but must write nothing.
+ * <p>Requirements on the store under test: it keeps instants to at least microsecond precision (the
+ * suite's clocks are truncated to microseconds); it may hold records of other workspaces (tests
+ * never look beyond their own); it is safe for use by several threads (the concurrency tests run up
+ * to eight). A commit the SPI does not name an exception for (events that do not continue the
+ * history, a stale retention version inside a deal commit) may fail with any runtime exception, but
+ * must write nothing.
  *
  * <p>The suite keeps to about a second on the in-memory store; against a database it runs a few
  * thousand short transactions.
@@ -227,7 +226,9 @@ public abstract class PipelineStoreContract {
   private static void assertConsistentHistory(WorkspaceStore view, DealId id) {
     Deal deal = view.deal(id).orElseThrow();
     List<DealEvent> history = view.history(id);
-    assertThat(history).extracting(DealEvent::sequence).containsExactlyElementsOf(sequence(history));
+    assertThat(history)
+        .extracting(DealEvent::sequence)
+        .containsExactlyElementsOf(sequence(history));
     assertThat(history).extracting(DealEvent::dealId).containsOnly(id);
     assertThat(deal.lastEventSequence()).isEqualTo(history.size());
     assertThat(history.get(history.size() - 1).dealVersion()).isEqualTo(deal.version());
@@ -445,7 +446,12 @@ public abstract class PipelineStoreContract {
     long seen = pipeline.requireDeal(id).version();
     clock.tick();
     pipeline.move(
-        MoveDeal.builder().deal(id).toStage(QUALIFICATION).actor(ALICE).expectedVersion(seen).build());
+        MoveDeal.builder()
+            .deal(id)
+            .toStage(QUALIFICATION)
+            .actor(ALICE)
+            .expectedVersion(seen)
+            .build());
     clock.tick();
 
     assertThatThrownBy(
@@ -480,7 +486,13 @@ public abstract class PipelineStoreContract {
     Deal copy = Deal.builder().from(opened.deal()).name("Direct").build();
     DealEvent created =
         new DealEvent(
-            id, 1, 1, clock.instant(), ALICE, Optional.of("create-again"), new Change.Created(copy));
+            id,
+            1,
+            1,
+            clock.instant(),
+            ALICE,
+            Optional.of("create-again"),
+            new Change.Created(copy));
     DealCommit again =
         new DealCommit(
             0,
@@ -515,7 +527,12 @@ public abstract class PipelineStoreContract {
     assertThat(reopened.events()).isEqualTo(opened.events());
 
     MoveDeal move =
-        MoveDeal.builder().deal(id).toStage(QUALIFICATION).actor(ALICE).idempotencyKey("m-1").build();
+        MoveDeal.builder()
+            .deal(id)
+            .toStage(QUALIFICATION)
+            .actor(ALICE)
+            .idempotencyKey("m-1")
+            .build();
     CommandResult moved = pipeline.move(move);
     clock.tick();
     pipeline.update(
@@ -675,11 +692,16 @@ public abstract class PipelineStoreContract {
       expected.addAll(results.get(i).events());
       if (i == 3) {
         expected.addAll(
-            history.stream().filter(e -> e.change() instanceof Change.ActivityLogged).limit(1).toList());
+            history.stream()
+                .filter(e -> e.change() instanceof Change.ActivityLogged)
+                .limit(1)
+                .toList());
       }
     }
     assertThat(history).containsExactlyElementsOf(expected);
-    assertThat(history).extracting(DealEvent::sequence).containsExactlyElementsOf(sequence(history));
+    assertThat(history)
+        .extracting(DealEvent::sequence)
+        .containsExactlyElementsOf(sequence(history));
     assertThat(history).extracting(DealEvent::dealVersion).isSorted();
     assertThat(history).extracting(DealEvent::at).isSorted();
     assertThat(history.stream().map(DealEvent::dealVersion).distinct()).hasSize(7);
@@ -729,8 +751,7 @@ public abstract class PipelineStoreContract {
     List<DealId> ids = new ArrayList<>();
     Optional<DealId> after = Optional.empty();
     for (int page = 1; ; page++) {
-      Page<Deal> result =
-          view.findDeals(DealQuery.builder().from(query).afterId(after).build());
+      Page<Deal> result = view.findDeals(DealQuery.builder().from(query).afterId(after).build());
       assertThat(result.items()).hasSizeLessThanOrEqualTo(query.limit());
       assertThat(result.items()).allMatch(query::matches);
       ids.addAll(result.items().stream().map(Deal::id).toList());
@@ -763,8 +784,7 @@ public abstract class PipelineStoreContract {
     assertThat(pageThrough(view, open, 4))
         .isEqualTo(all.stream().filter(open::matches).map(Deal::id).toList())
         .hasSize(16);
-    assertThat(
-            view.findDeals(DealQuery.builder().afterId(ids.get(ids.size() - 1)).build()).items())
+    assertThat(view.findDeals(DealQuery.builder().afterId(ids.get(ids.size() - 1)).build()).items())
         .isEmpty();
   }
 
@@ -843,7 +863,8 @@ public abstract class PipelineStoreContract {
     SalesPipeline pipeline = engine(ws, clock);
     List<DealId> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      ids.add(pipeline.openDeal(openDeal(clock).id(new DealId(UUID.randomUUID())).build()).deal().id());
+      ids.add(
+          pipeline.openDeal(openDeal(clock).id(new DealId(UUID.randomUUID())).build()).deal().id());
       clock.tick();
     }
     // Interleave commands over the deals so that time order differs from stream order.
@@ -940,7 +961,8 @@ public abstract class PipelineStoreContract {
     assertThat(view.account(full.id())).contains(full);
     assertThat(view.account(bare.id())).contains(bare);
     assertThat(view.account(new AccountId(UUID.randomUUID()))).isEmpty();
-    Account renamed = Account.builder().from(full).name("Acme Group").website(Optional.empty()).build();
+    Account renamed =
+        Account.builder().from(full).name("Acme Group").website(Optional.empty()).build();
     view.saveAccount(renamed);
     assertThat(view.account(full.id())).contains(renamed);
 
@@ -960,7 +982,8 @@ public abstract class PipelineStoreContract {
     view.saveContact(lone);
     assertThat(view.contact(contact.id())).contains(contact);
     assertThat(view.contact(lone.id())).contains(lone);
-    Contact moved = Contact.builder().from(contact).account(bare.id()).phone(Optional.empty()).build();
+    Contact moved =
+        Contact.builder().from(contact).account(bare.id()).phone(Optional.empty()).build();
     view.saveContact(moved);
     assertThat(view.contact(contact.id())).contains(moved);
     assertThat(view.contact(new ContactId(UUID.randomUUID()))).isEmpty();
@@ -1339,7 +1362,8 @@ public abstract class PipelineStoreContract {
         .hasSize(threads - 1)
         .allSatisfy(
             o -> assertThat(o.error()).isInstanceOf(ConcurrentDealModificationException.class));
-    String winner = outcomes.stream().filter(Race.Outcome::succeeded).findFirst().orElseThrow().value();
+    String winner =
+        outcomes.stream().filter(Race.Outcome::succeeded).findFirst().orElseThrow().value();
     Deal deal = view.deal(id).orElseThrow();
     assertThat(deal.version()).isEqualTo(2);
     assertThat(deal.stage()).isEqualTo(winner);

@@ -79,6 +79,20 @@ public interface WorkspaceStore {
    */
   void commit(DealCommit commit);
 
+  /**
+   * Writes several commits (a batch of a bulk import). Stores that can write them in one
+   * transaction override this and document it (the in-memory and JDBC stores do: all or nothing).
+   * This default writes them one by one, so a failure leaves the earlier commits written.
+   *
+   * @throws ConcurrentDealModificationException as {@link #commit}
+   * @throws DuplicateIdempotencyKeyException as {@link #commit}
+   */
+  default void commitAll(List<DealCommit> commits) {
+    for (DealCommit commit : commits) {
+      commit(commit);
+    }
+  }
+
   /** What the command with this idempotency key did, if one was committed. */
   Optional<IdempotencyRecord> idempotencyRecord(String key);
 

@@ -7,9 +7,9 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * H2 2.x, embedded (file or memory) or as a server. H2 has no advisory locks; the migration lock
- * is a row lock ({@code SELECT ... FOR UPDATE}) on a one-row table, held by an open transaction on
- * the reserved connection. Also retries H2's lock timeouts ({@code HYT00}).
+ * H2 2.x, embedded (file or memory) or as a server. H2 has no advisory locks; the migration lock is
+ * a row lock ({@code SELECT ... FOR UPDATE}) on a one-row table, held by an open transaction on the
+ * reserved connection. Also retries H2's lock timeouts ({@code HYT00}).
  */
 public class H2Dialect extends SqlDialect {
 

@@ -14,7 +14,9 @@ import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.ValidationException;
 
-/** Binding of domain scalars: instants as UTC timestamps at microseconds, money as DECIMAL(20,4). */
+/**
+ * Binding of domain scalars: instants as UTC timestamps at microseconds, money as DECIMAL(20,4).
+ */
 final class Binds {
   /** Integer digits DECIMAL(20,4) holds. */
   static final int MAX_INTEGER_DIGITS = 16;

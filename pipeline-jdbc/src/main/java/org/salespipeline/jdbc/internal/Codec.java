@@ -131,7 +131,8 @@ public final class Codec {
         .nextStep(opt(m, "nextStep"))
         .needsAnalysis(
             optObj(m, "needs")
-                .map(n -> new NeedsAnalysis(strings(n.get("pain")), strings(n.get("requirements")))))
+                .map(
+                    n -> new NeedsAnalysis(strings(n.get("pain")), strings(n.get("requirements")))))
         .proposal(optObj(m, "proposal").map(Codec::proposal))
         .negotiation(optObj(m, "negotiation").map(Codec::negotiation))
         .qualification(optObj(m, "qualification").map(Codec::qualification))
@@ -327,8 +328,7 @@ public final class Codec {
       for (RuleViolation v : c.violations()) {
         violations.add(List.of(v.rule(), v.field(), v.message()));
       }
-      return map(
-          "from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason());
+      return map("from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason());
     }
     throw new IllegalArgumentException("unknown change " + change.getClass());
   }
@@ -359,43 +359,49 @@ public final class Codec {
     return switch (type) {
       case "Created" -> new Change.Created(deal(m));
       case "StageChanged" -> new Change.StageChanged(str(m, "from"), str(m, "to"));
-      case "AmountChanged" -> new Change.AmountChanged(
-          money(obj(m.get("from"))), money(obj(m.get("to"))));
-      case "CloseDateChanged" -> new Change.CloseDateChanged(
-          LocalDate.parse(str(m, "from")),
-          LocalDate.parse(str(m, "to")),
-          Integer.parseInt(str(m, "pushes")));
-      case "OwnerChanged" -> new Change.OwnerChanged(
-          UserId.of(str(m, "from")), UserId.of(str(m, "to")));
-      case "CategoryChanged" -> new Change.CategoryChanged(
-          ForecastCategory.valueOf(str(m, "from")),
-          ForecastCategory.valueOf(str(m, "to")),
-          Boolean.parseBoolean(str(m, "byRep")));
-      case "ProbabilityOverrideChanged" -> new Change.ProbabilityOverrideChanged(
-          optDouble(m, "from"), optDouble(m, "to"));
-      case "DetailsChanged" -> new Change.DetailsChanged(
-          new LinkedHashSet<>(strings(m.get("fields"))), deal(obj(m.get("deal"))));
+      case "AmountChanged" ->
+          new Change.AmountChanged(money(obj(m.get("from"))), money(obj(m.get("to"))));
+      case "CloseDateChanged" ->
+          new Change.CloseDateChanged(
+              LocalDate.parse(str(m, "from")),
+              LocalDate.parse(str(m, "to")),
+              Integer.parseInt(str(m, "pushes")));
+      case "OwnerChanged" ->
+          new Change.OwnerChanged(UserId.of(str(m, "from")), UserId.of(str(m, "to")));
+      case "CategoryChanged" ->
+          new Change.CategoryChanged(
+              ForecastCategory.valueOf(str(m, "from")),
+              ForecastCategory.valueOf(str(m, "to")),
+              Boolean.parseBoolean(str(m, "byRep")));
+      case "ProbabilityOverrideChanged" ->
+          new Change.ProbabilityOverrideChanged(optDouble(m, "from"), optDouble(m, "to"));
+      case "DetailsChanged" ->
+          new Change.DetailsChanged(
+              new LinkedHashSet<>(strings(m.get("fields"))), deal(obj(m.get("deal"))));
       case "QualificationRecorded" -> new Change.QualificationRecorded(qualification(m));
-      case "ActivityLogged" -> new Change.ActivityLogged(
-          ActivityId.of(str(m, "activity")),
-          ActivityType.valueOf(str(m, "type")),
-          opt(m, "occurredAt").map(Instant::parse),
-          opt(m, "dueAt").map(Instant::parse));
+      case "ActivityLogged" ->
+          new Change.ActivityLogged(
+              ActivityId.of(str(m, "activity")),
+              ActivityType.valueOf(str(m, "type")),
+              opt(m, "occurredAt").map(Instant::parse),
+              opt(m, "dueAt").map(Instant::parse));
       case "Won" -> new Change.Won(closeReason(m));
       case "Lost" -> new Change.Lost(closeReason(m));
       case "Disqualified" -> new Change.Disqualified(closeReason(m));
-      case "Reopened" -> new Change.Reopened(
-          DealStatus.valueOf(str(m, "previous")), str(m, "reason"));
-      case "RuleOverridden" -> new Change.RuleOverridden(
-          str(m, "from"),
-          str(m, "to"),
-          list(m.get("violations")).stream()
-              .map(Codec::list)
-              .map(
-                  v ->
-                      new RuleViolation((String) v.get(0), (String) v.get(1), (String) v.get(2)))
-              .toList(),
-          str(m, "reason"));
+      case "Reopened" ->
+          new Change.Reopened(DealStatus.valueOf(str(m, "previous")), str(m, "reason"));
+      case "RuleOverridden" ->
+          new Change.RuleOverridden(
+              str(m, "from"),
+              str(m, "to"),
+              list(m.get("violations")).stream()
+                  .map(Codec::list)
+                  .map(
+                      v ->
+                          new RuleViolation(
+                              (String) v.get(0), (String) v.get(1), (String) v.get(2)))
+                  .toList(),
+              str(m, "reason"));
       default -> throw new IllegalArgumentException("unknown change type " + type);
     };
   }

@@ -190,8 +190,7 @@ public final class Migrator {
                     + " pipeline-jdbc to the version that wrote the schema (never run an older"
                     + " library against a newer schema), or restore a backup taken before the"
                     + " upgrade",
-                a.version(),
-                known));
+                a.version(), known));
       }
       Migration m = migrations.stream().filter(x -> x.version() == a.version()).findFirst().get();
       if (!a.success()) {
@@ -242,8 +241,7 @@ public final class Migrator {
             c.prepareStatement("SELECT version, checksum, success FROM " + historyTable());
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        applied.put(
-            rs.getInt(1), new Applied(rs.getInt(1), rs.getString(2), rs.getBoolean(3)));
+        applied.put(rs.getInt(1), new Applied(rs.getInt(1), rs.getString(2), rs.getBoolean(3)));
       }
     } catch (SQLException e) {
       if (tableMissing(c)) {

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every statement the store runs, as text blocks with bind parameters only. {@code ${prefix}} is
- * the only placeholder and is replaced by the validated table prefix; no other text is ever
- * spliced in (the filters of {@link JdbcWorkspaceStore#findDeals} add fixed fragments from {@link
+ * the only placeholder and is replaced by the validated table prefix; no other text is ever spliced
+ * in (the filters of {@link JdbcWorkspaceStore#findDeals} add fixed fragments from {@link
  * #DEAL_FILTERS} with bind parameters).
  */
 public final class Sql {

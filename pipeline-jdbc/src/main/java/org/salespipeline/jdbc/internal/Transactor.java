@@ -104,7 +104,11 @@ public final class Transactor {
       } catch (Refusal r) {
         release(c, restoreAutoCommit);
         c = null;
-        throw r.exception.get();
+        RuntimeException refused = r.exception.get();
+        if (refused == null) {
+          return null; // why: a refusal without exception means "already done" (benign race)
+        }
+        throw refused;
       } finally {
         if (c != null) {
           release(c, restoreAutoCommit);
@@ -186,7 +190,9 @@ public final class Transactor {
 
   PipelineException translate(String what, SQLException e, int attempts) {
     String retried =
-        dialect.isRetryable(e) ? " (transient failure, gave up after " + attempts + " attempts)" : "";
+        dialect.isRetryable(e)
+            ? " (transient failure, gave up after " + attempts + " attempts)"
+            : "";
     return new StorageException(what + " failed" + retried + ": " + describe(e), e);
   }
 

@@ -187,58 +187,79 @@ public final class InMemoryPipelineStore implements PipelineStore {
 
     @Override
     public void commit(DealCommit commit) {
-      Deal deal = commit.deal();
-      requireOwn(deal.workspace(), "deal");
+      commitAll(List.of(commit));
+    }
+
+    /** All or nothing: every commit is checked before any is applied. */
+    @Override
+    public void commitAll(List<DealCommit> commits) {
       write(
           () -> {
-            Deal stored = deals.get(deal.id());
-            long actual = stored == null ? 0 : stored.version();
-            if (actual != commit.expectedVersion()) {
-              throw new ConcurrentDealModificationException(
-                  deal.id(), commit.expectedVersion(), actual);
-            }
-            if (commit.idempotencyKey().isPresent()
-                && idempotency.containsKey(commit.idempotencyKey().get())) {
-              throw new DuplicateIdempotencyKeyException(commit.idempotencyKey().get());
-            }
-            List<DealEvent> history = events.getOrDefault(deal.id(), List.of());
-            long nextSequence = history.size() + 1;
-            for (DealEvent event : commit.events()) {
-              if (!event.dealId().equals(deal.id()) || event.sequence() != nextSequence++) {
-                throw new IllegalArgumentException(
-                    "event "
-                        + event.sequence()
-                        + " of "
-                        + event.dealId()
-                        + " does not continue the history of "
-                        + deal.id());
-              }
-            }
-            for (Activity activity : commit.activities()) {
-              requireOwn(activity.workspace(), "activity");
-            }
-            CustomerRetention retentionChange = commit.retention().orElse(null);
-            if (retentionChange != null) {
-              checkRetentionVersion(retentionChange);
+            Map<DealId, Long> versions = new HashMap<>();
+            Map<DealId, Long> sequences = new HashMap<>();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (DealCommit commit : commits) {
+              check(commit, versions, sequences, keys);
             }
             // All checks passed: apply. Nothing below can fail on input.
-            deals.put(deal.id(), deal);
-            // why: appending in place keeps a commit O(events of the command); readers copy under
-            // the read lock, so they never see a list being changed.
-            events.computeIfAbsent(deal.id(), k -> new ArrayList<>()).addAll(commit.events());
-            for (Activity activity : commit.activities()) {
-              addActivity(activity);
-            }
-            if (retentionChange != null) {
-              retention.put(retentionChange.account(), retentionChange);
-            }
-            commit
-                .idempotencyKey()
-                .ifPresent(
-                    key ->
-                        idempotency.put(
-                            key, new IdempotencyRecord(key, deal.id(), deal.version())));
+            commits.forEach(this::apply);
           });
+    }
+
+    private void check(
+        DealCommit commit,
+        Map<DealId, Long> versions,
+        Map<DealId, Long> sequences,
+        java.util.Set<String> keys) {
+      Deal deal = commit.deal();
+      requireOwn(deal.workspace(), "deal");
+      Deal stored = deals.get(deal.id());
+      long actual = versions.getOrDefault(deal.id(), stored == null ? 0 : stored.version());
+      if (actual != commit.expectedVersion()) {
+        throw new ConcurrentDealModificationException(deal.id(), commit.expectedVersion(), actual);
+      }
+      versions.put(deal.id(), deal.version());
+      if (commit.idempotencyKey().isPresent()) {
+        String key = commit.idempotencyKey().get();
+        if (idempotency.containsKey(key) || !keys.add(key)) {
+          throw new DuplicateIdempotencyKeyException(key);
+        }
+      }
+      long nextSequence =
+          sequences.getOrDefault(deal.id(), (long) events.getOrDefault(deal.id(), List.of()).size())
+              + 1;
+      for (DealEvent event : commit.events()) {
+        if (!event.dealId().equals(deal.id()) || event.sequence() != nextSequence++) {
+          throw new IllegalArgumentException(
+              "event "
+                  + event.sequence()
+                  + " of "
+                  + event.dealId()
+                  + " does not continue the history of "
+                  + deal.id());
+        }
+      }
+      sequences.put(deal.id(), nextSequence - 1);
+      for (Activity activity : commit.activities()) {
+        requireOwn(activity.workspace(), "activity");
+      }
+      if (commit.retention().isPresent()) {
+        checkRetentionVersion(commit.retention().get());
+      }
+    }
+
+    private void apply(DealCommit commit) {
+      Deal deal = commit.deal();
+      deals.put(deal.id(), deal);
+      // why: appending in place keeps a commit O(events of the command); readers copy under the
+      // read lock, so they never see a list being changed.
+      events.computeIfAbsent(deal.id(), k -> new ArrayList<>()).addAll(commit.events());
+      commit.activities().forEach(this::addActivity);
+      commit.retention().ifPresent(r -> retention.put(r.account(), r));
+      commit
+          .idempotencyKey()
+          .ifPresent(
+              key -> idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version())));
     }
 
     private void checkRetentionVersion(CustomerRetention next) {

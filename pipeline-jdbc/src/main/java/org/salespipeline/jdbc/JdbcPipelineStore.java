@@ -1,0 +1,433 @@
+package org.salespipeline.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.salespipeline.core.ConcurrentDealModificationException;
+import org.salespipeline.core.ConfigurationException;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.SchemaException;
+import org.salespipeline.core.StorageException;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.store.DealCommit;
+import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
+import org.salespipeline.core.store.PipelineStore;
+import org.salespipeline.core.store.WorkspaceStore;
+import org.salespipeline.jdbc.dialect.SqlDialect;
+import org.salespipeline.jdbc.internal.DriverManagerDataSource;
+import org.salespipeline.jdbc.internal.ImportSupport;
+import org.salespipeline.jdbc.internal.JdbcWorkspaceStore;
+import org.salespipeline.jdbc.internal.Migrator;
+import org.salespipeline.jdbc.internal.StoreContext;
+
+/**
+ * A {@link PipelineStore} in a relational database: H2 (the embedded default), PostgreSQL or
+ * MariaDB.
+ *
+ * <p>Each command ({@link WorkspaceStore#commit}) is one database transaction: the deal row, its
+ * history events, activities, retention change and idempotency key commit together or not at all.
+ * Concurrency is optimistic: an update names the version it was based on ({@code UPDATE ... WHERE
+ * id = ? AND version = ?}) and a count of zero is a {@link ConcurrentDealModificationException}; no
+ * row locks ({@code SELECT ... FOR UPDATE}) are taken by commands. Serialization failures and
+ * deadlocks are retried a bounded number of times ({@link Builder#maxRetries}) and then surface as
+ * {@link StorageException}.
+ *
+ * <p>Deals and events are stored as real columns (workspace, id, pipeline, stage, status, owner,
+ * account, amount, currency, expected close, version) beside an exact text encoding of the whole
+ * value. Instant columns hold UTC at microsecond precision; the encoded values keep every instant
+ * exactly. Money columns are {@code DECIMAL(20,4)}: amounts with more than 16 integer digits are
+ * refused with a {@link ValidationException}.
+ *
+ * <p>Thread-safe; {@link #workspace} views are cheap. {@link #close()} releases only what the store
+ * opened itself (the embedded H2 database of {@link #h2File} and {@link #h2InMemory}); a host's
+ * data source stays open.
+ */
+public final class JdbcPipelineStore implements PipelineStore {
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,19}");
+
+  private final StoreContext context;
+  private final SqlDialect dialect;
+  private final String tablePrefix;
+  private final int importBatchSize;
+  private final Set<WorkspaceId> registered = ConcurrentHashMap.newKeySet();
+  private final AutoCloseable owned;
+
+  private JdbcPipelineStore(Builder b, SqlDialect dialect) {
+    this.dialect = dialect;
+    this.tablePrefix = b.tablePrefix;
+    this.importBatchSize = b.importBatchSize;
+    this.context =
+        new StoreContext(b.connections, dialect, b.tablePrefix, b.maxRetries, b.fetchSize);
+    this.owned = b.owned;
+  }
+
+  /**
+   * A builder over a data source (normally a pool): one connection per operation.
+   *
+   * @param dataSource the data source; not null
+   * @return a builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    if (dataSource == null) {
+      throw new ConfigurationException("dataSource must not be null");
+    }
+    return new Builder(ConnectionProvider.of(dataSource));
+  }
+
+  /**
+   * A builder over a connection provider, for hosts that run the store inside their own
+   * transactions (see {@link ConnectionProvider#managesTransactions()}).
+   *
+   * @param connections the provider; not null
+   * @return a builder
+   */
+  public static Builder builder(ConnectionProvider connections) {
+    if (connections == null) {
+      throw new ConfigurationException("connections must not be null");
+    }
+    return new Builder(connections);
+  }
+
+  /**
+   * The embedded default: an H2 database in a file, created and migrated on first use. Needs the H2
+   * driver ({@code com.h2database:h2}) on the class path. The store keeps the database open until
+   * {@link #close()}; only one process may open the file at a time.
+   *
+   * @param file the database file without the {@code .mv.db} suffix, for example {@code
+   *     data/pipeline}; not containing ';'
+   * @return the migrated store
+   * @throws ConfigurationException if the path is unusable
+   * @throws SchemaException if the file holds a schema this library cannot use
+   */
+  public static JdbcPipelineStore h2File(Path file) {
+    if (file == null || file.toString().contains(";")) {
+      throw new ConfigurationException(
+          "h2 file path must be set and must not contain ';': " + file);
+    }
+    return embedded("jdbc:h2:file:" + file.toAbsolutePath());
+  }
+
+  /**
+   * An H2 database in memory, for tests and demos; gone when the store is closed.
+   *
+   * @param name the database name, letters, digits and '_' only
+   * @return the migrated store
+   */
+  public static JdbcPipelineStore h2InMemory(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9_]{1,64}")) {
+      throw new ConfigurationException(
+          "h2 in-memory name must be 1-64 letters, digits or '_', was '" + name + "'");
+    }
+    return embedded("jdbc:h2:mem:" + name);
+  }
+
+  private static JdbcPipelineStore embedded(String url) {
+    DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+    Connection keeper;
+    try {
+      // why: an embedded H2 database closes with its last connection; this one keeps it open
+      keeper = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new ConfigurationException(
+          "cannot open the embedded H2 database "
+              + url
+              + " (is com.h2database:h2 on the class"
+              + " path?): "
+              + e.getMessage(),
+          e);
+    }
+    Builder builder = builder(dataSource);
+    builder.owned = keeper;
+    try {
+      return builder.build();
+    } catch (RuntimeException e) {
+      try {
+        keeper.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public WorkspaceStore workspace(WorkspaceId workspace) {
+    if (workspace == null) {
+      throw new ValidationException(FieldProblem.of("workspace", null, "must not be null"));
+    }
+    return context.workspace(workspace, () -> register(workspace));
+  }
+
+  private void register(WorkspaceId workspace) {
+    if (!registered.contains(workspace)) {
+      context.registerWorkspace(workspace, Instant.now());
+      registered.add(workspace);
+    }
+  }
+
+  /** The dialect in use. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  /** The table prefix in use. */
+  public String tablePrefix() {
+    return tablePrefix;
+  }
+
+  /**
+   * Inserts new deals with their creation events in JDBC batches, bypassing the per-command path
+   * for speed. The commits are split into batches of {@link Builder#importBatchSize}; each batch is
+   * one transaction (all of it or none), and batches already committed stay committed when a later
+   * one fails.
+   *
+   * <p>No stage rule runs here: whoever builds the commits (the engine) enforces the rules. The
+   * store checks only what it checks on every commit: workspace, event sequences, amounts.
+   *
+   * @param workspace the workspace of every deal
+   * @param creates the creating commits ({@code expectedVersion} 0), in any order
+   * @param listener hears {@code (done, total)} after each committed batch; not null
+   * @return how many deals were imported (all of them)
+   * @throws IllegalArgumentException if a commit is not a create or its events are inconsistent
+   * @throws ConcurrentDealModificationException if a deal id exists; its batch is not written
+   * @throws DuplicateIdempotencyKeyException if a key was used before; its batch is not written
+   * @throws StorageException if the database fails; its batch is not written
+   */
+  public long importDeals(
+      WorkspaceId workspace, List<DealCommit> creates, ProgressListener listener) {
+    Objects.requireNonNull(creates, "creates");
+    Objects.requireNonNull(listener, "listener");
+    JdbcWorkspaceStore store = (JdbcWorkspaceStore) workspace(workspace);
+    for (DealCommit commit : creates) {
+      if (!commit.isCreate()) {
+        throw new IllegalArgumentException(
+            "importDeals takes creates only; deal "
+                + commit.deal().id()
+                + " has expectedVersion "
+                + commit.expectedVersion());
+      }
+      store.check(commit);
+    }
+    register(workspace);
+    long done = 0;
+    long total = creates.size();
+    listener.progress(0, total);
+    for (int from = 0; from < creates.size(); from += importBatchSize) {
+      List<DealCommit> batch =
+          creates.subList(from, Math.min(creates.size(), from + importBatchSize));
+      ImportSupport.importBatch(context, store, workspace, batch);
+      done += batch.size();
+      listener.progress(done, total);
+    }
+    return done;
+  }
+
+  /**
+   * The full schema script of a database with the given prefix, as the migrations would create it
+   * (also published as resource {@code org/salespipeline/jdbc/schema/<dialect>.sql} with prefix
+   * {@code sp_}).
+   *
+   * @param dialect the database
+   * @param tablePrefix the table prefix
+   * @return the SQL text
+   */
+  public static String schemaScript(SqlDialect dialect, String tablePrefix) {
+    return new Migrator(dialect, checkPrefix(tablePrefix)).fullScript();
+  }
+
+  static String checkPrefix(String prefix) {
+    if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+      throw new ConfigurationException(
+          "tablePrefix must be 1-20 lowercase letters, digits or '_', starting with a letter, was '"
+              + prefix
+              + "'");
+    }
+    return prefix;
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        throw new StorageException("cannot close the embedded database: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link JdbcPipelineStore}; not thread-safe. Required: the data source or connection
+   * provider given to {@code builder(...)}. Defaults: dialect detected from the database product
+   * name; table prefix {@code sp_}; {@link SchemaMode#MIGRATE}; 3 retries of transient failures;
+   * fetch size 500 for streams; import batches of 1,000 deals; migration lock timeout 60 s.
+   */
+  public static final class Builder {
+    private final ConnectionProvider connections;
+    private SqlDialect dialect;
+    private String tablePrefix = "sp_";
+    private SchemaMode schemaMode = SchemaMode.MIGRATE;
+    private int maxRetries = 3;
+    private int fetchSize = 500;
+    private int importBatchSize = 1000;
+    private Duration migrationLockTimeout = Duration.ofSeconds(60);
+    private AutoCloseable owned;
+
+    private Builder(ConnectionProvider connections) {
+      this.connections = connections;
+    }
+
+    /**
+     * Sets the dialect instead of detecting it.
+     *
+     * @param dialect the dialect; not null
+     * @return this builder
+     */
+    public Builder dialect(SqlDialect dialect) {
+      if (dialect == null) {
+        throw new ConfigurationException("dialect must not be null");
+      }
+      this.dialect = dialect;
+      return this;
+    }
+
+    /**
+     * Sets the prefix of every table name, so that several stores share one schema.
+     *
+     * @param tablePrefix 1-20 lowercase letters, digits or '_', starting with a letter
+     * @return this builder
+     * @throws ConfigurationException naming the value if it is not such an identifier
+     */
+    public Builder tablePrefix(String tablePrefix) {
+      this.tablePrefix = checkPrefix(tablePrefix);
+      return this;
+    }
+
+    /**
+     * Sets what {@link #build()} does with the schema.
+     *
+     * @param schemaMode the mode; not null
+     * @return this builder
+     */
+    public Builder schemaMode(SchemaMode schemaMode) {
+      if (schemaMode == null) {
+        throw new ConfigurationException("schemaMode must not be null");
+      }
+      this.schemaMode = schemaMode;
+      return this;
+    }
+
+    /**
+     * Sets how often a transaction that failed with a serialization failure or deadlock is retried.
+     *
+     * @param maxRetries 0 to 100
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 100) {
+        throw new ConfigurationException("maxRetries must be within [0, 100], was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Sets how many rows a streaming read fetches per round trip.
+     *
+     * @param fetchSize 1 to 100,000
+     * @return this builder
+     */
+    public Builder fetchSize(int fetchSize) {
+      if (fetchSize < 1 || fetchSize > 100_000) {
+        throw new ConfigurationException("fetchSize must be within [1, 100000], was " + fetchSize);
+      }
+      this.fetchSize = fetchSize;
+      return this;
+    }
+
+    /**
+     * Sets how many deals one transaction of {@link JdbcPipelineStore#importDeals} writes.
+     *
+     * @param importBatchSize 1 to 100,000
+     * @return this builder
+     */
+    public Builder importBatchSize(int importBatchSize) {
+      if (importBatchSize < 1 || importBatchSize > 100_000) {
+        throw new ConfigurationException(
+            "importBatchSize must be within [1, 100000], was " + importBatchSize);
+      }
+      this.importBatchSize = importBatchSize;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link SchemaMode#MIGRATE} waits for another process's migration.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder migrationLockTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new ConfigurationException("migrationLockTimeout must be positive, was " + timeout);
+      }
+      this.migrationLockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Connects, detects the dialect if none was set, and applies the schema mode.
+     *
+     * @return the store
+     * @throws ConfigurationException if the database is not supported
+     * @throws SchemaException if the schema is missing, older, newer, tampered with or half-applied
+     *     (the message says what to do)
+     * @throws StorageException if the database cannot be reached
+     */
+    public JdbcPipelineStore build() {
+      Connection c;
+      try {
+        c = connections.acquire();
+      } catch (SQLException e) {
+        throw new StorageException("cannot connect to the database: " + e.getMessage(), e);
+      }
+      try {
+        SqlDialect chosen = dialect != null ? dialect : SqlDialect.detect(c.getMetaData());
+        Migrator migrator = new Migrator(chosen, tablePrefix);
+        switch (schemaMode) {
+          case MIGRATE -> {
+            if (connections.managesTransactions()) {
+              migrator.validate(c);
+            } else {
+              Connection lock = connections.acquire();
+              try {
+                migrator.migrate(lock, c, migrationLockTimeout);
+              } finally {
+                connections.release(lock);
+              }
+            }
+          }
+          case VALIDATE -> migrator.validate(c);
+          case NONE -> {}
+        }
+        return new JdbcPipelineStore(this, chosen);
+      } catch (SQLException e) {
+        throw new StorageException("cannot prepare the store: " + e.getMessage(), e);
+      } finally {
+        try {
+          connections.release(c);
+        } catch (SQLException e) {
+          // why: a failure to give back the set-up connection must not hide the result
+        }
+      }
+    }
+  }
+}
