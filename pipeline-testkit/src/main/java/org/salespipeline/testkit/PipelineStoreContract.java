@@ -128,7 +128,7 @@ import org.salespipeline.core.store.WorkspaceStore;
  * history, a stale retention version inside a deal commit) may fail with any runtime exception, but
  * must write nothing.
  *
- * <p>The suite keeps to about a second on the in-memory store; against a database it runs a few
+ * <p>The suite takes a few seconds on the in-memory store; against a database it runs a few
  * thousand short transactions.
  */
 public abstract class PipelineStoreContract {
