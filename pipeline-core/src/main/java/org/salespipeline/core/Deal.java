@@ -29,8 +29,10 @@ public abstract class Deal {
     return new Builder();
   }
 
+  /** The deal's id, unique in its workspace. */
   public abstract DealId id();
 
+  /** The workspace (tenant) the deal belongs to. */
   public abstract WorkspaceId workspace();
 
   /** The pipeline the deal runs in. */
@@ -42,8 +44,10 @@ public abstract class Deal {
   /** Open, won, lost or disqualified, following the current stage's outcome. */
   public abstract DealStatus status();
 
+  /** A short name people recognise, for example {@code Acme platform}; at most 200 characters. */
   public abstract String name();
 
+  /** New business (default), upsell, cross-sell or renewal. */
   @Value.Default
   public DealKind kind() {
     return DealKind.NEW_BUSINESS;
@@ -52,8 +56,10 @@ public abstract class Deal {
   /** For upsell, cross-sell and renewal deals: the won deal they grow from. */
   public abstract Optional<DealId> linkedDeal();
 
+  /** The company the deal is with. */
   public abstract Optional<AccountId> account();
 
+  /** The main person at the account. */
   public abstract Optional<ContactId> primaryContact();
 
   /** The owner, a host user id. */
@@ -62,6 +68,9 @@ public abstract class Deal {
   /** The amount, exact. */
   public abstract Money amount();
 
+  /**
+   * When the owner expects it to close; pushes later are counted in {@link #closeDatePushCount()}.
+   */
   public abstract LocalDate expectedCloseDate();
 
   /** How many times the expected close date was moved later. */
@@ -70,11 +79,13 @@ public abstract class Deal {
     return 0;
   }
 
+  /** Where the prospect came from; {@code OTHER} by default. */
   @Value.Default
   public DealSource source() {
     return DealSource.OTHER;
   }
 
+  /** The forecast category: the stage's default unless the rep set one. */
   public abstract ForecastCategory forecastCategory();
 
   /** Whether the rep set the category; stage changes then leave it alone. */
@@ -86,12 +97,16 @@ public abstract class Deal {
   /** The rep's own win probability in [0, 1], kept beside the stage or model probability. */
   public abstract OptionalDouble probabilityOverride();
 
+  /** The agreed next step, free text. */
   public abstract Optional<String> nextStep();
 
+  /** Pain points and requirements, recorded in Needs Analysis. */
   public abstract Optional<NeedsAnalysis> needsAnalysis();
 
+  /** The proposal sent, if any. */
   public abstract Optional<Proposal> proposal();
 
+  /** Discount, open objections and the customer's acceptance. */
   public abstract Optional<Negotiation> negotiation();
 
   /** The latest qualification result. */
@@ -103,6 +118,7 @@ public abstract class Deal {
   /** Host-defined typed attributes, in insertion order. */
   public abstract Map<String, AttributeValue> attributes();
 
+  /** When the deal was opened. */
   public abstract Instant createdAt();
 
   /** When the deal entered its current stage. */

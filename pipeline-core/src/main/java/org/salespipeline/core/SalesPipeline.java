@@ -1266,18 +1266,30 @@ public final class SalesPipeline {
     if (replayed.isPresent()) {
       return replayed.get();
     }
-    Deal deal = requireDeal(dealId);
-    if (expectedVersion.isPresent() && expectedVersion.getAsLong() != deal.version()) {
-      throw new ConcurrentDealModificationException(
-          dealId, expectedVersion.getAsLong(), deal.version());
+    Deal deal;
+    Draft draft;
+    try {
+      deal = requireDeal(dealId);
+      if (expectedVersion.isPresent() && expectedVersion.getAsLong() != deal.version()) {
+        throw new ConcurrentDealModificationException(
+            dealId, expectedVersion.getAsLong(), deal.version());
+      }
+      if (requireOpen && !deal.isOpen()) {
+        throw new ClosedDealException(dealId, deal.status(), name);
+      }
+      draft = new Draft(deal, clock.instant(), actor, key);
+      body.accept(draft);
+    } catch (PipelineException e) {
+      // why: a replay of this command may have committed between our key check and our read; the
+      // command then fails against the state it produced itself, and the caller wants its result.
+      Optional<CommandResult> raced = replay(key);
+      if (raced.isPresent()) {
+        return raced.get();
+      }
+      throw e;
     }
-    if (requireOpen && !deal.isOpen()) {
-      throw new ClosedDealException(dealId, deal.status(), name);
-    }
-    Draft draft = new Draft(deal, clock.instant(), actor, key);
-    body.accept(draft);
     if (draft.isEmpty()) {
-      return new CommandResult(deal, List.of(), false);
+      return replay(key).orElseGet(() -> new CommandResult(deal, List.of(), false));
     }
     LOG.debug("{} on deal {} by {}: {} event(s)", name, dealId, actor, draft.events().size());
     return commit(

@@ -585,6 +585,19 @@ public abstract class PipelineStoreContract {
     assertThat(view.history(deal.id())).hasSize(2);
     assertThat(view.idempotencyRecord("race-log"))
         .contains(new IdempotencyRecord("race-log", deal.id(), 2));
+
+    MoveDeal move =
+        MoveDeal.builder()
+            .deal(deal.id())
+            .actor(ALICE)
+            .toStage("qualification")
+            .idempotencyKey("race-move")
+            .build();
+    List<Race.Outcome<CommandResult>> moves = Race.run(threads, i -> pipeline.move(move));
+    assertThat(moves).allSatisfy(o -> assertThat(o.error()).isNull());
+    assertThat(moves).extracting(o -> o.value().deal()).containsOnly(moves.get(0).value().deal());
+    assertThat(moves).filteredOn(o -> !o.value().replayed()).hasSize(1);
+    assertThat(view.history(deal.id())).hasSize(3);
     assertConsistentHistory(view, deal.id());
   }
 
