@@ -1246,6 +1246,60 @@ public abstract class PipelineStoreContract {
   }
 
   @Test
+  public void commitAllIsAllOrNothing() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(ws, clock);
+    DealId existing = pipeline.openDeal(openDeal(clock).build()).deal().id();
+    WorkspaceStore view = store().workspace(ws);
+    Stored before = stored(view, existing);
+    clock.tick();
+    Instant at = clock.instant();
+    List<DealCommit> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Deal fresh =
+          Deal.builder()
+              .from(before.deal().orElseThrow())
+              .id(new DealId(UUID.randomUUID()))
+              .build();
+      batch.add(
+          new DealCommit(
+              0,
+              fresh,
+              List.of(
+                  new DealEvent(
+                      fresh.id(), 1, 1, at, ALICE, Optional.empty(), new Change.Created(fresh))),
+              List.of(),
+              Optional.empty(),
+              Optional.empty()));
+    }
+    // The last commit of the batch is stale: it claims to create a deal that exists.
+    Deal clash = before.deal().orElseThrow();
+    batch.add(
+        new DealCommit(
+            0,
+            clash,
+            List.of(
+                new DealEvent(
+                    clash.id(), 1, 1, at, ALICE, Optional.empty(), new Change.Created(clash))),
+            List.of(),
+            Optional.empty(),
+            Optional.empty()));
+
+    assertThatThrownBy(() -> view.commitAll(batch))
+        .isInstanceOf(ConcurrentDealModificationException.class);
+    for (DealCommit commit : batch.subList(0, 3)) {
+      assertThat(view.deal(commit.deal().id())).isEmpty();
+      assertThat(view.history(commit.deal().id())).isEmpty();
+    }
+    assertThat(stored(view, existing)).isEqualTo(before);
+
+    view.commitAll(batch.subList(0, 3));
+    assertThat(batch.subList(0, 3))
+        .allSatisfy(c -> assertThat(view.deal(c.deal().id())).contains(c.deal()));
+  }
+
+  @Test
   public void commitWithAUsedKeyWritesNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
