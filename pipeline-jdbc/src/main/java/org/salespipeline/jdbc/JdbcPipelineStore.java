@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.SchemaException;
 import org.salespipeline.core.StorageException;
 import org.salespipeline.core.ValidationException;
@@ -24,8 +25,6 @@ import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.DriverManagerDataSource;
-import org.salespipeline.jdbc.internal.ImportSupport;
-import org.salespipeline.jdbc.internal.JdbcWorkspaceStore;
 import org.salespipeline.jdbc.internal.Migrator;
 import org.salespipeline.jdbc.internal.StoreContext;
 
@@ -185,17 +184,18 @@ public final class JdbcPipelineStore implements PipelineStore {
   }
 
   /**
-   * Inserts new deals with their creation events in JDBC batches, bypassing the per-command path
-   * for speed. The commits are split into batches of {@link Builder#importBatchSize}; each batch is
-   * one transaction (all of it or none), and batches already committed stay committed when a later
-   * one fails.
+   * Inserts new deals with their creation events in JDBC batches. The commits are split into
+   * batches of {@link Builder#importBatchSize}; each batch is one transaction (all of it or none,
+   * as {@link WorkspaceStore#commitAll}), and batches already committed stay committed when a later
+   * one fails, so give the deals fixed ids or idempotency keys to make a retry safe.
    *
-   * <p>No stage rule runs here: whoever builds the commits (the engine) enforces the rules. The
-   * store checks only what it checks on every commit: workspace, event sequences, amounts.
+   * <p>No stage rule runs here: whoever builds the commits enforces the rules (the engine's {@code
+   * SalesPipeline.importDeals} does, and writes through {@code commitAll}). The store checks only
+   * what it checks on every commit: workspace, event sequences, amounts, key lengths.
    *
    * @param workspace the workspace of every deal
-   * @param creates the creating commits ({@code expectedVersion} 0), in any order
-   * @param listener hears {@code (done, total)} after each committed batch; not null
+   * @param creates the creating commits ({@code expectedVersion} 0) of distinct deals
+   * @param listener hears {@code (done, total)} before the first and after each committed batch
    * @return how many deals were imported (all of them)
    * @throws IllegalArgumentException if a commit is not a create or its events are inconsistent
    * @throws ConcurrentDealModificationException if a deal id exists; its batch is not written
@@ -206,7 +206,7 @@ public final class JdbcPipelineStore implements PipelineStore {
       WorkspaceId workspace, List<DealCommit> creates, ProgressListener listener) {
     Objects.requireNonNull(creates, "creates");
     Objects.requireNonNull(listener, "listener");
-    JdbcWorkspaceStore store = (JdbcWorkspaceStore) workspace(workspace);
+    WorkspaceStore store = workspace(workspace);
     for (DealCommit commit : creates) {
       if (!commit.isCreate()) {
         throw new IllegalArgumentException(
@@ -215,16 +215,14 @@ public final class JdbcPipelineStore implements PipelineStore {
                 + " has expectedVersion "
                 + commit.expectedVersion());
       }
-      store.check(commit);
     }
-    register(workspace);
     long done = 0;
     long total = creates.size();
     listener.progress(0, total);
     for (int from = 0; from < creates.size(); from += importBatchSize) {
       List<DealCommit> batch =
           creates.subList(from, Math.min(creates.size(), from + importBatchSize));
-      ImportSupport.importBatch(context, store, workspace, batch);
+      store.commitAll(batch);
       done += batch.size();
       listener.progress(done, total);
     }

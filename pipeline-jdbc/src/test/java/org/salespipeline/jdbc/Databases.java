@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +86,7 @@ public enum Databases {
   /** Drops every table whose name starts with the prefix. */
   public void dropTables(String prefix) {
     try (Connection c = dataSource().getConnection()) {
-      List<String> tables = new ArrayList<>();
+      java.util.Set<String> tables = new java.util.LinkedHashSet<>();
       for (String pattern : new String[] {prefix + "%", prefix.toUpperCase() + "%"}) {
         try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, pattern, null)) {
           while (rs.next()) {
@@ -102,7 +100,7 @@ public enum Databases {
       try (Statement s = c.createStatement()) {
         for (String table : tables) {
           if (table.toLowerCase().startsWith(prefix)) {
-            s.execute("DROP TABLE " + table);
+            s.execute("DROP TABLE IF EXISTS " + table);
           }
         }
       }

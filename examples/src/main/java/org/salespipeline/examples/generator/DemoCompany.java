@@ -29,7 +29,8 @@ public final class DemoCompany {
   public static final UserId VP = UserId.of("vera.hughes");
 
   /** A regional team: its id, name, manager, reps and the currencies its deals are in. */
-  public record Region(TeamId id, String name, UserId manager, List<UserId> reps, List<String> currencies) {}
+  public record Region(
+      TeamId id, String name, UserId manager, List<UserId> reps, List<String> currencies) {}
 
   /** The top team every region reports to. */
   public static final TeamId SALES = TeamId.of("sales");
@@ -37,14 +38,50 @@ public final class DemoCompany {
   /** The regions, in order. */
   public static final List<Region> REGIONS =
       List.of(
-          region("na-east", "North America East", "dana.wright", List.of("USD"),
-              "amir.patel", "beth.cole", "carlos.rivera", "dina.okafor", "ethan.moss", "fay.lin"),
-          region("na-west", "North America West", "glen.park", List.of("USD"),
-              "hana.sato", "ivan.reyes", "jill.baker", "kofi.mensah", "lara.diaz", "milo.grant"),
-          region("emea-north", "EMEA North", "nora.lund", List.of("GBP", "EUR"),
-              "oscar.berg", "pia.holm", "quinn.walsh", "rosa.vik", "sven.dahl", "tara.shaw"),
-          region("emea-south", "EMEA South", "ugo.ferri", List.of("EUR"),
-              "vera.costa", "will.moreau", "xena.ruiz", "yusuf.demir", "zoe.martin", "ada.rossi"));
+          region(
+              "na-east",
+              "North America East",
+              "dana.wright",
+              List.of("USD"),
+              "amir.patel",
+              "beth.cole",
+              "carlos.rivera",
+              "dina.okafor",
+              "ethan.moss",
+              "fay.lin"),
+          region(
+              "na-west",
+              "North America West",
+              "glen.park",
+              List.of("USD"),
+              "hana.sato",
+              "ivan.reyes",
+              "jill.baker",
+              "kofi.mensah",
+              "lara.diaz",
+              "milo.grant"),
+          region(
+              "emea-north",
+              "EMEA North",
+              "nora.lund",
+              List.of("GBP", "EUR"),
+              "oscar.berg",
+              "pia.holm",
+              "quinn.walsh",
+              "rosa.vik",
+              "sven.dahl",
+              "tara.shaw"),
+          region(
+              "emea-south",
+              "EMEA South",
+              "ugo.ferri",
+              List.of("EUR"),
+              "vera.costa",
+              "will.moreau",
+              "xena.ruiz",
+              "yusuf.demir",
+              "zoe.martin",
+              "ada.rossi"));
 
   private DemoCompany() {}
 

@@ -7,8 +7,8 @@ import org.salespipeline.core.IdGenerator;
 
 /**
  * Time-ordered version 7 UUIDs whose random bits come from a seed, so that a generated pipeline has
- * the same ids on every run with the same seed. Not for production: ids of two generators with
- * the same seed collide. Thread-safe.
+ * the same ids on every run with the same seed. Not for production: ids of two generators with the
+ * same seed collide. Thread-safe.
  */
 public final class SeededIdGenerator implements IdGenerator {
   private final Clock clock;

@@ -49,7 +49,8 @@ final class Timeline {
       try {
         step.action.run();
       } catch (RuntimeException e) {
-        throw new IllegalStateException("generator step '" + step.what + "' at " + at + " failed", e);
+        throw new IllegalStateException(
+            "generator step '" + step.what + "' at " + at + " failed", e);
       }
       run++;
       afterEach.accept(at);

@@ -26,7 +26,7 @@ public final class ProgressBar implements Progress, AutoCloseable {
   private final PrintStream out;
   private final LongSupplier nanoTime;
   private final long started;
-  private long lastDrawn = Long.MIN_VALUE;
+  private long lastDrawn;
   private boolean drawn;
   private long done;
   private long total = -1;
@@ -55,7 +55,7 @@ public final class ProgressBar implements Progress, AutoCloseable {
     this.done = done;
     this.total = total;
     long now = nanoTime.getAsLong();
-    if (now - started < SILENT_NANOS || now - lastDrawn < REDRAW_NANOS) {
+    if (now - started < SILENT_NANOS || (drawn && now - lastDrawn < REDRAW_NANOS)) {
       return;
     }
     lastDrawn = now;

@@ -16,6 +16,67 @@ final class Deals {
   final double rho;
   final long max;
 
+  private Deals(
+      long offset, long[] a, double[] p, double mean, double variance, double rho, long max) {
+    this.offset = offset;
+    this.a = a;
+    this.p = p;
+    this.mean = mean;
+    this.variance = variance;
+    this.rho = rho;
+    this.max = max;
+  }
+
+  /**
+   * Validates and computes the moments in one pass without copying the active deals (for the normal
+   * approximation and for choosing an engine); {@link #a} and {@link #p} stay empty.
+   */
+  static Deals moments(long[] amounts, double[] probabilities) {
+    checkShape(amounts, probabilities);
+    long offset = 0;
+    long hi = 0;
+    double m = 0;
+    double v = 0;
+    double r = 0;
+    for (int i = 0; i < amounts.length; i++) {
+      long x = amounts[i];
+      double pi = probabilities[i];
+      if (x < 0 || !(pi >= 0 && pi <= 1)) {
+        checkEntry(i, x, pi);
+      }
+      double xd = x;
+      double qi = 1 - pi;
+      double x2pq = xd * xd * pi * qi;
+      m += xd * pi;
+      v += x2pq;
+      r += xd * x2pq * (pi * pi + qi * qi);
+      hi += pi > 0 ? x : 0;
+      offset += pi == 1 ? x : 0;
+    }
+    return new Deals(offset, new long[0], new double[0], m, v, r, hi);
+  }
+
+  private static void checkShape(long[] amounts, double[] probabilities) {
+    if (amounts == null || probabilities == null) {
+      throw new ValidationException(FieldProblem.of("deals", null, "must not be null"));
+    }
+    if (amounts.length != probabilities.length) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "probabilities",
+              probabilities.length,
+              "must have one entry per amount (" + amounts.length + ")"));
+    }
+  }
+
+  private static void checkEntry(int i, long x, double pi) {
+    if (x < 0) {
+      throw new ValidationException(FieldProblem.of("amounts[" + i + "]", x, "is negative"));
+    }
+    throw new ValidationException(
+        FieldProblem.of("probabilities[" + i + "]", pi, "must be in [0, 1]"));
+  }
+
   private Deals(long offset, long[] a, double[] p) {
     this.offset = offset;
     this.a = a;

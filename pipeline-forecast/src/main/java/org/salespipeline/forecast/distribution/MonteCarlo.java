@@ -104,23 +104,52 @@ public final class MonteCarlo {
   private void runBlock(int b, long blockSeed, long[] a, long[] thr, long[] out) {
     int from = b * BLOCK;
     int to = Math.min(trials, from + BLOCK);
-    // why: SplitMix64 (Steele, Lea, Flood, OOPSLA 2014; the generator inside SplittableRandom)
-    // inlined so that its state lives in a register for the whole inner loop
-    long state = blockSeed;
     int n = a.length;
-    for (int t = from; t < to; t++) {
+    // why: SplitMix64 (Steele, Lea, Flood, OOPSLA 2014; the generator inside SplittableRandom),
+    // one stream per trial started at a hashed state, inlined so states live in registers; four
+    // trials share each load of a[i] and thr[i] and give the CPU four independent chains
+    int t = from;
+    for (; t + 3 < to; t += 4) {
+      long x0 = mix(blockSeed + t);
+      long x1 = mix(blockSeed + t + 1);
+      long x2 = mix(blockSeed + t + 2);
+      long x3 = mix(blockSeed + t + 3);
+      long s0 = 0;
+      long s1 = 0;
+      long s2 = 0;
+      long s3 = 0;
+      for (int i = 0; i < n; i++) {
+        long ai = a[i];
+        long ti = thr[i];
+        x0 += GOLDEN;
+        x1 += GOLDEN;
+        x2 += GOLDEN;
+        x3 += GOLDEN;
+        s0 += ai & (((mix(x0) >>> 11) - ti) >> 63);
+        s1 += ai & (((mix(x1) >>> 11) - ti) >> 63);
+        s2 += ai & (((mix(x2) >>> 11) - ti) >> 63);
+        s3 += ai & (((mix(x3) >>> 11) - ti) >> 63);
+      }
+      out[t] = s0;
+      out[t + 1] = s1;
+      out[t + 2] = s2;
+      out[t + 3] = s3;
+    }
+    for (; t < to; t++) {
+      long x = mix(blockSeed + t);
       long s = 0;
       for (int i = 0; i < n; i++) {
-        state += GOLDEN;
-        long z = state;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        long u = z >>> 11;
-        s += a[i] & ((u - thr[i]) >> 63);
+        x += GOLDEN;
+        s += a[i] & (((mix(x) >>> 11) - thr[i]) >> 63);
       }
       out[t] = s;
     }
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /**

@@ -30,7 +30,7 @@ public final class RevenueDistributions {
 
   /** The normal approximation, its {@code errorBound()} the Berry-Esseen bound. */
   public static RevenueDistribution normal(long[] amounts, double[] probabilities) {
-    return new NormalDistribution(Deals.of(amounts, probabilities));
+    return new NormalDistribution(Deals.moments(amounts, probabilities));
   }
 
   /** Large deals exact on a lattice, the rest one Gaussian kernel. */
@@ -57,14 +57,22 @@ public final class RevenueDistributions {
     if (!(tolerance > 0 && tolerance < 1)) {
       throw new ValidationException(FieldProblem.of("tolerance", tolerance, "must be in (0, 1)"));
     }
+    Deals m = Deals.moments(amounts, probabilities);
+    if (m.berryEsseen() <= tolerance && uncertain(probabilities, amounts) > EXACT_LIMIT) {
+      return new NormalDistribution(m);
+    }
     Deals d = Deals.of(amounts, probabilities);
-    if (d.a.length <= EXACT_LIMIT) {
-      return ExactDistribution.of(d);
+    return d.a.length <= EXACT_LIMIT ? ExactDistribution.of(d) : HybridDistribution.of(d);
+  }
+
+  private static int uncertain(double[] p, long[] a) {
+    int n = 0;
+    for (int i = 0; i < p.length && n <= EXACT_LIMIT; i++) {
+      if (a[i] > 0 && p[i] > 0 && p[i] < 1) {
+        n++;
+      }
     }
-    if (d.berryEsseen() <= tolerance) {
-      return new NormalDistribution(d);
-    }
-    return HybridDistribution.of(d);
+    return n;
   }
 
   /**

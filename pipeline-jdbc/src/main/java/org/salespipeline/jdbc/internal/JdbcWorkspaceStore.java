@@ -9,8 +9,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.salespipeline.core.Account;
 import org.salespipeline.core.AccountId;
@@ -440,6 +442,70 @@ public final class JdbcWorkspaceStore implements WorkspaceStore {
           write(c, commit, encoded);
           return null;
         });
+  }
+
+  /**
+   * Writes the commits in one transaction, all or nothing. A batch of creates of distinct deals (an
+   * import) is written with JDBC batches; any other batch runs the commits one after another inside
+   * the transaction, so several commits of one deal may follow each other.
+   */
+  @Override
+  public void commitAll(List<DealCommit> commits) {
+    if (commits.isEmpty()) {
+      return;
+    }
+    Set<DealId> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    boolean allCreates = true;
+    for (DealCommit commit : commits) {
+      check(commit);
+      allCreates &= commit.isCreate() && ids.add(commit.deal().id());
+      if (commit.idempotencyKey().isPresent() && !keys.add(commit.idempotencyKey().get())) {
+        throw new DuplicateIdempotencyKeyException(commit.idempotencyKey().get());
+      }
+    }
+    registerWorkspace.run();
+    List<Encoded> encoded = new ArrayList<>(commits.size());
+    for (DealCommit commit : commits) {
+      encoded.add(encode(commit));
+    }
+    boolean batched = allCreates;
+    tx.inTransaction(
+        "committing " + commits.size() + " deals",
+        c -> {
+          if (batched) {
+            try {
+              insertDeals(c, commits, encoded);
+            } catch (SQLException e) {
+              if (tx.dialect().isUniqueViolation(e)) {
+                throw new Transactor.Refusal(() -> batchConflict(commits, e));
+              }
+              throw e;
+            }
+          } else {
+            for (int i = 0; i < commits.size(); i++) {
+              write(c, commits.get(i), encoded.get(i));
+            }
+          }
+          return null;
+        });
+  }
+
+  private RuntimeException batchConflict(List<DealCommit> batch, SQLException cause) {
+    for (DealCommit commit : batch) {
+      long actual = currentVersion(commit.deal().id());
+      if (actual != 0) {
+        return new ConcurrentDealModificationException(commit.deal().id(), 0, actual);
+      }
+    }
+    for (DealCommit commit : batch) {
+      if (commit.idempotencyKey().isPresent()
+          && idempotencyRecord(commit.idempotencyKey().get()).isPresent()) {
+        return new DuplicateIdempotencyKeyException(commit.idempotencyKey().get());
+      }
+    }
+    return new StorageException(
+        "batch refused by a unique constraint: " + Transactor.describe(cause), cause);
   }
 
   /** The text of a commit, encoded once before the transaction (and before any retry). */

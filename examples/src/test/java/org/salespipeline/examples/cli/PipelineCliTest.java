@@ -1,0 +1,53 @@
+package org.salespipeline.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PipelineCliTest {
+  @Test
+  void helpListsTheCommands() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = PipelineCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString()).contains("demo", "import", "board", "forecast", "report");
+  }
+
+  @Test
+  void badArgumentsGiveAClearMessageAndExitCode2() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = PipelineCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("demo", "--deals", "lots")).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid value for option '--deals'");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = PipelineCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("import", "csv", "no-such.csv")).isEqualTo(2);
+    assertThat(err.toString()).contains("no-such.csv: no such file");
+  }
+
+  @Test
+  void theDemoPrintsBoardHealthBottlenecksWorkListsAndForecast() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CommandLine cli =
+        new CommandLine(new DemoCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+    assertThat(cli.execute("--deals", "400", "--as-of", "2026-06-15")).isZero();
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(out)
+        .contains("Board - New business", "Prospecting", "Weighted")
+        .contains("Pipeline health", "Bottlenecks", "Work lists", "Forecast", "this quarter")
+        .contains("Quota 2026-04-01 to 2026-06-30");
+  }
+}

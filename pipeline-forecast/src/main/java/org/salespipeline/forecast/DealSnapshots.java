@@ -1,0 +1,277 @@
+package org.salespipeline.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealHistory;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.Quota;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.event.Change;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.Stage;
+import org.salespipeline.core.store.EventQuery;
+import org.salespipeline.core.store.WorkspaceStore;
+import org.salespipeline.forecast.model.StageTransitions;
+
+/**
+ * Builds forecasting inputs from the core's deals, histories and stores.
+ *
+ * <p>Rows take the stage's default probability, the rep's override beside it, the deal's forecast
+ * category, status and push count; age and days in stage are counted to the snapshot date in the
+ * given zone; closed deals take their close date. Deals of other pipelines are skipped. Amounts are
+ * converted to the reporting currency at the snapshot date's rates.
+ *
+ * <p>Thread-safe: no state.
+ */
+public final class DealSnapshots {
+  private DealSnapshots() {}
+
+  /**
+   * A snapshot of the given deals as they are now.
+   *
+   * @param deals the deals; those of other pipelines are skipped
+   * @param pipeline the deals' pipeline definition: stage order and default probabilities
+   * @param currency the reporting currency
+   * @param asOf the snapshot date
+   * @param zone the zone in which instants become dates
+   * @param converter converts other currencies at the {@code asOf} rate
+   * @throws ValidationException if a deal is in a stage the definition does not know
+   * @throws org.salespipeline.core.CurrencyConversionException if a rate is missing
+   */
+  public static PipelineSnapshot fromDeals(
+      Iterable<Deal> deals,
+      PipelineDefinition pipeline,
+      Currency currency,
+      LocalDate asOf,
+      ZoneId zone,
+      CurrencyConverter converter) {
+    PipelineSnapshot.Builder b = builder(pipeline, currency, asOf, converter);
+    for (Deal d : deals) {
+      add(b, d, pipeline, asOf, zone);
+    }
+    return b.build();
+  }
+
+  /**
+   * A snapshot of the pipeline as it stood at {@code asOf}, rebuilt from the history: events after
+   * {@code asOf} are ignored, so adding later events never changes the result (no look-ahead). A
+   * date before any history gives an empty snapshot.
+   *
+   * @param events histories ordered by deal, then sequence (as {@link WorkspaceStore#streamEvents}
+   *     gives them); the stream is consumed, not closed
+   * @param asOf the instant; its date in {@code zone} is the snapshot date
+   * @throws IllegalArgumentException if a history is malformed (from {@link DealHistory})
+   */
+  public static PipelineSnapshot fromHistory(
+      Stream<DealEvent> events,
+      PipelineDefinition pipeline,
+      Currency currency,
+      Instant asOf,
+      ZoneId zone,
+      CurrencyConverter converter) {
+    LocalDate date = LocalDate.ofInstant(asOf, zone);
+    PipelineSnapshot.Builder b = builder(pipeline, currency, date, converter);
+    forEachHistory(
+        events,
+        history ->
+            DealHistory.asOf(history, asOf)
+                .filter(d -> d.pipeline().equals(pipeline.id()))
+                .ifPresent(d -> add(b, d, pipeline, date, zone)));
+    return b.build();
+  }
+
+  /**
+   * A snapshot from a store's history as of an instant; reads only events up to it.
+   *
+   * @see #fromHistory
+   */
+  public static PipelineSnapshot fromStore(
+      WorkspaceStore store,
+      PipelineDefinition pipeline,
+      Currency currency,
+      Instant asOf,
+      ZoneId zone,
+      CurrencyConverter converter) {
+    try (Stream<DealEvent> events = store.streamEvents(EventQuery.until(asOf))) {
+      return fromHistory(events, pipeline, currency, asOf, zone, converter);
+    }
+  }
+
+  /**
+   * Stage exits counted from histories up to {@code until}: moves between open stages, and wins and
+   * losses (disqualifications count as losses) from the last open stage the deal was in.
+   *
+   * @param events histories ordered by deal, then sequence; consumed, not closed
+   */
+  public static StageTransitions transitions(
+      Stream<DealEvent> events, PipelineDefinition pipeline, Instant until) {
+    List<String> open = pipeline.openStages().stream().map(Stage::key).toList();
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < open.size(); i++) {
+      index.put(open.get(i), i);
+    }
+    StageTransitions.Builder b = StageTransitions.builder(open);
+    // why: one streaming pass with per-deal state; histories arrive whole, in sequence order
+    TransitionCounter counter = new TransitionCounter(b, index, pipeline, until);
+    events.forEach(counter);
+    return b.build();
+  }
+
+  private static final class TransitionCounter implements java.util.function.Consumer<DealEvent> {
+    private final StageTransitions.Builder b;
+    private final java.util.Map<String, Integer> index;
+    private final PipelineDefinition pipeline;
+    private final Instant until;
+    private Object deal;
+    private int current = -1;
+    private boolean counting;
+
+    TransitionCounter(
+        StageTransitions.Builder b,
+        java.util.Map<String, Integer> index,
+        PipelineDefinition pipeline,
+        Instant until) {
+      this.b = b;
+      this.index = index;
+      this.pipeline = pipeline;
+      this.until = until;
+    }
+
+    @Override
+    public void accept(DealEvent e) {
+      if (!e.dealId().equals(deal)) {
+        deal = e.dealId();
+        counting = false;
+        current = -1;
+      }
+      Change c = e.change();
+      if (c instanceof Change.Created created) {
+        counting = created.deal().pipeline().equals(pipeline.id()) && !e.at().isAfter(until);
+        current = index.getOrDefault(created.deal().stage(), -1);
+        return;
+      }
+      if (!counting) {
+        return;
+      }
+      if (e.at().isAfter(until)) {
+        counting = false;
+        return;
+      }
+      if (c instanceof Change.StageChanged moved) {
+        int to = index.getOrDefault(moved.to(), -1);
+        if (to >= 0) {
+          if (current >= 0) {
+            b.moved(current, to);
+          }
+          current = to;
+        }
+      } else if (current >= 0) {
+        if (c instanceof Change.Won) {
+          b.won(current);
+        } else if (c instanceof Change.Lost || c instanceof Change.Disqualified) {
+          b.lost(current);
+        }
+      }
+    }
+  }
+
+  /**
+   * The core's quotas as quota targets: subject is the owner's user id or the team id, the period
+   * runs from the first to the last day inclusive, amounts converted at the period start's rate.
+   */
+  public static List<QuotaTarget> quotas(
+      List<Quota> quotas, Currency currency, CurrencyConverter converter) {
+    List<QuotaTarget> out = new ArrayList<>();
+    for (Quota q : quotas) {
+      String subject =
+          q.owner()
+              .map(Object::toString)
+              .orElseGet(() -> q.team().map(Object::toString).orElse(""));
+      var amount =
+          q.amount().currency().equals(currency)
+              ? q.amount()
+              : converter.convert(q.amount(), currency, q.periodStart());
+      out.add(
+          new QuotaTarget(
+              subject,
+              Period.of(q.periodStart(), q.periodEnd().plusDays(1)),
+              amount.toMinorUnits()));
+    }
+    return List.copyOf(out);
+  }
+
+  private static PipelineSnapshot.Builder builder(
+      PipelineDefinition pipeline, Currency currency, LocalDate asOf, CurrencyConverter converter) {
+    return PipelineSnapshot.builder(currency, asOf)
+        .converter(converter)
+        .stages(pipeline.stages().stream().map(Stage::key).toList());
+  }
+
+  private static void add(
+      PipelineSnapshot.Builder b,
+      Deal d,
+      PipelineDefinition pipeline,
+      LocalDate asOf,
+      ZoneId zone) {
+    if (!d.pipeline().equals(pipeline.id())) {
+      return;
+    }
+    Optional<Stage> stage = pipeline.stage(d.stage());
+    if (stage.isEmpty()) {
+      throw new ValidationException(
+          FieldProblem.of("deals[" + d.id() + "].stage", d.stage(), "is not in " + pipeline.id()));
+    }
+    LocalDate close =
+        d.isOpen()
+            ? d.expectedCloseDate()
+            : d.closedAt().map(i -> LocalDate.ofInstant(i, zone)).orElse(d.expectedCloseDate());
+    Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
+    PipelineSnapshot.Row row =
+        b.deal(d.id().toString())
+            .amount(d.amount())
+            .probability(stage.get().defaultProbability())
+            .closeDate(close)
+            .stage(d.stage())
+            .owner(d.owner().toString())
+            .category(d.forecastCategory())
+            .status(d.status())
+            .pushCount(Math.max(0, d.closeDatePushCount()))
+            .ageDays(days(d.createdAt(), end))
+            .daysInStage(days(d.stageEnteredAt(), end));
+    d.probabilityOverride().ifPresent(row::probabilityOverride);
+    row.add();
+  }
+
+  private static int days(Instant from, Instant to) {
+    long d = Duration.between(from, to).toDays();
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, d));
+  }
+
+  private static void forEachHistory(
+      Stream<DealEvent> events, java.util.function.Consumer<List<DealEvent>> action) {
+    Iterator<DealEvent> it = events.iterator();
+    List<DealEvent> history = new ArrayList<>();
+    while (it.hasNext()) {
+      DealEvent e = it.next();
+      if (!history.isEmpty() && !history.get(0).dealId().equals(e.dealId())) {
+        action.accept(history);
+        history = new ArrayList<>();
+      }
+      history.add(e);
+    }
+    if (!history.isEmpty()) {
+      action.accept(history);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+-- V001 for MariaDB (InnoDB): DATETIME(6) because TIMESTAMP ends in 2038, MEDIUMTEXT payloads,
+-- ascii_bin keys so that comparison and order are binary and case-sensitive as in Java.
+-- A released script never changes; later changes are new versions (V002__...).
+-- sp_ is replaced by the validated table prefix. Ids are lowercase UUID text, so that text
+-- order equals DealId order. Instants are UTC at microsecond precision. Money is DECIMAL(20,4).
+
+CREATE TABLE sp_workspaces (
+  id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+  created_at DATETIME(6) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_pipelines (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  name VARCHAR(400) NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_pipeline_stages (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  pipeline_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  position INT NOT NULL,
+  stage_key VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  display_name VARCHAR(400) NOT NULL,
+  outcome VARCHAR(16) NOT NULL,
+  default_probability DOUBLE PRECISION NOT NULL,
+  default_category VARCHAR(16) NOT NULL,
+  idle_threshold VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+  PRIMARY KEY (workspace, pipeline_id, position)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_accounts (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_contacts (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_teams (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  parent_id VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin,
+  manager VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_quotas (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  team VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  period_start DATE NOT NULL,
+  period_end DATE NOT NULL,
+  amount DECIMAL(20, 4) NOT NULL,
+  currency CHAR(3) NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, owner, team, period_start, period_end)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_deals (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  pipeline VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  stage VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  amount DECIMAL(20, 4) NOT NULL,
+  currency CHAR(3) NOT NULL,
+  expected_close DATE NOT NULL,
+  forecast_category VARCHAR(16) NOT NULL,
+  created_at DATETIME(6) NOT NULL,
+  version BIGINT NOT NULL,
+  last_event_sequence BIGINT NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE INDEX sp_deals_stage ON sp_deals (workspace, pipeline, stage);
+
+CREATE INDEX sp_deals_owner ON sp_deals (workspace, owner);
+
+CREATE INDEX sp_deals_account ON sp_deals (workspace, account_id);
+
+CREATE TABLE sp_deal_events (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  deal_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  sequence BIGINT NOT NULL,
+  deal_version BIGINT NOT NULL,
+  occurred_at DATETIME(6) NOT NULL,
+  actor VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin,
+  change_type VARCHAR(40) NOT NULL,
+  payload MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, deal_id, sequence)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_activities (
+  position BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  deal_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin,
+  activity_type VARCHAR(16) NOT NULL,
+  owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  occurred_at DATETIME(6),
+  due_at DATETIME(6),
+  recorded_at DATETIME(6) NOT NULL,
+  body MEDIUMTEXT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE INDEX sp_activities_deal ON sp_activities (workspace, deal_id, position);
+
+CREATE INDEX sp_activities_account ON sp_activities (workspace, account_id, position);
+
+CREATE TABLE sp_retention (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  account_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  won_deal CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  since DATETIME(6) NOT NULL,
+  renewal_date DATE,
+  version BIGINT NOT NULL,
+  body MEDIUMTEXT NOT NULL,
+  PRIMARY KEY (workspace, account_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE sp_idempotency_keys (
+  workspace VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  deal_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  deal_version BIGINT NOT NULL,
+  PRIMARY KEY (workspace, idempotency_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+

@@ -1,0 +1,8 @@
+package org.salespipeline.jdbc;
+
+class H2StoreSuiteTest extends StoreSuite {
+  @Override
+  Databases db() {
+    return Databases.H2;
+  }
+}

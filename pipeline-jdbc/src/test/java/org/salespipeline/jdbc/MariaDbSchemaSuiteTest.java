@@ -1,0 +1,8 @@
+package org.salespipeline.jdbc;
+
+class MariaDbSchemaSuiteTest extends SchemaSuite {
+  @Override
+  Databases db() {
+    return Databases.MARIADB;
+  }
+}

@@ -1,0 +1,8 @@
+package org.salespipeline.jdbc;
+
+class PostgresSchemaSuiteTest extends SchemaSuite {
+  @Override
+  Databases db() {
+    return Databases.POSTGRES;
+  }
+}

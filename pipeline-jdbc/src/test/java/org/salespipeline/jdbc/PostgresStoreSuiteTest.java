@@ -1,0 +1,8 @@
+package org.salespipeline.jdbc;
+
+class PostgresStoreSuiteTest extends StoreSuite {
+  @Override
+  Databases db() {
+    return Databases.POSTGRES;
+  }
+}

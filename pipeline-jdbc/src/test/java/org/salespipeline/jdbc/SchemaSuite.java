@@ -1,0 +1,184 @@
+package org.salespipeline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.SchemaException;
+import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.WorkspaceStore;
+import org.salespipeline.jdbc.dialect.SqlDialect;
+import org.salespipeline.jdbc.internal.Migrator;
+
+/**
+ * Schema tests (T13 startup check, T14 concurrent migrations, T15 upgrade) on every database via
+ * the leaf classes. Each test works on tables with a fresh prefix and drops them afterwards.
+ */
+abstract class SchemaSuite {
+  abstract Databases db();
+
+  JdbcPipelineStore build(String prefix, SchemaMode mode) {
+    return JdbcPipelineStore.builder(db().dataSource())
+        .tablePrefix(prefix)
+        .schemaMode(mode)
+        .build();
+  }
+
+  void sql(String statement) {
+    try (Connection c = db().dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void t13_missingSchemaIsRefusedUnderValidate() {
+    String prefix = Databases.freshPrefix("t13m");
+    try {
+      assertThatThrownBy(() -> build(prefix, SchemaMode.VALIDATE))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("no pipeline schema found")
+          .hasMessageContaining("SchemaMode.MIGRATE");
+    } finally {
+      db().dropTables(prefix);
+    }
+  }
+
+  @Test
+  void t13_newerOlderTamperedAndHalfAppliedSchemasAreRefused() {
+    String prefix = Databases.freshPrefix("t13");
+    try {
+      build(prefix, SchemaMode.MIGRATE).close();
+      build(prefix, SchemaMode.VALIDATE).close();
+      String history = prefix + "schema_history";
+
+      sql("UPDATE " + history + " SET checksum = 'feed' WHERE version = 1");
+      for (SchemaMode mode : new SchemaMode[] {SchemaMode.VALIDATE, SchemaMode.MIGRATE}) {
+        assertThatThrownBy(() -> build(prefix, mode))
+            .isInstanceOf(SchemaException.class)
+            .hasMessageContaining("V001__create_schema.sql")
+            .hasMessageContaining("checksum feed")
+            .hasMessageContaining("never changes");
+      }
+      sql("DELETE FROM " + history);
+      assertThatThrownBy(() -> build(prefix, SchemaMode.VALIDATE))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("older than this library")
+          .hasMessageContaining("SchemaMode.MIGRATE");
+
+      sql(
+          "INSERT INTO "
+              + history
+              + " (version, description, checksum, installed_at, success)"
+              + " VALUES (1, 'create_schema', 'x', 'now', FALSE)");
+      for (SchemaMode mode : new SchemaMode[] {SchemaMode.VALIDATE, SchemaMode.MIGRATE}) {
+        assertThatThrownBy(() -> build(prefix, mode))
+            .isInstanceOf(SchemaException.class)
+            .hasMessageContaining("did not complete")
+            .hasMessageContaining("delete its row");
+      }
+      sql("DELETE FROM " + history);
+      sql(
+          "INSERT INTO "
+              + history
+              + " (version, description, checksum, installed_at, success)"
+              + " VALUES (7, 'future', 'x', 'now', TRUE)");
+      for (SchemaMode mode : new SchemaMode[] {SchemaMode.VALIDATE, SchemaMode.MIGRATE}) {
+        assertThatThrownBy(() -> build(prefix, mode))
+            .isInstanceOf(SchemaException.class)
+            .hasMessageContaining("newer than this library")
+            .hasMessageContaining("V007")
+            .hasMessageContaining("Upgrade pipeline-jdbc");
+      }
+      // NONE trusts the schema as it is
+      build(prefix, SchemaMode.NONE).close();
+    } finally {
+      db().dropTables(prefix);
+    }
+  }
+
+  @Test
+  void t14_concurrentMigrationsOfAnEmptyDatabase() throws Exception {
+    String prefix = Databases.freshPrefix("t14");
+    try {
+      List<Callable<Boolean>> starts = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        starts.add(
+            () -> {
+              try (JdbcPipelineStore s =
+                  JdbcPipelineStore.builder(db().dataSource())
+                      .tablePrefix(prefix)
+                      .migrationLockTimeout(Duration.ofSeconds(60))
+                      .build()) {
+                WorkspaceStore ws = s.workspace(Fixtures.randomWorkspace());
+                ws.savePipeline(StandardPipelines.newBusiness());
+                return ws.pipelines().size() == 1;
+              }
+            });
+      }
+      assertThat(StoreSuite.race(starts)).containsOnly(true);
+      try (Connection c = db().dataSource().getConnection();
+          PreparedStatement s =
+              c.prepareStatement("SELECT COUNT(*) FROM " + prefix + "schema_history");
+          ResultSet rs = s.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(Migrator.MIGRATIONS.size());
+      }
+    } finally {
+      db().dropTables(prefix);
+    }
+  }
+
+  @Test
+  void t15_aV001DatabaseWithDataUpgradesInPlace() throws SQLException {
+    String prefix = Databases.freshPrefix("t15");
+    try {
+      WorkspaceId wsId = Fixtures.randomWorkspace();
+      Deal deal;
+      try (JdbcPipelineStore v1 = build(prefix, SchemaMode.MIGRATE)) {
+        WorkspaceStore ws = v1.workspace(wsId);
+        ws.savePipeline(StandardPipelines.newBusiness());
+        deal = Fixtures.deal(wsId, Fixtures.newId());
+        ws.commit(Fixtures.create(deal));
+      }
+      SqlDialect dialect;
+      List<Migrator.Migration> withV2 = new ArrayList<>(Migrator.MIGRATIONS);
+      withV2.add(new Migrator.Migration(2, "test_upgrade"));
+      try (Connection lock = db().dataSource().getConnection();
+          Connection work = db().dataSource().getConnection()) {
+        dialect = SqlDialect.detect(work.getMetaData());
+        Migrator v2 = new Migrator(dialect, prefix, withV2);
+        assertThatThrownBy(() -> v2.validate(work))
+            .isInstanceOf(SchemaException.class)
+            .hasMessageContaining("V002__test_upgrade.sql");
+        v2.migrate(lock, work, Duration.ofSeconds(30));
+        v2.validate(work);
+        // the library that only knows V001 now refuses the newer schema
+        assertThatThrownBy(() -> new Migrator(dialect, prefix).validate(work))
+            .hasMessageContaining("newer than this library");
+      }
+      try (JdbcPipelineStore after = build(prefix, SchemaMode.NONE)) {
+        WorkspaceStore ws = after.workspace(wsId);
+        assertThat(ws.deal(deal.id())).contains(deal);
+        assertThat(ws.history(deal.id())).hasSize(1);
+        ws.commit(Fixtures.move(deal, StandardPipelines.QUALIFICATION));
+        assertThat(ws.pipelines()).containsExactly(StandardPipelines.newBusiness());
+      }
+    } finally {
+      db().dropTables(prefix);
+    }
+  }
+}

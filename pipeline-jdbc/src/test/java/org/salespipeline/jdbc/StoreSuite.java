@@ -1,0 +1,683 @@
+package org.salespipeline.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.salespipeline.core.ActivityType;
+import org.salespipeline.core.ConcurrentDealModificationException;
+import org.salespipeline.core.ConfigurationException;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.StorageException;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.DealCommit;
+import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
+import org.salespipeline.core.store.EventQuery;
+import org.salespipeline.core.store.WorkspaceStore;
+
+/**
+ * Store reliability tests (RELIABILITY.md T1, T2, T4, T5, T6, T7, T8, T10, T11, T12, T16) run on
+ * every database through the leaf classes {@code H2StoreSuiteTest}, {@code PostgresStoreSuiteTest}
+ * and {@code MariaDbStoreSuiteTest}. Each test uses its own workspace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreSuite {
+  static final String[] STAGES = {
+    StandardPipelines.QUALIFICATION,
+    StandardPipelines.NEEDS_ANALYSIS,
+    StandardPipelines.PROPOSAL,
+    StandardPipelines.NEGOTIATION
+  };
+
+  JdbcPipelineStore store;
+  FaultyDataSource faulty;
+  JdbcPipelineStore faultyStore;
+  private TimeZone zone;
+
+  abstract Databases db();
+
+  @BeforeAll
+  void open() {
+    zone = TimeZone.getDefault();
+    // T16: the JVM runs in a zone with DST; nothing may depend on it
+    TimeZone.setDefault(TimeZone.getTimeZone("Europe/Oslo"));
+    store = JdbcPipelineStore.builder(db().dataSource()).build();
+    faulty = new FaultyDataSource(db().dataSource());
+    faultyStore = JdbcPipelineStore.builder(faulty).maxRetries(3).build();
+  }
+
+  @AfterAll
+  void restore() {
+    TimeZone.setDefault(zone);
+  }
+
+  WorkspaceStore newWorkspace() {
+    return store.workspace(Fixtures.randomWorkspace());
+  }
+
+  Deal created(WorkspaceStore ws) {
+    Deal deal = Fixtures.deal(ws.workspaceId(), Fixtures.newId());
+    ws.commit(Fixtures.create(deal));
+    return deal;
+  }
+
+  // ---------------------------------------------------------------- T1
+
+  @Test
+  void t1_staleWriteFailsAndChangesNothing() {
+    WorkspaceStore ws = newWorkspace();
+    Deal deal = created(ws);
+    Deal first = ws.deal(deal.id()).orElseThrow();
+    Deal second = ws.deal(deal.id()).orElseThrow();
+    ws.commit(Fixtures.move(first, StandardPipelines.QUALIFICATION));
+    assertThatThrownBy(() -> ws.commit(Fixtures.move(second, StandardPipelines.NEEDS_ANALYSIS)))
+        .isInstanceOfSatisfying(
+            ConcurrentDealModificationException.class,
+            e -> {
+              assertThat(e.dealId()).isEqualTo(deal.id());
+              assertThat(e.expectedVersion()).isEqualTo(1);
+              assertThat(e.actualVersion()).isEqualTo(2);
+            });
+    assertThat(ws.deal(deal.id()).orElseThrow().version()).isEqualTo(2);
+    assertThat(ws.deal(deal.id()).orElseThrow().stage()).isEqualTo(StandardPipelines.QUALIFICATION);
+    assertThat(ws.history(deal.id())).hasSize(2);
+  }
+
+  @Test
+  void t1_creatingAnExistingIdFails() {
+    WorkspaceStore ws = newWorkspace();
+    Deal deal = created(ws);
+    assertThatThrownBy(() -> ws.commit(Fixtures.create(deal)))
+        .isInstanceOfSatisfying(
+            ConcurrentDealModificationException.class,
+            e -> assertThat(e.actualVersion()).isEqualTo(1));
+    assertThat(ws.history(deal.id())).hasSize(1);
+  }
+
+  @Test
+  void t1_updatingAMissingDealFails() {
+    WorkspaceStore ws = newWorkspace();
+    Deal ghost = Fixtures.deal(ws.workspaceId(), Fixtures.newId());
+    assertThatThrownBy(() -> ws.commit(Fixtures.move(ghost, StandardPipelines.QUALIFICATION)))
+        .isInstanceOfSatisfying(
+            ConcurrentDealModificationException.class, e -> assertThat(e.actualVersion()).isZero());
+    assertThat(ws.deal(ghost.id())).isEmpty();
+    assertThat(ws.history(ghost.id())).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- T2 and T4
+
+  @Test
+  void t2_concurrentMovesOfOneDealExactlyOneWins() throws Exception {
+    WorkspaceStore ws = newWorkspace();
+    Deal deal = created(ws);
+    int threads = 8;
+    List<Callable<Boolean>> tasks = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      String stage = STAGES[i % STAGES.length];
+      tasks.add(
+          () -> {
+            try {
+              ws.commit(Fixtures.move(deal, stage));
+              return true;
+            } catch (ConcurrentDealModificationException e) {
+              return false;
+            }
+          });
+    }
+    List<Boolean> results = race(tasks);
+    assertThat(results.stream().filter(b -> b).count()).isEqualTo(1);
+    assertThat(ws.deal(deal.id()).orElseThrow().version()).isEqualTo(2);
+    assertThat(ws.history(deal.id())).hasSize(2);
+  }
+
+  /** T4: commands take no row locks (no FOR UPDATE): moves of different deals all commit. */
+  @Test
+  void t2_t4_concurrentMovesOfDifferentDealsAllCommit() throws Exception {
+    WorkspaceStore ws = newWorkspace();
+    List<Deal> deals = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      deals.add(created(ws));
+    }
+    List<Callable<Boolean>> tasks = new ArrayList<>();
+    for (Deal deal : deals) {
+      tasks.add(
+          () -> {
+            Deal current = deal;
+            for (String stage : STAGES) {
+              DealCommit commit = Fixtures.move(current, stage);
+              ws.commit(commit);
+              current = commit.deal();
+            }
+            return true;
+          });
+    }
+    assertThat(race(tasks)).containsOnly(true);
+    for (Deal deal : deals) {
+      assertThat(ws.deal(deal.id()).orElseThrow().version()).isEqualTo(1 + STAGES.length);
+      assertThat(ws.history(deal.id())).hasSize(1 + STAGES.length);
+    }
+  }
+
+  static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.call();
+                }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- T5
+
+  @Test
+  void t5_serializationFailureIsRetriedThenSucceeds() {
+    WorkspaceStore ws = faultyStore.workspace(Fixtures.randomWorkspace());
+    Deal deal = created(ws);
+    AtomicInteger failures = new AtomicInteger();
+    faulty.faults(
+        new FaultyDataSource.Faults() {
+          @Override
+          public void beforeStatement(String sql) throws SQLException {
+            if (sql.contains("deal_events") && sql.startsWith("INSERT") && failures.get() < 2) {
+              failures.incrementAndGet();
+              throw FaultyDataSource.transientFailure();
+            }
+          }
+        });
+    try {
+      ws.commit(Fixtures.move(deal, StandardPipelines.QUALIFICATION));
+    } finally {
+      faulty.faults(new FaultyDataSource.Faults() {});
+    }
+    assertThat(failures).hasValue(2);
+    assertThat(ws.deal(deal.id()).orElseThrow().version()).isEqualTo(2);
+    assertThat(ws.history(deal.id())).hasSize(2);
+  }
+
+  @Test
+  void t5_persistentSerializationFailureSurfacesTypedAndWritesNothing() {
+    WorkspaceStore ws = faultyStore.workspace(Fixtures.randomWorkspace());
+    Deal deal = created(ws);
+    AtomicInteger attempts = new AtomicInteger();
+    faulty.faults(
+        new FaultyDataSource.Faults() {
+          @Override
+          public void beforeStatement(String sql) throws SQLException {
+            if (sql.contains("deal_events") && sql.startsWith("INSERT")) {
+              attempts.incrementAndGet();
+              throw FaultyDataSource.transientFailure();
+            }
+          }
+        });
+    try {
+      assertThatThrownBy(() -> ws.commit(Fixtures.move(deal, StandardPipelines.QUALIFICATION)))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("gave up after 4 attempts")
+          .hasMessageContaining("40001");
+    } finally {
+      faulty.faults(new FaultyDataSource.Faults() {});
+    }
+    assertThat(attempts).hasValue(4);
+    assertThat(ws.deal(deal.id())).contains(deal);
+    assertThat(ws.history(deal.id())).hasSize(1);
+  }
+
+  // ---------------------------------------------------------------- T6 and T10
+
+  /**
+   * T6: connections fail on open, before commit and after commit, 20% each. Every command carries
+   * an idempotency key; a caller that sees a failure asks the store whether the key is recorded
+   * (committed after all) and otherwise resubmits. The final state equals the model.
+   */
+  @Test
+  void t6_flakyConnectionsLeaveTheModelState() {
+    WorkspaceId wsId = Fixtures.randomWorkspace();
+    WorkspaceStore ws = faultyStore.workspace(wsId);
+    Random random = new Random(42);
+    List<Deal> deals = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      deals.add(created(ws));
+    }
+    Map<DealId, Deal> model = new HashMap<>();
+    deals.forEach(d -> model.put(d.id(), d));
+    AtomicInteger injected = new AtomicInteger();
+    faulty.faults(
+        new FaultyDataSource.Faults() {
+          @Override
+          public void onOpen() throws SQLException {
+            maybe("on open");
+          }
+
+          @Override
+          public void beforeCommit() throws SQLException {
+            maybe("before commit");
+          }
+
+          @Override
+          public void afterCommit() throws SQLException {
+            maybe("after commit");
+          }
+
+          private void maybe(String where) throws SQLException {
+            synchronized (random) {
+              if (random.nextInt(5) == 0) {
+                injected.incrementAndGet();
+                throw FaultyDataSource.brokenConnection(where);
+              }
+            }
+          }
+        });
+    int commands = 60;
+    try {
+      for (int i = 0; i < commands; i++) {
+        Deal current = model.get(deals.get(i % deals.size()).id());
+        String key = "t6-" + wsId + "-" + i;
+        DealCommit commit = Fixtures.move(current, STAGES[i % STAGES.length], Optional.of(key));
+        for (int attempt = 0; ; attempt++) {
+          try {
+            ws.commit(commit);
+            break;
+          } catch (StorageException e) {
+            if (recorded(ws, key)) {
+              break;
+            }
+            assertThat(attempt).isLessThan(50);
+          } catch (DuplicateIdempotencyKeyException | ConcurrentDealModificationException e) {
+            // a resubmission of a command that did commit: the key tells
+            assertThat(recorded(ws, key)).isTrue();
+            break;
+          }
+        }
+        model.put(current.id(), commit.deal());
+      }
+    } finally {
+      faulty.faults(new FaultyDataSource.Faults() {});
+    }
+    assertThat(injected.get()).isGreaterThan(5);
+    for (Deal expected : model.values()) {
+      assertThat(ws.deal(expected.id())).contains(expected);
+      List<DealEvent> history = ws.history(expected.id());
+      assertThat(history).hasSize((int) expected.version());
+      for (int i = 0; i < history.size(); i++) {
+        assertThat(history.get(i).sequence()).isEqualTo(i + 1);
+      }
+    }
+  }
+
+  private static boolean recorded(WorkspaceStore ws, String key) {
+    for (int i = 0; ; i++) {
+      try {
+        return ws.idempotencyRecord(key).isPresent();
+      } catch (StorageException e) {
+        assertThat(i).isLessThan(50);
+      }
+    }
+  }
+
+  @Test
+  void t10_replayedKeyIsRefusedAndWritesNothing() {
+    WorkspaceStore ws = newWorkspace();
+    Deal deal = created(ws);
+    DealCommit first = Fixtures.move(deal, StandardPipelines.QUALIFICATION, Optional.of("k-1"));
+    ws.commit(first);
+    DealCommit replay = Fixtures.move(first.deal(), StandardPipelines.PROPOSAL, Optional.of("k-1"));
+    assertThatThrownBy(() -> ws.commit(replay))
+        .isInstanceOfSatisfying(
+            DuplicateIdempotencyKeyException.class, e -> assertThat(e.key()).isEqualTo("k-1"));
+    assertThat(ws.idempotencyRecord("k-1").orElseThrow().dealVersion()).isEqualTo(2);
+    assertThat(ws.history(deal.id())).hasSize(2);
+    assertThat(ws.deal(deal.id()).orElseThrow().version()).isEqualTo(2);
+  }
+
+  @Test
+  void t10_concurrentReplaysYieldOneEvent() throws Exception {
+    WorkspaceStore ws = newWorkspace();
+    List<Callable<Boolean>> tasks = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Deal deal = Fixtures.deal(ws.workspaceId(), Fixtures.newId());
+      tasks.add(
+          () -> {
+            try {
+              ws.commit(Fixtures.create(deal, Optional.of("same-key")));
+              return true;
+            } catch (DuplicateIdempotencyKeyException e) {
+              return false;
+            }
+          });
+    }
+    assertThat(race(tasks).stream().filter(b -> b).count()).isEqualTo(1);
+    DealId winner = ws.idempotencyRecord("same-key").orElseThrow().dealId();
+    try (Stream<Deal> all = ws.streamDeals(DealQuery.all())) {
+      assertThat(all.map(Deal::id).toList()).containsExactly(winner);
+    }
+    try (Stream<DealEvent> events = ws.streamEvents(EventQuery.all())) {
+      assertThat(events.count()).isEqualTo(1);
+    }
+  }
+
+  // ---------------------------------------------------------------- T7
+
+  /** T7: failing the Nth statement of a command leaves everything unchanged. */
+  @Test
+  void t7_failingAnyStatementRollsBackTheCommand() {
+    WorkspaceStore ws = faultyStore.workspace(Fixtures.randomWorkspace());
+    Deal deal = created(ws);
+    DealCommit move = Fixtures.move(deal, StandardPipelines.QUALIFICATION, Optional.of("t7"));
+    org.salespipeline.core.Activity activity =
+        org.salespipeline.core.Activity.builder()
+            .id(new org.salespipeline.core.ActivityId(java.util.UUID.randomUUID()))
+            .workspace(ws.workspaceId())
+            .deal(deal.id())
+            .type(ActivityType.CALL)
+            .owner(Fixtures.REP)
+            .subject("call")
+            .occurredAt(Fixtures.T0)
+            .recordedAt(Fixtures.T0)
+            .build();
+    DealCommit commit =
+        new DealCommit(
+            move.expectedVersion(),
+            move.deal(),
+            move.events(),
+            List.of(activity),
+            Optional.empty(),
+            move.idempotencyKey());
+    // the command runs 4 statements: update deal, insert events, insert activities, insert key
+    for (int n = 1; n <= 4; n++) {
+      int failAt = n;
+      AtomicInteger count = new AtomicInteger();
+      faulty.faults(
+          new FaultyDataSource.Faults() {
+            @Override
+            public void beforeStatement(String sql) throws SQLException {
+              if (count.incrementAndGet() == failAt) {
+                throw new SQLException("injected failure of statement " + failAt, "HY000");
+              }
+            }
+          });
+      try {
+        assertThatThrownBy(() -> ws.commit(commit)).isInstanceOf(StorageException.class);
+      } finally {
+        faulty.faults(new FaultyDataSource.Faults() {});
+      }
+      assertThat(ws.deal(deal.id())).contains(deal);
+      assertThat(ws.history(deal.id())).hasSize(1);
+      assertThat(ws.activities(deal.id())).isEmpty();
+      assertThat(ws.idempotencyRecord("t7")).isEmpty();
+    }
+    ws.commit(commit);
+    assertThat(ws.activities(deal.id())).containsExactly(activity);
+  }
+
+  /**
+   * T7 for multi-deal operations: commitAll (the engine's import batches) is one transaction;
+   * failing any of its statements leaves every deal unchanged.
+   */
+  @Test
+  void t7_commitAllIsAtomicAcrossDeals() {
+    WorkspaceStore ws = faultyStore.workspace(Fixtures.randomWorkspace());
+    Deal a = created(ws);
+    Deal b = created(ws);
+    Deal fresh = Fixtures.deal(ws.workspaceId(), Fixtures.newId());
+    DealCommit moveA = Fixtures.move(a, StandardPipelines.QUALIFICATION);
+    List<DealCommit> batch =
+        List.of(
+            moveA,
+            Fixtures.move(b, StandardPipelines.QUALIFICATION),
+            Fixtures.create(fresh),
+            Fixtures.move(moveA.deal(), StandardPipelines.PROPOSAL));
+    for (int n = 1; n <= 8; n++) {
+      int failAt = n;
+      AtomicInteger count = new AtomicInteger();
+      faulty.faults(
+          new FaultyDataSource.Faults() {
+            @Override
+            public void beforeStatement(String sql) throws SQLException {
+              if (count.incrementAndGet() == failAt) {
+                throw new SQLException("injected failure of statement " + failAt, "HY000");
+              }
+            }
+          });
+      try {
+        assertThatThrownBy(() -> ws.commitAll(batch)).isInstanceOf(StorageException.class);
+      } finally {
+        faulty.faults(new FaultyDataSource.Faults() {});
+      }
+      assertThat(ws.deal(a.id())).contains(a);
+      assertThat(ws.deal(b.id())).contains(b);
+      assertThat(ws.deal(fresh.id())).isEmpty();
+      assertThat(ws.history(a.id())).hasSize(1);
+    }
+    ws.commitAll(batch);
+    assertThat(ws.deal(a.id()).orElseThrow().version()).isEqualTo(3);
+    assertThat(ws.history(a.id())).hasSize(3);
+    assertThat(ws.deal(fresh.id())).contains(fresh);
+  }
+
+  // ---------------------------------------------------------------- T8
+
+  @Test
+  void t8_hikariWithAutocommitOnAndOff() throws SQLException {
+    for (boolean autoCommit : new boolean[] {true, false}) {
+      try (HikariDataSource pool = db().newPool(autoCommit, 4);
+          JdbcPipelineStore pooled = JdbcPipelineStore.builder(pool).build()) {
+        WorkspaceStore ws = pooled.workspace(Fixtures.randomWorkspace());
+        Deal deal = created(ws);
+        ws.commit(Fixtures.move(deal, StandardPipelines.QUALIFICATION));
+        try (Stream<Deal> s = ws.streamDeals(DealQuery.all())) {
+          assertThat(s.count()).isEqualTo(1);
+        }
+        // visible from an unrelated connection
+        try (Connection other = db().dataSource().getConnection();
+            PreparedStatement s =
+                other.prepareStatement(
+                    "SELECT version FROM sp_deals WHERE workspace = ? AND id = ?")) {
+          s.setString(1, ws.workspaceId().value());
+          s.setString(2, deal.id().toString());
+          try (ResultSet rs = s.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(2);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- T11
+
+  /**
+   * T11: streams hold one fetch at a time. Normal runs stream 20,000 history rows; set {@code
+   * -Dpipeline.test.large.rows=1000000} (with a small -Xmx) for the full size.
+   */
+  @Test
+  void t11_streamsManyHistoryRows() {
+    int rows = Integer.getInteger("pipeline.test.large.rows", 20_000);
+    WorkspaceId wsId = Fixtures.randomWorkspace();
+    List<DealCommit> creates = new ArrayList<>(rows);
+    for (int i = 0; i < rows; i++) {
+      creates.add(Fixtures.create(Fixtures.deal(wsId, Fixtures.newId())));
+    }
+    List<long[]> progress = new ArrayList<>();
+    store.importDeals(wsId, creates, (done, total) -> progress.add(new long[] {done, total}));
+    creates.clear();
+    assertThat(progress.get(progress.size() - 1)).containsExactly(rows, rows);
+    WorkspaceStore ws = store.workspace(wsId);
+    long count = 0;
+    String last = "";
+    try (Stream<DealEvent> events = ws.streamEvents(EventQuery.all())) {
+      for (DealEvent e : (Iterable<DealEvent>) events::iterator) {
+        assertThat(e.dealId().toString()).isGreaterThan(last);
+        last = e.dealId().toString();
+        count++;
+      }
+    }
+    assertThat(count).isEqualTo(rows);
+  }
+
+  // ---------------------------------------------------------------- T12
+
+  @Test
+  void t12_hostileValuesAreBoundNotSpliced() {
+    WorkspaceStore ws = newWorkspace();
+    Deal deal = created(ws);
+    String hostile = "x' OR '1'='1'; DROP TABLE sp_deals; --";
+    DealQuery query = DealQuery.builder().addStages(hostile, "prospecting\"; --").build();
+    assertThat(ws.findDeals(query).items()).isEmpty();
+    assertThat(ws.findDeals(DealQuery.builder().addStages("prospecting").build()).items())
+        .containsExactly(deal);
+    String key = "k' ; DELETE FROM sp_deals; -- \u00e9\u4e2d\ud83d\ude00";
+    DealCommit move = Fixtures.move(deal, StandardPipelines.QUALIFICATION, Optional.of(key));
+    ws.commit(move);
+    assertThat(ws.idempotencyRecord(key).orElseThrow().dealVersion()).isEqualTo(2);
+    Deal named =
+        Deal.builder()
+            .from(Fixtures.deal(ws.workspaceId(), Fixtures.newId()))
+            .name("Robert'); DROP TABLE students;-- \"\\ \u0000\u0007 \ud83d\ude00")
+            .nextStep("${prefix} {p} %s \\u0000")
+            .build();
+    ws.commit(Fixtures.create(named));
+    assertThat(ws.deal(named.id())).contains(named);
+    for (String prefix : new String[] {"sp; DROP", "x'--", "", "Upper_", "a b", "1abc"}) {
+      assertThatThrownBy(() -> JdbcPipelineStore.builder(db().dataSource()).tablePrefix(prefix))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining(prefix);
+    }
+  }
+
+  @Test
+  void t12_absurdAmountsAndKeysAreRefusedBeforeTheDatabase() {
+    WorkspaceStore ws = newWorkspace();
+    Deal huge =
+        Deal.builder()
+            .from(Fixtures.deal(ws.workspaceId(), Fixtures.newId()))
+            .amount(Money.of("100000000000000000", "USD"))
+            .build();
+    assertThatThrownBy(() -> ws.commit(Fixtures.create(huge)))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.concerns("amount")));
+    Deal ok = Fixtures.deal(ws.workspaceId(), Fixtures.newId());
+    assertThatThrownBy(() -> ws.commit(Fixtures.create(ok, Optional.of("k".repeat(256)))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("idempotencyKey");
+    Deal max =
+        Deal.builder()
+            .from(Fixtures.deal(ws.workspaceId(), Fixtures.newId()))
+            .amount(Money.of("9999999999999999.99", "USD"))
+            .build();
+    ws.commit(Fixtures.create(max));
+    assertThat(ws.deal(max.id())).contains(max);
+    assertThat(ws.deal(huge.id())).isEmpty();
+  }
+
+  @Test
+  void otherWorkspacesRecordsAreRefused() {
+    WorkspaceStore ws = newWorkspace();
+    Deal foreign = Fixtures.deal(Fixtures.randomWorkspace(), Fixtures.newId());
+    assertThatThrownBy(() -> ws.commit(Fixtures.create(foreign)))
+        .isInstanceOf(ValidationException.class);
+    WorkspaceStore other = newWorkspace();
+    Deal mine = created(ws);
+    assertThat(other.deal(mine.id())).isEmpty();
+    assertThat(other.history(mine.id())).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- T16
+
+  @Test
+  void t16_instantsRoundTripAcrossDstAndFarFuture() throws SQLException {
+    WorkspaceStore ws = newWorkspace();
+    Instant[] instants = {
+      Instant.parse("2026-03-29T00:59:59.999999Z"), // Oslo: last instant before spring forward
+      Instant.parse("2026-03-29T01:00:00Z"),
+      Instant.parse("2026-10-25T00:30:00.000001Z"), // Oslo: inside the repeated hour
+      Instant.parse("2026-10-25T01:30:00.5Z"),
+      Instant.parse("2500-12-31T23:59:59.999999Z"),
+      Instant.parse("1970-01-01T00:00:00Z")
+    };
+    List<Deal> deals = new ArrayList<>();
+    for (Instant at : instants) {
+      Deal deal =
+          Deal.builder()
+              .from(Fixtures.deal(ws.workspaceId(), Fixtures.newId()))
+              .createdAt(at)
+              .stageEnteredAt(at)
+              .expectedCloseDate(LocalDate.of(2500, 1, 1))
+              .build();
+      ws.commit(Fixtures.create(deal));
+      deals.add(deal);
+      assertThat(ws.deal(deal.id())).contains(deal);
+      assertThat(ws.history(deal.id()).get(0).at()).isEqualTo(at);
+      assertThat(storedCreatedAt(deal)).isEqualTo(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+    // the database filters on the column: bounds at the DST edge are exact
+    Instant edge = Instant.parse("2026-03-29T01:00:00Z");
+    try (Stream<DealEvent> events = ws.streamEvents(EventQuery.builder().from(edge).build())) {
+      assertThat(events.map(DealEvent::at).toList())
+          .containsExactlyInAnyOrder(instants[1], instants[2], instants[3], instants[4]);
+    }
+    try (Stream<DealEvent> events = ws.streamEvents(EventQuery.until(instants[0]))) {
+      assertThat(events.map(DealEvent::at).toList())
+          .containsExactlyInAnyOrder(instants[0], instants[5]);
+    }
+  }
+
+  LocalDateTime storedCreatedAt(Deal deal) throws SQLException {
+    try (Connection c = db().dataSource().getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT created_at FROM sp_deals WHERE workspace = ? AND id = ?")) {
+      s.setString(1, deal.workspace().value());
+      s.setString(2, deal.id().toString());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getObject(1, LocalDateTime.class);
+      }
+    }
+  }
+}
