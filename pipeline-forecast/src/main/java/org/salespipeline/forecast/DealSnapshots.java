@@ -23,6 +23,7 @@ import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.forecast.model.StageTransitions;
+import org.salespipeline.forecast.model.SurvivalModel;
 
 /**
  * Builds forecasting inputs from the core's deals, histories and stores.
@@ -183,6 +184,105 @@ public final class DealSnapshots {
           b.lost(current);
         }
       }
+    }
+  }
+
+  /**
+   * A survival model fitted on histories up to {@code until}: for every open stage a deal entered
+   * (first entry only), one spell from the deal's age at entry to its age at its first close (won;
+   * lost and disqualified count as lost) or, when still open at {@code until}, censored there. Ages
+   * are whole days since the deal was created; spells carry the close-date push count at entry.
+   *
+   * @param events histories ordered by deal, then sequence; consumed, not closed
+   * @param intervalDays the life table's age interval in days, at least 1
+   * @param horizonDays the model's horizon in days (see {@link SurvivalModel#withHorizon})
+   */
+  public static SurvivalModel survival(
+      Stream<DealEvent> events,
+      PipelineDefinition pipeline,
+      Instant until,
+      int intervalDays,
+      int horizonDays) {
+    List<String> open = pipeline.openStages().stream().map(Stage::key).toList();
+    SurvivalModel.Builder b = SurvivalModel.builder(open, intervalDays, horizonDays);
+    SpellCollector c = new SpellCollector(b, java.util.Set.copyOf(open), pipeline, until);
+    events.forEach(c);
+    c.finish();
+    return b.build();
+  }
+
+  private static final class SpellCollector implements java.util.function.Consumer<DealEvent> {
+    private final SurvivalModel.Builder b;
+    private final java.util.Set<String> open;
+    private final PipelineDefinition pipeline;
+    private final Instant until;
+    private Object deal;
+    private Instant created;
+    private boolean active;
+    private int push;
+    private final java.util.Map<String, int[]> entries = new java.util.LinkedHashMap<>();
+
+    SpellCollector(
+        SurvivalModel.Builder b,
+        java.util.Set<String> open,
+        PipelineDefinition pipeline,
+        Instant until) {
+      this.b = b;
+      this.open = open;
+      this.pipeline = pipeline;
+      this.until = until;
+    }
+
+    @Override
+    public void accept(DealEvent e) {
+      if (!e.dealId().equals(deal)) {
+        finish();
+        deal = e.dealId();
+      }
+      if (e.at().isAfter(until)) {
+        return;
+      }
+      Change c = e.change();
+      if (c instanceof Change.Created cr) {
+        active = cr.deal().pipeline().equals(pipeline.id()) && cr.deal().isOpen();
+        created = e.at();
+        push = 0;
+        enter(cr.deal().stage(), e.at());
+      } else if (!active) {
+        return;
+      } else if (c instanceof Change.StageChanged moved) {
+        enter(moved.to(), e.at());
+      } else if (c instanceof Change.CloseDateChanged d) {
+        push = Math.max(0, d.pushCount());
+      } else if (c instanceof Change.Won) {
+        close(e.at(), SurvivalModel.Outcome.WON);
+      } else if (c instanceof Change.Lost || c instanceof Change.Disqualified) {
+        close(e.at(), SurvivalModel.Outcome.LOST);
+      }
+    }
+
+    private void enter(String stage, Instant at) {
+      if (open.contains(stage)) {
+        entries.putIfAbsent(stage, new int[] {days(created, at), push});
+      }
+    }
+
+    private void close(Instant at, SurvivalModel.Outcome outcome) {
+      int age = days(created, at);
+      entries.forEach((stage, x) -> b.spell(stage, x[1], x[0], Math.max(age, x[0]), outcome));
+      entries.clear();
+      active = false;
+    }
+
+    void finish() {
+      if (active) {
+        int age = days(created, until);
+        entries.forEach(
+            (stage, x) ->
+                b.spell(stage, x[1], x[0], Math.max(age, x[0]), SurvivalModel.Outcome.CENSORED));
+      }
+      entries.clear();
+      active = false;
     }
   }
 

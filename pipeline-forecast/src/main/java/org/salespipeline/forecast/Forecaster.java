@@ -319,18 +319,33 @@ public final class Forecaster {
     }
     for (int o = 0; o < r.length; o++) {
       String owner = s.ownerNames.get(o);
+      long q = quota.getOrDefault(owner, 0L);
+      boolean[] members = new boolean[r.length];
+      members[o] = true;
       out.add(
-          QuotaReport.of(owner, period, r[o], weighted[o] / SCALE, quota.getOrDefault(owner, 0L)));
+          QuotaReport.of(
+              owner, period, r[o], weighted[o] / SCALE, q, chanceOfQuota(period, members, q)));
       for (String t : teams.teamsAbove(owner)) {
         teamRollup.merge(t, r[o], CategoryRollup::plus);
         teamWeighted.merge(t, weighted[o], Long::sum);
       }
     }
-    teamRollup.forEach(
-        (t, roll) ->
-            out.add(
-                QuotaReport.of(
-                    t, period, roll, teamWeighted.get(t) / SCALE, quota.getOrDefault(t, 0L))));
+    for (Map.Entry<String, CategoryRollup> e : teamRollup.entrySet()) {
+      String t = e.getKey();
+      long q = quota.getOrDefault(t, 0L);
+      boolean[] members = new boolean[r.length];
+      for (int o = 0; o < r.length; o++) {
+        members[o] = teams.teamsAbove(s.ownerNames.get(o)).contains(t);
+      }
+      out.add(
+          QuotaReport.of(
+              t,
+              period,
+              e.getValue(),
+              teamWeighted.get(t) / SCALE,
+              q,
+              chanceOfQuota(period, members, q)));
+    }
     return List.copyOf(out);
   }
 
@@ -340,11 +355,24 @@ public final class Forecaster {
    * by {@link RevenueDistributions#auto(long[], double[])}.
    */
   public RevenueDistribution distribution(Period period) {
+    boolean[] all = new boolean[s.ownerNames.size()];
+    java.util.Arrays.fill(all, true);
+    return distribution(period, all);
+  }
+
+  private java.util.OptionalDouble chanceOfQuota(Period period, boolean[] owners, long quota) {
+    if (quota <= 0) {
+      return java.util.OptionalDouble.empty();
+    }
+    return java.util.OptionalDouble.of(distribution(period, owners).probabilityAtLeast(quota));
+  }
+
+  private RevenueDistribution distribution(Period period, boolean[] owners) {
     int from = period.startDay();
     int to = period.endDay();
     int n = 0;
     for (int i = 0; i < s.size; i++) {
-      if (s.closeDay[i] >= from && s.closeDay[i] < to && (i < s.openCount || s.status[i] == 1)) {
+      if (counts(i, from, to, owners)) {
         n++;
       }
     }
@@ -352,11 +380,18 @@ public final class Forecaster {
     double[] q = new double[n];
     n = 0;
     for (int i = 0; i < s.size; i++) {
-      if (s.closeDay[i] >= from && s.closeDay[i] < to && (i < s.openCount || s.status[i] == 1)) {
+      if (counts(i, from, to, owners)) {
         a[n] = s.amount[i];
         q[n++] = i < s.openCount ? p[i] : 1.0;
       }
     }
     return RevenueDistributions.auto(a, q);
+  }
+
+  private boolean counts(int i, int from, int to, boolean[] owners) {
+    return s.closeDay[i] >= from
+        && s.closeDay[i] < to
+        && owners[s.owner[i]]
+        && (i < s.openCount || s.status[i] == 1);
   }
 }

@@ -327,9 +327,8 @@ public final class PipelineSnapshot {
     public Builder remove(String id) {
       Integer at = byId.remove(id);
       if (at != null) {
-        Row r = rows.set(at, null);
+        Row r = rows.remove(at.intValue());
         total -= r.amount;
-        rows.remove(at.intValue());
         byId.clear();
         for (int i = 0; i < rows.size(); i++) {
           byId.put(rows.get(i).id, i);
@@ -523,6 +522,9 @@ public final class PipelineSnapshot {
 
     /** The deal's creation date; sets the age in days at the snapshot date. */
     public Row createdOn(LocalDate date) {
+      if (date == null) {
+        throw new ValidationException(FieldProblem.of("createdOn", null, "must not be null"));
+      }
       long days = ChronoUnit.DAYS.between(date, builder.asOf);
       this.ageDays = nonNegative("createdOn", (int) Math.max(Integer.MIN_VALUE, days));
       return this;

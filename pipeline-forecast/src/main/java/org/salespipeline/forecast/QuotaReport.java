@@ -14,6 +14,9 @@ import java.util.OptionalDouble;
  * @param attainment closed / quota; empty when the quota is zero
  * @param gap quota - closed; negative when the quota is exceeded
  * @param coverage open pipeline / gap; empty when the gap is zero or negative
+ * @param probabilityOfQuota {@code P(closed + open revenue >= quota)} from the revenue distribution
+ *     of the subject's deals in the period (engine picked by error bound); empty when the quota is
+ *     zero
  */
 public record QuotaReport(
     String subject,
@@ -23,9 +26,16 @@ public record QuotaReport(
     long quota,
     OptionalDouble attainment,
     long gap,
-    OptionalDouble coverage) {
+    OptionalDouble coverage,
+    OptionalDouble probabilityOfQuota) {
 
-  static QuotaReport of(String subject, Period period, CategoryRollup r, double weighted, long q) {
+  static QuotaReport of(
+      String subject,
+      Period period,
+      CategoryRollup r,
+      double weighted,
+      long q,
+      OptionalDouble probabilityOfQuota) {
     long gap = q - r.closed();
     return new QuotaReport(
         subject,
@@ -35,6 +45,7 @@ public record QuotaReport(
         q,
         q > 0 ? OptionalDouble.of((double) r.closed() / q) : OptionalDouble.empty(),
         gap,
-        gap > 0 ? OptionalDouble.of((double) r.openPipeline() / gap) : OptionalDouble.empty());
+        gap > 0 ? OptionalDouble.of((double) r.openPipeline() / gap) : OptionalDouble.empty(),
+        probabilityOfQuota);
   }
 }

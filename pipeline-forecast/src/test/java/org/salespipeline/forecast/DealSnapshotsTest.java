@@ -121,6 +121,10 @@ class DealSnapshotsTest {
       assertThat(tb.exits(k)).isEqualTo(ta.exits(k));
       assertThat(tb.advanced(k)).isEqualTo(ta.advanced(k));
     }
+    var sa = DealSnapshots.survival(known.stream(), PIPE, asOf, 7, 30);
+    var sb = DealSnapshots.survival(all.stream(), PIPE, asOf, 7, 30);
+    assertThat(Forecaster.of(b).withModel(sb).weightedScaled())
+        .isEqualTo(Forecaster.of(a).withModel(sa).weightedScaled());
     if (a.openCount() > 0) {
       assertThat(fb.withModel(MarkovChainModel.fit(tb)).weightedScaled())
           .isEqualTo(fa.withModel(MarkovChainModel.fit(ta)).weightedScaled());
@@ -151,5 +155,17 @@ class DealSnapshotsTest {
       closes += t.won(k) + t.lost(k);
     }
     assertThat(closes).isEqualTo(s.size() - s.openCount());
+    var survival = DealSnapshots.survival(events.stream(), PIPE, end, 7, 3650);
+    double[] p = survival.probabilities(s);
+    for (double x : p) {
+      assertThat(x).isBetween(0.0, 1.0);
+    }
+    // with a ten-year horizon the first stage wins as often as its deals did
+    double won = 0;
+    for (int i = s.openCount(); i < s.size(); i++) {
+      won += s.status(i) == DealStatus.WON ? 1 : 0;
+    }
+    assertThat(survival.winWithinHorizon(0, 0))
+        .isCloseTo(won / (s.size() - s.openCount()), org.assertj.core.api.Assertions.within(0.25));
   }
 }

@@ -2,6 +2,7 @@ package org.salespipeline.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -119,10 +120,18 @@ class ForecasterTest {
     assertThat(ann.gap()).isEqualTo(3000);
     assertThat(ann.coverage()).hasValue(2000.0 / 3000);
     assertThat(ann.weighted()).isEqualTo(1600);
+    // ann: 1000 closed + 2000 open at p = 0.8 cannot reach 4000
+    assertThat(ann.probabilityOfQuota()).hasValue(0.0);
+    QuotaReport annAt3000 =
+        Forecaster.of(pipeline())
+            .quotaReports(JAN, TeamHierarchy.none(), List.of(new QuotaTarget("ann", JAN, 3000)))
+            .get(0);
+    assertThat(annAt3000.probabilityOfQuota().getAsDouble()).isCloseTo(0.8, within(1e-12));
     QuotaReport east = reports.stream().filter(x -> x.subject().equals("east")).findFirst().get();
     assertThat(east.rollup().bestCase()).isEqualTo(10000);
     assertThat(east.attainment()).isEmpty();
     assertThat(east.coverage()).isEmpty();
+    assertThat(east.probabilityOfQuota()).isEmpty();
     QuotaReport sales = reports.stream().filter(x -> x.subject().equals("sales")).findFirst().get();
     assertThat(sales.rollup()).isEqualTo(new CategoryRollup(1000, 3000, 6000, 10000, 10000));
   }

@@ -33,7 +33,10 @@ final class BenchmarkDatabase {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
         switch (db) {
-          case "h2" -> "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1";
+          case "h2" ->
+              "jdbc:h2:mem:bench"
+                  + UUID.randomUUID().toString().replace("-", "")
+                  + ";DB_CLOSE_DELAY=-1";
           case "postgres" ->
               System.getProperty(
                   "pipeline.bench.postgres.url",
@@ -44,12 +47,13 @@ final class BenchmarkDatabase {
     return new HikariDataSource(config);
   }
 
+  /** Empties the tables the benchmarks write (TRUNCATE, so storage does not grow between runs). */
   static void truncate(HikariDataSource ds, String prefix) throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       for (String table :
           List.of("deals", "deal_events", "idempotency_keys", "activities", "workspaces")) {
-        s.execute("DELETE FROM " + prefix + table);
+        s.execute("TRUNCATE TABLE " + prefix + table);
       }
     }
   }

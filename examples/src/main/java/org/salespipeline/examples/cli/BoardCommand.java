@@ -15,8 +15,10 @@ public final class BoardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SalesPipeline pipeline = data.generate(System.out);
-    BoardView.print(pipeline.board(), "Board - " + pipeline.defaultPipeline().name(), System.out);
+    try (DemoData.Opened opened = data.open(System.out)) {
+      SalesPipeline pipeline = opened.pipeline();
+      BoardView.print(pipeline.board(), "Board - " + pipeline.defaultPipeline().name(), System.out);
+    }
     return 0;
   }
 }

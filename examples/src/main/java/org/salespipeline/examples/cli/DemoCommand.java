@@ -1,23 +1,37 @@
 package org.salespipeline.examples.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.examples.insight.PipelineReview;
+import org.salespipeline.examples.report.PipelineReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * The demo: generates a realistic pipeline and prints the board, health, bottlenecks, work lists,
- * forecast and quota attainment.
+ * The demo: opens (or generates and saves) a realistic pipeline in an H2 file, prints the board,
+ * health, bottlenecks, work lists, forecast, quota attainment and the forecast's backtest accuracy,
+ * and writes the HTML report.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generates a realistic pipeline and prints the board, health and forecast.")
+    description =
+        "Generates a realistic pipeline into an H2 file, prints board, health and forecast,"
+            + " and writes the HTML report.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin DemoData data = new DemoData();
+
+  @Option(
+      names = "--report",
+      defaultValue = "demo-data/pipeline-report.html",
+      description = "Where to write the HTML report (default: ${DEFAULT-VALUE}).")
+  Path report;
 
   private final PrintStream out;
 
@@ -36,24 +50,40 @@ public final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     out.printf(
         Locale.ROOT,
-        "Sales Pipeline SDK demo - %,d deals, seed %d, store: in memory%n",
+        "Sales Pipeline SDK demo - %,d deals, seed %d, store: %s%n",
         data.options().deals(),
-        data.options().seed());
-    SalesPipeline pipeline = data.generate(out);
-    PipelineReview review = PipelineReview.of(pipeline);
-    out.println();
-    BoardView.print(
-        pipeline.board(),
-        "Board - " + pipeline.defaultPipeline().name() + ", " + review.today(),
-        out);
-    out.println();
-    ReviewView.health(review, out);
-    out.println();
-    ReviewView.bottlenecks(review, 3, out);
-    out.println();
-    ReviewView.workLists(review, out);
-    out.println();
-    ForecastView.print(review, out);
+        data.options().seed(),
+        data.storeName());
+    try (DemoData.Opened opened = data.open(out)) {
+      SalesPipeline pipeline = opened.pipeline();
+      long reading = System.nanoTime();
+      PipelineHistory history = PipelineHistory.read(pipeline);
+      PipelineReview review = PipelineReview.of(pipeline, history);
+      out.printf(
+          Locale.ROOT,
+          "Read %,d deals and their history through the store in %.1f s%n",
+          history.deals().size(),
+          (System.nanoTime() - reading) / 1e9);
+      out.println();
+      BoardView.print(
+          pipeline.board(),
+          "Board - " + pipeline.defaultPipeline().name() + ", " + review.today(),
+          out);
+      out.println();
+      ReviewView.health(review, out);
+      out.println();
+      ReviewView.bottlenecks(review, 3, out);
+      out.println();
+      ReviewView.workLists(review, out);
+      out.println();
+      ForecastView.print(review, out);
+      Backtest.Result backtest = Backtest.run(history, review.today(), BacktestView.MONTHS);
+      out.println();
+      BacktestView.print(backtest, out);
+      Path written = PipelineReport.of(pipeline, history, backtest).write(report);
+      out.println();
+      out.println("Report: " + written.toAbsolutePath().normalize().toUri());
+    }
     out.printf(Locale.ROOT, "%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
     return 0;
   }

@@ -16,8 +16,10 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SalesPipeline pipeline = data.generate(System.out);
-    ForecastView.print(PipelineReview.of(pipeline), System.out);
+    try (DemoData.Opened opened = data.open(System.out)) {
+      SalesPipeline pipeline = opened.pipeline();
+      ForecastView.print(PipelineReview.of(pipeline), System.out);
+    }
     return 0;
   }
 }

@@ -2,6 +2,10 @@ package org.salespipeline.examples.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.examples.report.PipelineReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,14 +19,24 @@ public final class ReportCommand implements Callable<Integer> {
   @Mixin DemoData data = new DemoData();
 
   @Option(
-      names = {"-o", "--output"},
-      defaultValue = "demo-data/report.html",
+      names = {"-o", "--out"},
+      defaultValue = "demo-data/pipeline-report.html",
       description = "Where to write the report (default: ${DEFAULT-VALUE}).")
   Path output;
 
   @Override
   public Integer call() {
-    throw new UserInputException(
-        "the HTML report needs the pipeline-forecast module, which is not available yet", null);
+    try (DemoData.Opened opened = data.open(System.out)) {
+      SalesPipeline pipeline = opened.pipeline();
+      PipelineHistory history = PipelineHistory.read(pipeline);
+      Backtest.Result backtest =
+          Backtest.run(
+              history,
+              java.time.LocalDate.ofInstant(pipeline.clock().instant(), java.time.ZoneOffset.UTC),
+              BacktestView.MONTHS);
+      Path written = PipelineReport.of(pipeline, history, backtest).write(output);
+      System.out.println("Report: " + written.toAbsolutePath().normalize());
+    }
+    return 0;
   }
 }

@@ -47,7 +47,8 @@ public final class PipelineReview {
   private final Map<String, List<Double>> stays = new LinkedHashMap<>();
   private final Map<String, int[]> exits = new LinkedHashMap<>();
 
-  private PipelineReview(SalesPipeline pipeline, PipelineDefinition definition) {
+  private PipelineReview(
+      SalesPipeline pipeline, PipelineDefinition definition, PipelineHistory history) {
     this.pipeline = pipeline;
     this.definition = definition;
     this.currency = pipeline.reportingCurrency();
@@ -60,17 +61,27 @@ public final class PipelineReview {
     pipeline.idleDeals(Optional.empty(), Optional.empty()).stream()
         .filter(d -> d.deal().pipeline().equals(definition.id()))
         .forEach(d -> idle.put(d.deal().id(), d));
-    readHistory();
+    if (history == null) {
+      readHistory();
+    } else {
+      Instant since = now.minus(Duration.ofDays(180));
+      history.histories().forEach(h -> visits(h, since));
+    }
   }
 
   /** Reads the store once; the default pipeline of the engine. */
   public static PipelineReview of(SalesPipeline pipeline) {
-    return new PipelineReview(pipeline, pipeline.defaultPipeline());
+    return new PipelineReview(pipeline, pipeline.defaultPipeline(), null);
+  }
+
+  /** Reads deals from the store and takes the stage history from already read histories. */
+  public static PipelineReview of(SalesPipeline pipeline, PipelineHistory history) {
+    return new PipelineReview(pipeline, history.definition(), history);
   }
 
   /** Reads the store once, for one pipeline. */
   public static PipelineReview of(SalesPipeline pipeline, PipelineDefinition definition) {
-    return new PipelineReview(pipeline, definition);
+    return new PipelineReview(pipeline, definition, null);
   }
 
   private void readHistory() {

@@ -20,8 +20,11 @@ import org.salespipeline.forecast.PipelineSnapshot;
  *
  * <p>Fitting data are spells: a deal enters a stage's stratum at the age it entered that stage
  * (left truncation) and leaves it when the deal closes (won or lost) or when the history ends
- * (censored). A deal of an age no spell of its stage reached keeps the snapshot's probability, as
- * does a deal in a stage without spells. Not stratified by push count (deferred).
+ * (censored). Each stage is further split by the close-date push count (0, 1, 2 or more) when the
+ * spells carry it; a deal is predicted from its stage and push-count stratum when that stratum has
+ * deals at risk at its age, else from its stage over all push counts. A deal of an age no spell of
+ * its stage reached keeps the snapshot's probability, as does a deal in a stage without spells. Not
+ * stratified by time in stage (deferred).
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,6 +42,11 @@ public final class SurvivalModel implements ProbabilityModel {
   private final List<String> stages;
   private final int interval;
   private final int horizonDays;
+
+  /** Push-count strata: 0, 1, and 2 or more pushes. */
+  static final int PUSH_STRATA = 3;
+
+  // rows 0..t-1: stage over all push counts; row t + k * 3 + b: stage k with push bucket b
   private final double[][] survival;
   private final double[][] cifWon;
   private final long[][] atRisk;
@@ -83,15 +91,29 @@ public final class SurvivalModel implements ProbabilityModel {
    * the snapshot's probability instead).
    */
   public double winWithinHorizon(int stage, int ageDays) {
-    int j = ageDays / interval;
-    if (stage < 0
-        || stage >= survival.length
-        || j >= atRisk[stage].length
-        || atRisk[stage][j] == 0) {
+    return fromTable(stage, ageDays);
+  }
+
+  /**
+   * As {@link #winWithinHorizon(int, int)} from the stage and push-count stratum, falling back to
+   * the stage over all push counts when the stratum has no deal at risk at that age.
+   */
+  public double winWithinHorizon(int stage, int pushCount, int ageDays) {
+    if (stage < 0 || stage >= stages.size()) {
       return Double.NaN;
     }
-    double[] s = survival[stage];
-    double[] c = cifWon[stage];
+    int row = stages.size() + stage * PUSH_STRATA + Math.min(Math.max(pushCount, 0), 2);
+    double p = fromTable(row, ageDays);
+    return Double.isNaN(p) ? fromTable(stage, ageDays) : p;
+  }
+
+  private double fromTable(int row, int ageDays) {
+    int j = ageDays / interval;
+    if (row < 0 || row >= survival.length || j >= atRisk[row].length || atRisk[row][j] == 0) {
+      return Double.NaN;
+    }
+    double[] s = survival[row];
+    double[] c = cifWon[row];
     double sj = s[j];
     if (sj <= 0) {
       return Double.NaN;
@@ -109,7 +131,7 @@ public final class SurvivalModel implements ProbabilityModel {
     }
     double[] p = new double[s.size()];
     for (int i = 0; i < s.openCount(); i++) {
-      double v = winWithinHorizon(map[s.stage(i)], s.ageDays(i));
+      double v = winWithinHorizon(map[s.stage(i)], s.pushCount(i), s.ageDays(i));
       p[i] = Double.isNaN(v) ? s.probability(i) : v;
     }
     for (int i = s.openCount(); i < p.length; i++) {
@@ -145,6 +167,9 @@ public final class SurvivalModel implements ProbabilityModel {
         }
         spells.add(new ArrayList<>());
       }
+      for (int k = 0; k < this.stages.size() * PUSH_STRATA; k++) {
+        spells.add(new ArrayList<>());
+      }
       this.interval = interval;
       this.horizon = horizon;
     }
@@ -158,6 +183,17 @@ public final class SurvivalModel implements ProbabilityModel {
      * @param outcome how the spell ended
      */
     public Builder spell(String stage, int entryAgeDays, int exitAgeDays, Outcome outcome) {
+      return spell(stage, -1, entryAgeDays, exitAgeDays, outcome);
+    }
+
+    /**
+     * One spell of a deal in a stage, with the deal's close-date push count (at entry).
+     *
+     * @param pushCount pushes so far, or -1 when unknown (then only the stage table counts it)
+     * @see #spell(String, int, int, Outcome)
+     */
+    public Builder spell(
+        String stage, int pushCount, int entryAgeDays, int exitAgeDays, Outcome outcome) {
       Integer k = index.get(stage);
       if (k == null) {
         throw new ValidationException(FieldProblem.of("stage", stage, "is not declared"));
@@ -166,15 +202,17 @@ public final class SurvivalModel implements ProbabilityModel {
         throw new ValidationException(
             FieldProblem.of("exitAgeDays", exitAgeDays, "must be >= entry age " + entryAgeDays));
       }
-      spells
-          .get(k)
-          .add(new int[] {entryAgeDays / interval, exitAgeDays / interval, outcome.ordinal()});
+      int[] spell = {entryAgeDays / interval, exitAgeDays / interval, outcome.ordinal()};
+      spells.get(k).add(spell);
+      if (pushCount >= 0) {
+        spells.get(stages.size() + k * PUSH_STRATA + Math.min(pushCount, 2)).add(spell);
+      }
       return this;
     }
 
     /** Builds the life tables. */
     public SurvivalModel build() {
-      int t = stages.size();
+      int t = spells.size();
       double[][] surv = new double[t][];
       double[][] cif = new double[t][];
       long[][] risk = new long[t][];

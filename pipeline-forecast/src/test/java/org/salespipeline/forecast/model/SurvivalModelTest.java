@@ -30,6 +30,20 @@ class SurvivalModelTest {
     assertThat(m.winWithinHorizon(0, 400)).isNaN();
   }
 
+  @Example
+  void pushCountStrataWithFallbackToTheStage() {
+    var b = SurvivalModel.builder(List.of("A"), 10, 100);
+    for (int i = 0; i < 4; i++) {
+      b.spell("A", 0, 0, 15, Outcome.WON);
+      b.spell("A", 2, 0, 15, Outcome.LOST);
+    }
+    SurvivalModel m = b.build();
+    assertThat(m.winWithinHorizon(0, 0, 0)).isEqualTo(1.0);
+    assertThat(m.winWithinHorizon(0, 5, 0)).isEqualTo(0.0);
+    // nobody with one push: the stage over all push counts answers
+    assertThat(m.winWithinHorizon(0, 1, 0)).isCloseTo(0.5, within(1e-12));
+  }
+
   @Property(tries = 200)
   void probabilitiesAreValidAndGrowWithTheHorizon(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int interval) {

@@ -1,0 +1,347 @@
+package org.salespipeline.examples.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.StageFlow;
+import org.salespipeline.forecast.Calibration;
+
+/** The report's charts, each one inline SVG element. Stateless. */
+final class Charts {
+  private static final String INK = "#1f2937";
+  private static final String MUTED = "#6b7280";
+  private static final String GRID = "#e5e7eb";
+  private static final String BLUE = "#2563eb";
+  private static final String LIGHT_BLUE = "#bfdbfe";
+  private static final String GREEN = "#16a34a";
+  private static final String RED = "#dc2626";
+  private static final double LEFT = 170;
+  private static final double RIGHT = Svg.WIDTH - 70;
+
+  private Charts() {}
+
+  /** One stage's totals on the board. */
+  record StageTotal(String stage, int deals, double total, double weighted) {}
+
+  static String funnel(List<StageFlow.FunnelStep> steps) {
+    Svg svg = new Svg("chart-funnel", "Funnel: deals opened in the last year, by stage reached");
+    double max = Math.max(1, steps.get(0).deals());
+    double rowHeight = (Svg.HEIGHT - 20.0) / steps.size();
+    double centre = (LEFT + RIGHT) / 2;
+    for (int i = 0; i < steps.size(); i++) {
+      StageFlow.FunnelStep step = steps.get(i);
+      double w = (RIGHT - LEFT) * step.deals() / max;
+      double y = 10 + i * rowHeight;
+      boolean last = i == steps.size() - 1;
+      svg.rect(
+          centre - w / 2,
+          y + 2,
+          w,
+          rowHeight - 4,
+          last ? GREEN : BLUE,
+          step.label() + ": " + step.deals() + " deals");
+      svg.text(LEFT - 10, y + rowHeight / 2 + 4, step.label(), "end", 12, INK);
+      svg.text(
+          RIGHT + 6,
+          y + rowHeight / 2 + 4,
+          String.format(Locale.ROOT, "%,d (%.0f%%)", step.deals(), 100 * step.deals() / max),
+          "start",
+          11,
+          MUTED);
+    }
+    return svg.end();
+  }
+
+  static String stageTotals(List<StageTotal> stages) {
+    Svg svg = new Svg("chart-stage-totals", "Open pipeline per stage: amount and weighted amount");
+    double max = 1;
+    for (StageTotal s : stages) {
+      max = Math.max(max, s.total());
+    }
+    double top = 20;
+    double bottom = Svg.HEIGHT - 40;
+    double left = 60;
+    double slot = (Svg.WIDTH - left - 20) / stages.size();
+    axis(svg, left, top, bottom, max);
+    for (int i = 0; i < stages.size(); i++) {
+      StageTotal s = stages.get(i);
+      double x = left + i * slot + slot * 0.15;
+      double w = slot * 0.35;
+      double h = (bottom - top) * s.total() / max;
+      double hw = (bottom - top) * s.weighted() / max;
+      svg.rect(x, bottom - h, w, h, LIGHT_BLUE, s.stage() + ": " + Svg.amount(s.total()));
+      svg.rect(
+          x + w, bottom - hw, w, hw, BLUE, s.stage() + " weighted: " + Svg.amount(s.weighted()));
+      svg.text(x + w, bottom + 14, shorten(s.stage()), "middle", 11, INK);
+      svg.text(x + w, bottom + 28, s.deals() + " deals", "middle", 10, MUTED);
+    }
+    legend(svg, Svg.WIDTH - 230, 14, LIGHT_BLUE, "amount", BLUE, "weighted");
+    return svg.end();
+  }
+
+  static String forecastFan(List<Backtest.Month> months) {
+    Svg svg =
+        new Svg("chart-forecast-fan", "Forecast by month: P10-P90 band, P50 and actual bookings");
+    double max = 1;
+    for (Backtest.Month m : months) {
+      max = Math.max(max, Math.max(m.p90(), Double.isNaN(m.actual()) ? 0 : m.actual()));
+    }
+    double top = 20;
+    double bottom = Svg.HEIGHT - 40;
+    double left = 60;
+    double step = (Svg.WIDTH - left - 30) / Math.max(1, months.size() - 1);
+    axis(svg, left, top, bottom, max);
+    StringBuilder band = new StringBuilder();
+    StringBuilder back = new StringBuilder();
+    StringBuilder median = new StringBuilder();
+    StringBuilder actual = new StringBuilder();
+    for (int i = 0; i < months.size(); i++) {
+      Backtest.Month m = months.get(i);
+      double x = left + i * step;
+      band.append(i == 0 ? "M" : "L").append(xy(x, y(m.p90(), max, top, bottom)));
+      back.insert(0, "L" + xy(x, y(m.p10(), max, top, bottom)));
+      median.append(i == 0 ? "M" : "L").append(xy(x, y(m.p50(), max, top, bottom)));
+      if (!Double.isNaN(m.actual())) {
+        actual
+            .append(actual.length() == 0 ? "M" : "L")
+            .append(xy(x, y(m.actual(), max, top, bottom)));
+      }
+      svg.text(x, bottom + 16, m.month().toString(), "middle", 10, m.past() ? INK : BLUE);
+    }
+    svg.path(band + back.toString() + "Z", "none", LIGHT_BLUE, 0, false);
+    svg.path(median.toString(), BLUE, "none", 2, true);
+    svg.path(actual.toString(), INK, "none", 2, false);
+    for (int i = 0; i < months.size(); i++) {
+      Backtest.Month m = months.get(i);
+      if (!Double.isNaN(m.actual())) {
+        svg.circle(
+            left + i * step,
+            y(m.actual(), max, top, bottom),
+            3.5,
+            m.actual() >= m.p10() && m.actual() <= m.p90() ? INK : RED,
+            String.format(
+                Locale.ROOT,
+                "%s: actual %s, P10 %s, P50 %s, P90 %s",
+                m.month(),
+                Svg.amount(m.actual()),
+                Svg.amount(m.p10()),
+                Svg.amount(m.p50()),
+                Svg.amount(m.p90())));
+      }
+    }
+    legend(svg, left + 10, 14, LIGHT_BLUE, "P10-P90", INK, "actual (so far)");
+    return svg.end();
+  }
+
+  static String waterfall(StageFlow.Waterfall w, String window) {
+    Svg svg = new Svg("chart-waterfall", "What changed the open pipeline, " + window);
+    List<String> labels =
+        new ArrayList<>(List.of("Start", "New", "Increased", "Decreased", "Won", "Lost"));
+    List<Double> steps =
+        new ArrayList<>(List.of(w.added(), w.increased(), w.decreased(), w.won(), w.lost()));
+    if (w.other() != 0) {
+      labels.add("Other");
+      steps.add(w.other());
+    }
+    labels.add("End");
+    double max = Math.max(w.start(), w.end());
+    double running = w.start();
+    for (double s : steps) {
+      running += s;
+      max = Math.max(max, running);
+    }
+    double top = 20;
+    double bottom = Svg.HEIGHT - 40;
+    double left = 60;
+    double slot = (Svg.WIDTH - left - 20) / labels.size();
+    axis(svg, left, top, bottom, max);
+    running = w.start();
+    for (int i = 0; i < labels.size(); i++) {
+      double x = left + i * slot + slot * 0.15;
+      double from;
+      double to;
+      String fill;
+      if (i == 0 || i == labels.size() - 1) {
+        from = 0;
+        to = i == 0 ? w.start() : w.end();
+        fill = BLUE;
+      } else {
+        double s = steps.get(i - 1);
+        from = running;
+        to = running + s;
+        running = to;
+        fill = s >= 0 ? GREEN : RED;
+      }
+      double y1 = y(Math.max(from, to), max, top, bottom);
+      double y2 = y(Math.min(from, to), max, top, bottom);
+      double value = i == 0 || i == labels.size() - 1 ? to : to - from;
+      svg.rect(
+          x, y1, slot * 0.7, Math.max(1, y2 - y1), fill, labels.get(i) + ": " + Svg.amount(value));
+      svg.text(x + slot * 0.35, y1 - 4, Svg.amount(value), "middle", 10, MUTED);
+      svg.text(x + slot * 0.35, bottom + 14, labels.get(i), "middle", 11, INK);
+    }
+    return svg.end();
+  }
+
+  static String timeInStage(List<StageFlow.TimeInStage> stages) {
+    Svg svg =
+        new Svg("chart-time-in-stage", "Days in each stage: quartiles and median, idle threshold");
+    double max = 1;
+    for (StageFlow.TimeInStage s : stages) {
+      max = Math.max(max, Math.max(s.p75(), s.idleThreshold()));
+    }
+    double rowHeight = (Svg.HEIGHT - 40.0) / stages.size();
+    double scale = (RIGHT - LEFT) / max;
+    for (int i = 0; i < stages.size(); i++) {
+      StageFlow.TimeInStage s = stages.get(i);
+      double y = 10 + i * rowHeight;
+      svg.text(LEFT - 10, y + rowHeight / 2 + 4, s.stage(), "end", 12, INK);
+      svg.line(LEFT, y + rowHeight / 2, RIGHT, y + rowHeight / 2, GRID, 1, false);
+      svg.rect(
+          LEFT + s.p25() * scale,
+          y + 5,
+          (s.p75() - s.p25()) * scale,
+          rowHeight - 10,
+          LIGHT_BLUE,
+          String.format(
+              Locale.ROOT,
+              "%s: median %.1f days (%.1f-%.1f), %,d stays",
+              s.stage(),
+              s.median(),
+              s.p25(),
+              s.p75(),
+              s.stays()));
+      svg.line(
+          LEFT + s.median() * scale,
+          y + 3,
+          LEFT + s.median() * scale,
+          y + rowHeight - 3,
+          BLUE,
+          3,
+          false);
+      if (s.idleThreshold() > 0) {
+        double x = LEFT + s.idleThreshold() * scale;
+        svg.line(x, y + 2, x, y + rowHeight - 2, RED, 1.5, true);
+      }
+      svg.text(
+          RIGHT + 6,
+          y + rowHeight / 2 + 4,
+          String.format(Locale.ROOT, "%.1f d", s.median()),
+          "start",
+          11,
+          MUTED);
+    }
+    for (int d = 0; d <= max; d += Math.max(1, (int) Math.ceil(max / 8))) {
+      svg.text(LEFT + d * scale, Svg.HEIGHT - 12, d + "d", "middle", 10, MUTED);
+    }
+    return svg.end();
+  }
+
+  static String calibration(Calibration c) {
+    Svg svg =
+        new Svg("chart-calibration", "Calibration: forecast probability against observed win rate");
+    double size = Svg.HEIGHT - 50;
+    double left = 80;
+    double top = 15;
+    svg.rect(left, top, size, size, "#f9fafb", null);
+    for (int k = 0; k <= 10; k += 2) {
+      double v = k / 10.0;
+      svg.line(left, top + size - v * size, left + size, top + size - v * size, GRID, 1, false);
+      svg.text(
+          left - 6,
+          top + size - v * size + 4,
+          String.format(Locale.ROOT, "%.1f", v),
+          "end",
+          10,
+          MUTED);
+      svg.text(
+          left + v * size,
+          top + size + 14,
+          String.format(Locale.ROOT, "%.1f", v),
+          "middle",
+          10,
+          MUTED);
+    }
+    svg.line(left, top + size, left + size, top, MUTED, 1, true);
+    StringBuilder curve = new StringBuilder();
+    int most = 1;
+    for (Calibration.Bin b : c.table()) {
+      most = Math.max(most, b.count());
+    }
+    for (Calibration.Bin b : c.table()) {
+      double x = left + b.meanForecast() * size;
+      double y = top + size - b.observedRate() * size;
+      curve.append(curve.length() == 0 ? "M" : "L").append(xy(x, y));
+    }
+    svg.path(curve.toString(), BLUE, "none", 2, false);
+    for (Calibration.Bin b : c.table()) {
+      svg.circle(
+          left + b.meanForecast() * size,
+          top + size - b.observedRate() * size,
+          3 + 6 * Math.sqrt((double) b.count() / most),
+          BLUE,
+          String.format(
+              Locale.ROOT,
+              "forecast %.2f, observed %.2f, %,d deals",
+              b.meanForecast(),
+              b.observedRate(),
+              b.count()));
+    }
+    double tx = left + size + 30;
+    svg.text(tx, top + 20, "Forecast probability (x) against", "start", 12, INK);
+    svg.text(tx, top + 36, "the share of deals won (y) in the month", "start", 12, INK);
+    svg.text(
+        tx, top + 64, String.format(Locale.ROOT, "Brier score %.3f", c.brier()), "start", 12, INK);
+    svg.text(
+        tx,
+        top + 82,
+        String.format(Locale.ROOT, "reliability %.4f (lower is better)", c.reliability()),
+        "start",
+        11,
+        MUTED);
+    svg.text(
+        tx,
+        top + 98,
+        String.format(Locale.ROOT, "resolution %.4f (higher is better)", c.resolution()),
+        "start",
+        11,
+        MUTED);
+    svg.text(
+        tx,
+        top + 114,
+        String.format(Locale.ROOT, "%,d deal-months", c.count()),
+        "start",
+        11,
+        MUTED);
+    return svg.end();
+  }
+
+  private static void axis(Svg svg, double left, double top, double bottom, double max) {
+    for (int k = 0; k <= 4; k++) {
+      double v = max * k / 4;
+      double y = y(v, max, top, bottom);
+      svg.line(left, y, Svg.WIDTH - 20, y, GRID, 1, false);
+      svg.text(left - 6, y + 4, Svg.amount(v), "end", 10, MUTED);
+    }
+  }
+
+  private static void legend(
+      Svg svg, double x, double y, String a, String aLabel, String b, String bLabel) {
+    svg.rect(x, y - 9, 12, 10, a, null).text(x + 16, y, aLabel, "start", 11, INK);
+    svg.rect(x + 100, y - 9, 12, 10, b, null).text(x + 116, y, bLabel, "start", 11, INK);
+  }
+
+  private static double y(double value, double max, double top, double bottom) {
+    return bottom - (bottom - top) * Math.max(0, value) / max;
+  }
+
+  private static String xy(double x, double y) {
+    return String.format(Locale.ROOT, "%.1f %.1f ", x, y);
+  }
+
+  private static String shorten(String name) {
+    int slash = name.indexOf('/');
+    return slash > 0 ? name.substring(0, slash) : name;
+  }
+}

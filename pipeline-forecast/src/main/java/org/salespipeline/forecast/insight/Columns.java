@@ -1,0 +1,160 @@
+package org.salespipeline.forecast.insight;
+
+import java.util.Arrays;
+
+/** Growable primitive columns and the few order statistics the report needs. */
+final class Columns {
+  private Columns() {}
+
+  /** A growable long column. */
+  static final class Longs {
+    long[] a = new long[1024];
+    int size;
+
+    void add(long v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+
+    long get(int i) {
+      return a[i];
+    }
+  }
+
+  /** A growable int column. */
+  static final class Ints {
+    int[] a = new int[1024];
+    int size;
+
+    void add(int v) {
+      if (size == a.length) {
+        a = Arrays.copyOf(a, size * 2);
+      }
+      a[size++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
+    }
+  }
+
+  /**
+   * Counters laid out as rows (an owner, a period, a source...) of {@code width} cells, growing
+   * with the row count.
+   */
+  static final class Grid {
+    final int width;
+    long[] a;
+
+    Grid(int rows, int width) {
+      this.width = width;
+      this.a = new long[Math.max(1, rows) * width];
+    }
+
+    void add(int row, int cell, long v) {
+      int i = row * width + cell;
+      if (i >= a.length) {
+        a = Arrays.copyOf(a, Math.max(a.length * 2, (row + 1) * width));
+      }
+      a[i] += v;
+    }
+
+    long get(int row, int cell) {
+      int i = row * width + cell;
+      return i < a.length ? a[i] : 0;
+    }
+  }
+
+  /**
+   * The median of {@code v[from, to)}: the mean of the two middle values for an even count.
+   * Reorders that range. 0 for an empty range.
+   */
+  static double median(long[] v, int from, int to) {
+    int n = to - from;
+    if (n == 0) {
+      return 0;
+    }
+    int mid = from + n / 2;
+    long upper = select(v, from, to - 1, mid);
+    if ((n & 1) == 1) {
+      return upper;
+    }
+    long lower = Long.MIN_VALUE;
+    for (int i = from; i < mid; i++) {
+      lower = Math.max(lower, v[i]);
+    }
+    return (lower + (double) upper) / 2;
+  }
+
+  /** Quickselect: places the k-th smallest of v[lo..hi] at k, smaller ones before it. */
+  static long select(long[] v, int lo, int hi, int k) {
+    while (hi > lo) {
+      if (hi - lo < 16) {
+        Arrays.sort(v, lo, hi + 1);
+        return v[k];
+      }
+      int m = lo + (hi - lo) / 2;
+      long pivot = medianOf3(v[lo], v[m], v[hi]);
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (v[i] < pivot) {
+          i++;
+        }
+        while (v[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long t = v[i];
+          v[i] = v[j];
+          v[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return v[k];
+      }
+    }
+    return v[k];
+  }
+
+  private static long medianOf3(long a, long b, long c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+  }
+
+  /**
+   * Medians of {@code values} grouped by {@code keys} (each in [0, groups)); index {@code groups}
+   * of the result holds the overall median. Linear time.
+   */
+  static double[] groupedMedians(long[] values, int[] keys, int n, int groups) {
+    double[] out = new double[groups + 1];
+    long[] copy = Arrays.copyOf(values, n);
+    out[groups] = median(copy, 0, n);
+    int[] start = new int[groups + 1];
+    for (int i = 0; i < n; i++) {
+      if (keys[i] >= 0) {
+        start[keys[i] + 1]++;
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] fill = Arrays.copyOf(start, groups);
+    for (int i = 0; i < n; i++) {
+      if (keys[i] >= 0) {
+        copy[fill[keys[i]]++] = values[i];
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      out[g] = median(copy, start[g], start[g + 1]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,636 @@
+package org.salespipeline.forecast.insight;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.DealSource;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.ProgressListener;
+import org.salespipeline.core.UserId;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.event.Change;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.StageOutcome;
+import org.salespipeline.forecast.Period;
+
+/**
+ * The single pass over the history: folds each deal's events (grouped by deal, in sequence order)
+ * into primitive state, and at the end of each deal into counters indexed by stage, owner, period
+ * and source. Holds one deal's events at a time, never the whole history.
+ */
+final class HistoryFold implements Consumer<DealEvent> {
+  // funnel cells per stage
+  static final int DIRECT = 0;
+  static final int SKIP = 1;
+  static final int BACK = 2;
+  static final int DROP = 3;
+  static final int DROP_VALUE = 4;
+  static final int ENTERED = 5;
+  static final int FUNNEL_KINDS = 6;
+  // outcome cells
+  static final int WON = 0;
+  static final int LOST = 1;
+  static final int DQ = 2;
+  static final int WON_VALUE = 3;
+  static final int CYCLE_SECONDS = 4;
+  static final int CREATED = 5;
+  static final int OUTCOME_KINDS = 6;
+  // deal status
+  static final byte OPEN = 0;
+  static final byte S_WON = 1;
+  static final byte S_LOST = 2;
+  static final byte S_DQ = 3;
+  static final int SOURCES = DealSource.values().length;
+  static final int HOUR_BUCKETS = 1 << 16;
+  private static final long NONE = Long.MIN_VALUE;
+
+  final Layout layout;
+  private final Currency currency;
+  private final int digits;
+  private final CurrencyConverter converter;
+  private final LocalDate rateDate;
+  final long nowSec;
+  private final long offsetSec;
+  final List<Period> periods;
+  private final int[] periodStart;
+  private final int[] periodEnd;
+  final long wfFrom;
+  final long wfTo;
+  private final int windowStart;
+  private final int windowEnd;
+  final int listLimit;
+  private final ProgressListener progress;
+
+  final Map<UserId, Integer> ownerIndex = new HashMap<>();
+  final List<UserId> owners = new ArrayList<>();
+  private UserId lastOwnerKey;
+  private int lastOwnerIdx;
+
+  final Columns.Grid funnelAll;
+  final Columns.Grid funnelCohort;
+  final Columns.Grid funnelOwner;
+  final Columns.Grid funnelSource;
+  final Columns.Grid funnelMovePeriod;
+  final Columns.Grid outAll = new Columns.Grid(1, OUTCOME_KINDS);
+  final Columns.Grid outCohort;
+  final Columns.Grid outOwner = new Columns.Grid(64, OUTCOME_KINDS);
+  final Columns.Grid outPipeline;
+  final Columns.Grid outSource = new Columns.Grid(SOURCES, OUTCOME_KINDS);
+  final Columns.Grid outClosePeriod;
+  final long[] staySum;
+  final long[] stayCount;
+  final int[][] stayHours;
+  final long[] closedFrom;
+  final long[] wonFrom;
+  final long[] wonValueFrom;
+  final long[] wonCycleFrom;
+
+  final Columns.Longs wonAmount = new Columns.Longs();
+  final Columns.Longs wonCycle = new Columns.Longs();
+  final Columns.Ints wonOwner = new Columns.Ints();
+  final Columns.Ints wonCohort = new Columns.Ints();
+  final Columns.Ints wonPipeline = new Columns.Ints();
+  final Columns.Ints wonSource = new Columns.Ints();
+  final Columns.Ints wonClosePeriod = new Columns.Ints();
+  final Columns.Ints wonCloseDay = new Columns.Ints();
+
+  final OpenDealTable open = new OpenDealTable();
+
+  final long[] bar = new long[WaterfallStep.values().length];
+  final long[] barCount = new long[bar.length];
+  final List<List<DealId>> barDeals = new ArrayList<>();
+  long forwardMoves;
+  long backwardMoves;
+  long movedValue;
+  final List<DealId> movedDeals = new ArrayList<>();
+
+  long events;
+  long deals;
+
+  // ---- the current deal ----
+  private DealId dealId;
+  private long expectedSequence;
+  private boolean created;
+  private int pipe;
+  private int stage;
+  private long stageEntered;
+  private int owner;
+  private int source;
+  private long createdSec;
+  private int cohort;
+  private long amount;
+  private int closeDay;
+  private int pushes;
+  private long lastActivity;
+  private long followUp;
+  private byte qualification;
+  private byte status;
+  private long closedSec;
+  private long visitedMask;
+  private final int[] visitedStage = new int[64];
+  private final long[] visitedAt = new long[64];
+  private int visitedCount;
+  // waterfall snapshots: [from, to]
+  private final boolean[] snapTaken = new boolean[2];
+  private final boolean[] snapExists = new boolean[2];
+  private final byte[] snapStatus = new byte[2];
+  private final boolean[] snapIn = new boolean[2];
+  private final long[] snapAmount = new long[2];
+  private final int[] snapStage = new int[2];
+
+  HistoryFold(
+      Layout layout,
+      Currency currency,
+      CurrencyConverter converter,
+      LocalDate rateDate,
+      long nowSec,
+      long offsetSec,
+      List<Period> periods,
+      long wfFrom,
+      long wfTo,
+      Period window,
+      int listLimit,
+      ProgressListener progress) {
+    this.layout = layout;
+    this.currency = currency;
+    this.digits = Math.max(currency.getDefaultFractionDigits(), 0);
+    this.converter = converter;
+    this.rateDate = rateDate;
+    this.nowSec = nowSec;
+    this.offsetSec = offsetSec;
+    this.periods = periods;
+    this.periodStart = new int[periods.size()];
+    this.periodEnd = new int[periods.size()];
+    for (int i = 0; i < periods.size(); i++) {
+      periodStart[i] = periods.get(i).startDay();
+      periodEnd[i] = periods.get(i).endDay();
+    }
+    this.wfFrom = wfFrom;
+    this.wfTo = wfTo;
+    this.windowStart = window.startDay();
+    this.windowEnd = window.endDay();
+    this.listLimit = listLimit;
+    this.progress = progress;
+    int s = layout.stageCount;
+    int p = periods.size();
+    funnelAll = new Columns.Grid(1, s * FUNNEL_KINDS);
+    funnelCohort = new Columns.Grid(p, s * FUNNEL_KINDS);
+    funnelOwner = new Columns.Grid(64, s * FUNNEL_KINDS);
+    funnelSource = new Columns.Grid(SOURCES, s * FUNNEL_KINDS);
+    funnelMovePeriod = new Columns.Grid(p, s * FUNNEL_KINDS);
+    outCohort = new Columns.Grid(p, OUTCOME_KINDS);
+    outPipeline = new Columns.Grid(layout.pipelines.size(), OUTCOME_KINDS);
+    outClosePeriod = new Columns.Grid(p, OUTCOME_KINDS);
+    staySum = new long[s];
+    stayCount = new long[s];
+    stayHours = new int[s][];
+    for (int g = 0; g < s; g++) {
+      if (layout.isOpen(g)) {
+        stayHours[g] = new int[HOUR_BUCKETS];
+      }
+    }
+    closedFrom = new long[s];
+    wonFrom = new long[s];
+    wonValueFrom = new long[s];
+    wonCycleFrom = new long[s];
+    for (int i = 0; i < bar.length; i++) {
+      barDeals.add(new ArrayList<>());
+    }
+  }
+
+  int owner(UserId user) {
+    if (user == lastOwnerKey) {
+      return lastOwnerIdx;
+    }
+    Integer i = ownerIndex.get(user);
+    if (i == null) {
+      i = owners.size();
+      ownerIndex.put(user, i);
+      owners.add(user);
+    }
+    lastOwnerKey = user;
+    lastOwnerIdx = i;
+    return i;
+  }
+
+  int day(long epochSecond) {
+    return (int) Math.floorDiv(epochSecond + offsetSec, 86_400L);
+  }
+
+  private int[] periodTable;
+  private int tableStart;
+
+  int period(int epochDay) {
+    if (periodTable == null) {
+      buildTable();
+    }
+    if (tableStart == Integer.MAX_VALUE) {
+      return search(epochDay);
+    }
+    int i = epochDay - tableStart;
+    return i >= 0 && i < periodTable.length ? periodTable[i] : -1;
+  }
+
+  private void buildTable() {
+    if (periodStart.length == 0) {
+      periodTable = new int[0];
+      return;
+    }
+    tableStart = periodStart[0];
+    int days = periodEnd[periodEnd.length - 1] - tableStart;
+    if (days > 100_000) {
+      periodTable = new int[0];
+      tableStart = Integer.MAX_VALUE;
+      return;
+    }
+    periodTable = new int[days];
+    for (int d = 0; d < days; d++) {
+      periodTable[d] = search(tableStart + d);
+    }
+  }
+
+  private int search(int epochDay) {
+    int lo = 0;
+    int hi = periodStart.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (epochDay < periodStart[mid]) {
+        hi = mid - 1;
+      } else if (epochDay >= periodEnd[mid]) {
+        lo = mid + 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  private long minor(Money money) {
+    if (money.currency() == currency) {
+      BigDecimal a = money.amount();
+      if (a.scale() == digits) {
+        return a.unscaledValue().longValueExact();
+      }
+      return money.toMinorUnits();
+    }
+    return converter.convert(money, currency, rateDate).toMinorUnits();
+  }
+
+  @Override
+  public void accept(DealEvent e) {
+    DealId id = e.dealId();
+    if (id != dealId && !id.equals(dealId)) {
+      finishDeal();
+      startDeal(id);
+    }
+    if (e.sequence() != expectedSequence) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "events",
+              id + " #" + e.sequence(),
+              "must arrive grouped by deal in sequence order; expected #" + expectedSequence));
+    }
+    expectedSequence++;
+    if ((++events & 0xFFFFF) == 0) {
+      progress.progress(events, -1);
+    }
+    long sec = e.at().getEpochSecond();
+    if (sec > wfFrom && !snapTaken[0]) {
+      snapshot(0);
+    }
+    if (sec > wfTo && !snapTaken[1]) {
+      snapshot(1);
+    }
+    Change change = e.change();
+    if (sec > nowSec) {
+      if (e.sequence() == 1 && !(change instanceof Change.Created)) {
+        throw mustStartWithCreated(id);
+      }
+      return;
+    }
+    if (change instanceof Change.ActivityLogged a) {
+      if (a.occurredAt().isPresent()) {
+        lastActivity = Math.max(lastActivity, a.occurredAt().get().getEpochSecond());
+      }
+      if (a.dueAt().isPresent()) {
+        followUp = Math.max(followUp, a.dueAt().get().getEpochSecond());
+      }
+    } else if (change instanceof Change.StageChanged s) {
+      requireCreated(id);
+      moveTo(layout.stage(pipe, s.to()), sec);
+    } else if (change instanceof Change.CloseDateChanged c) {
+      requireCreated(id);
+      closeDay = (int) c.to().toEpochDay();
+      pushes = c.pushCount();
+    } else if (change instanceof Change.AmountChanged a) {
+      requireCreated(id);
+      amount = minor(a.to());
+    } else if (change instanceof Change.OwnerChanged o) {
+      requireCreated(id);
+      owner = owner(o.to());
+    } else if (change instanceof Change.Created c) {
+      if (e.sequence() != 1) {
+        throw new ValidationException(
+            FieldProblem.of("events", id + " #" + e.sequence(), "creates the deal twice"));
+      }
+      create(c.deal(), sec);
+    } else if (change instanceof Change.QualificationRecorded q) {
+      qualification = q.result().isQualified() ? (byte) 2 : (byte) 1;
+    } else if (change instanceof Change.Won) {
+      status = S_WON;
+      closedSec = sec;
+    } else if (change instanceof Change.Lost) {
+      status = S_LOST;
+      closedSec = sec;
+    } else if (change instanceof Change.Disqualified) {
+      status = S_DQ;
+      closedSec = sec;
+    } else if (change instanceof Change.Reopened) {
+      status = OPEN;
+      closedSec = NONE;
+    } else if (change instanceof Change.DetailsChanged d && d.fields().contains("source")) {
+      source = d.deal().source().ordinal();
+    }
+    if (e.sequence() == 1 && !created) {
+      throw mustStartWithCreated(id);
+    }
+  }
+
+  private static ValidationException mustStartWithCreated(DealId id) {
+    return new ValidationException(
+        FieldProblem.of("events", id + " #1", "a deal's history must start with Created"));
+  }
+
+  private void requireCreated(DealId id) {
+    if (!created) {
+      throw mustStartWithCreated(id);
+    }
+  }
+
+  private void startDeal(DealId id) {
+    dealId = id;
+    expectedSequence = 1;
+    created = false;
+    visitedMask = 0;
+    visitedCount = 0;
+    snapTaken[0] = false;
+    snapTaken[1] = false;
+  }
+
+  private void create(Deal d, long sec) {
+    created = true;
+    deals++;
+    pipe = layout.pipeline(d.pipeline());
+    owner = owner(d.owner());
+    source = d.source().ordinal();
+    createdSec = sec;
+    cohort = period(day(sec));
+    amount = minor(d.amount());
+    closeDay = (int) d.expectedCloseDate().toEpochDay();
+    pushes = d.closeDatePushCount();
+    lastActivity =
+        d.lastActivityAt().isPresent() ? d.lastActivityAt().get().getEpochSecond() : NONE;
+    followUp = d.followUpDueAt().isPresent() ? d.followUpDueAt().get().getEpochSecond() : NONE;
+    qualification =
+        d.qualification().isEmpty() ? 0 : d.qualification().get().isQualified() ? (byte) 2 : 1;
+    status = (byte) d.status().ordinal();
+    closedSec = status == OPEN ? NONE : sec;
+    stage = layout.stage(pipe, d.stage());
+    stageEntered = sec;
+    enter(stage, sec);
+  }
+
+  private void enter(int g, long sec) {
+    int pos = layout.position[g];
+    if (layout.isOpen(g)) {
+      count(g, ENTERED, 1, sec);
+      if (pos < 64 && (visitedMask & (1L << pos)) == 0) {
+        visitedMask |= 1L << pos;
+        visitedStage[visitedCount] = g;
+        visitedAt[visitedCount++] = sec;
+      }
+    }
+  }
+
+  private void moveTo(int to, long sec) {
+    int from = stage;
+    if (from == to) {
+      return;
+    }
+    int fromPos = layout.position[from];
+    if (layout.isOpen(from)) {
+      long stay = Math.max(0, sec - stageEntered);
+      staySum[from] += stay;
+      stayCount[from]++;
+      stayHours[from][(int) Math.min(stay / 3600, HOUR_BUCKETS - 1)]++;
+      int toPos = layout.position[to];
+      if (toPos == fromPos + 1) {
+        count(from, DIRECT, 1, sec);
+      } else if (toPos > fromPos) {
+        count(from, SKIP, 1, sec);
+      } else if (toPos >= 0) {
+        count(from, BACK, 1, sec);
+      } else {
+        count(from, DROP, 1, sec);
+        count(from, DROP_VALUE, amount, sec);
+      }
+    }
+    stage = to;
+    stageEntered = sec;
+    enter(to, sec);
+  }
+
+  private void count(int g, int kind, long v, long sec) {
+    int cell = g * FUNNEL_KINDS + kind;
+    funnelAll.add(0, cell, v);
+    if (cohort >= 0) {
+      funnelCohort.add(cohort, cell, v);
+    }
+    funnelOwner.add(owner, cell, v);
+    funnelSource.add(source, cell, v);
+    int mp = period(day(sec));
+    if (mp >= 0) {
+      funnelMovePeriod.add(mp, cell, v);
+    }
+  }
+
+  private boolean inWindow(int epochDay) {
+    return epochDay >= windowStart && epochDay < windowEnd;
+  }
+
+  private void snapshot(int i) {
+    snapTaken[i] = true;
+    snapExists[i] = created;
+    if (created) {
+      snapStatus[i] = status;
+      snapIn[i] = status == OPEN && inWindow(closeDay);
+      snapAmount[i] = amount;
+      snapStage[i] = stage;
+    } else {
+      snapIn[i] = false;
+    }
+  }
+
+  /** Ends the last deal; call once after the last event. */
+  void finish() {
+    finishDeal();
+    dealId = null;
+  }
+
+  private void finishDeal() {
+    if (dealId == null || !created) {
+      return;
+    }
+    if (!snapTaken[0]) {
+      snapshot(0);
+    }
+    if (!snapTaken[1]) {
+      snapshot(1);
+    }
+    waterfall();
+    outcome(CREATED, 1);
+    if (status == OPEN) {
+      open.add(
+          dealId,
+          pipe,
+          stage,
+          owner,
+          amount,
+          closeDay,
+          pushes,
+          stageEntered,
+          lastActivity,
+          followUp,
+          qualification,
+          createdSec);
+      return;
+    }
+    int closeDayOf = day(closedSec);
+    int closePeriod = period(closeDayOf);
+    int kind = status == S_WON ? WON : status == S_LOST ? LOST : DQ;
+    outcome(kind, 1);
+    if (closePeriod >= 0) {
+      outClosePeriod.add(closePeriod, kind, 1);
+    }
+    if (status == S_WON) {
+      long cycle = Math.max(0, closedSec - createdSec);
+      outcome(WON_VALUE, amount);
+      outcome(CYCLE_SECONDS, cycle);
+      if (closePeriod >= 0) {
+        outClosePeriod.add(closePeriod, WON_VALUE, amount);
+        outClosePeriod.add(closePeriod, CYCLE_SECONDS, cycle);
+      }
+      wonAmount.add(amount);
+      wonCycle.add(cycle);
+      wonOwner.add(owner);
+      wonCohort.add(cohort);
+      wonPipeline.add(pipe);
+      wonSource.add(source);
+      wonClosePeriod.add(closePeriod);
+      wonCloseDay.add(closeDayOf);
+    }
+    if (status != S_DQ) {
+      for (int i = 0; i < visitedCount; i++) {
+        int g = visitedStage[i];
+        closedFrom[g]++;
+        if (status == S_WON) {
+          wonFrom[g]++;
+          wonValueFrom[g] += amount;
+          wonCycleFrom[g] += Math.max(0, closedSec - visitedAt[i]);
+        }
+      }
+    }
+  }
+
+  private void outcome(int kind, long v) {
+    outAll.add(0, kind, v);
+    if (cohort >= 0) {
+      outCohort.add(cohort, kind, v);
+    }
+    outOwner.add(owner, kind, v);
+    outPipeline.add(pipe, kind, v);
+    outSource.add(source, kind, v);
+  }
+
+  private void waterfall() {
+    boolean inF = snapIn[0];
+    boolean inT = snapIn[1];
+    long amtF = snapAmount[0];
+    long amtT = snapAmount[1];
+    if (inF) {
+      addBar(WaterfallStep.START, amtF);
+    }
+    if (inT) {
+      addBar(WaterfallStep.END, amtT);
+    }
+    boolean openAtFrom = snapExists[0] && snapStatus[0] == OPEN;
+    if (inF) {
+      amountChange(amtT - amtF);
+      if (!inT) {
+        addBar(outflow(), amtT);
+      }
+    } else if (inT) {
+      addBar(openAtFrom ? WaterfallStep.PULLED_IN : WaterfallStep.NEW, amtT);
+    } else if (snapExists[1]
+        && snapStatus[1] != OPEN
+        && closedSec > wfFrom
+        && closedSec <= wfTo
+        && inWindow(day(closedSec))) {
+      addBar(openAtFrom ? WaterfallStep.PULLED_IN : WaterfallStep.NEW, amtT);
+      addBar(outflow(), amtT);
+    }
+    if ((inF || inT) && openAtFrom && snapStage[0] != snapStage[1]) {
+      int a = layout.position[snapStage[0]];
+      int b = layout.position[snapStage[1]];
+      if (b > a) {
+        forwardMoves++;
+      } else if (b >= 0) {
+        backwardMoves++;
+      } else {
+        return;
+      }
+      movedValue += amtT;
+      if (movedDeals.size() < listLimit) {
+        movedDeals.add(dealId);
+      }
+    }
+  }
+
+  private WaterfallStep outflow() {
+    byte s = snapStatus[1];
+    return s == S_WON
+        ? WaterfallStep.WON
+        : s == OPEN ? WaterfallStep.PUSHED_OUT : WaterfallStep.LOST;
+  }
+
+  private void amountChange(long delta) {
+    if (delta > 0) {
+      addBar(WaterfallStep.AMOUNT_UP, delta);
+    } else if (delta < 0) {
+      addBar(WaterfallStep.AMOUNT_DOWN, -delta);
+    }
+  }
+
+  private void addBar(WaterfallStep step, long value) {
+    int i = step.ordinal();
+    bar[i] += value;
+    barCount[i]++;
+    List<DealId> list = barDeals.get(i);
+    if (list.size() < listLimit) {
+      list.add(dealId);
+    }
+  }
+
+  StageOutcome outcomeOf(int g) {
+    return layout.outcome[g];
+  }
+}

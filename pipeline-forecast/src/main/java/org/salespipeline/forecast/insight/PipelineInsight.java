@@ -1,0 +1,423 @@
+package org.salespipeline.forecast.insight;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.ProgressListener;
+import org.salespipeline.core.Quota;
+import org.salespipeline.core.Team;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.EventQuery;
+import org.salespipeline.core.store.WorkspaceStore;
+import org.salespipeline.forecast.Period;
+
+/**
+ * Pipeline analytics from deal histories: funnel, win rates, time in stage, stuck and idle deals,
+ * bottlenecks, velocity, quota coverage, the waterfall, work lists, load balancing and a health
+ * summary, computed together by {@link #analyze()}.
+ *
+ * <pre>{@code
+ * InsightReport report = PipelineInsight.builder()
+ *     .from(store)                      // pipelines, quotas, teams and the event stream
+ *     .reportingCurrency("USD")
+ *     .clock(clock)
+ *     .build()
+ *     .analyze();
+ * }</pre>
+ *
+ * <p>The history is the only source of deals: each deal is rebuilt from its events, which must
+ * arrive grouped by deal in sequence order starting with {@code Created} (as {@link
+ * WorkspaceStore#streamEvents} delivers them). A deal's current state is the fold of its events up
+ * to the analysis instant; later events are ignored, so an analysis as of a past instant never
+ * looks ahead. {@link #analyze()} reads the events once, holding one deal's state at a time plus
+ * primitive columns of the open and won deals (about 100 bytes per open deal).
+ *
+ * <p>Immutable and thread-safe once built, provided the event source may be read again and
+ * concurrently; {@link #analyze()} may be called repeatedly (for example with a moving clock).
+ */
+public final class PipelineInsight {
+  final List<PipelineDefinition> pipelines;
+  private final Iterable<? extends DealEvent> events;
+  private final Supplier<? extends Stream<DealEvent>> eventStreams;
+  final List<Quota> quotas;
+  final List<Team> teams;
+  final Currency currency;
+  final CurrencyConverter converter;
+  final Clock clock;
+  final ZoneId zone;
+  private final List<Period> periods;
+  private final Instant waterfallFrom;
+  private final Instant waterfallTo;
+  private final Period waterfallWindow;
+  final double coverageTarget;
+  final double idleAlertShare;
+  final int workListSize;
+  final int listLimit;
+  final int maxSuggestedMoves;
+  private final ProgressListener progress;
+
+  private PipelineInsight(Builder b) {
+    this.pipelines = List.copyOf(b.pipelines);
+    this.events = b.events;
+    this.eventStreams = b.eventStreams;
+    this.quotas = List.copyOf(b.quotas);
+    this.teams = List.copyOf(b.teams);
+    this.currency = b.currency;
+    this.converter = b.converter;
+    this.clock = b.clock;
+    this.zone = b.zone;
+    this.periods = b.periods == null ? null : List.copyOf(b.periods);
+    this.waterfallFrom = b.waterfallFrom;
+    this.waterfallTo = b.waterfallTo;
+    this.waterfallWindow = b.waterfallWindow;
+    this.coverageTarget = b.coverageTarget;
+    this.idleAlertShare = b.idleAlertShare;
+    this.workListSize = b.workListSize;
+    this.listLimit = b.listLimit;
+    this.maxSuggestedMoves = b.maxSuggestedMoves;
+    this.progress = b.progress;
+  }
+
+  /** A builder; see {@link Builder} for the required fields and defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads the history once and computes every result as of the clock's instant.
+   *
+   * @return the report, never null; with no events every count is 0 and every list empty
+   * @throws ValidationException if an event names an unknown pipeline or stage, or the events are
+   *     not grouped by deal in sequence order starting with {@code Created}
+   * @throws org.salespipeline.core.CurrencyConversionException if an amount cannot be converted to
+   *     the reporting currency
+   */
+  public InsightReport analyze() {
+    Instant now = clock.instant();
+    long offset = zone.getRules().getOffset(now).getTotalSeconds();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    List<Period> reporting = periods != null ? periods : defaultPeriods(today);
+    int current = currentPeriod(reporting, today);
+    Period window = waterfallWindow != null ? waterfallWindow : reporting.get(current);
+    Instant from =
+        waterfallFrom != null ? waterfallFrom : window.start().atStartOfDay(zone).toInstant();
+    Instant to = waterfallTo != null ? waterfallTo : now;
+    if (to.isBefore(from)) {
+      throw new ValidationException(
+          FieldProblem.of("waterfallTo", to, "must not be before waterfallFrom " + from));
+    }
+    Layout layout = new Layout(pipelines);
+    HistoryFold fold =
+        new HistoryFold(
+            layout,
+            currency,
+            converter,
+            today,
+            now.getEpochSecond(),
+            offset,
+            reporting,
+            from.getEpochSecond(),
+            to.getEpochSecond(),
+            window,
+            listLimit,
+            progress);
+    if (events != null) {
+      events.forEach(fold);
+    } else {
+      try (Stream<DealEvent> stream = eventStreams.get()) {
+        stream.forEachOrdered(fold);
+      }
+    }
+    fold.finish();
+    progress.progress(fold.events, fold.events);
+    return new Assembly(this, fold, now, today, current, from, to, window).report();
+  }
+
+  long toMinor(Money money, LocalDate date) {
+    return converter.convert(money, currency, date).toMinorUnits();
+  }
+
+  private static List<Period> defaultPeriods(LocalDate today) {
+    return Period.months(YearMonth.from(today).minusMonths(11), 12);
+  }
+
+  private static int currentPeriod(List<Period> periods, LocalDate today) {
+    for (int i = 0; i < periods.size(); i++) {
+      if (periods.get(i).contains(today)) {
+        return i;
+      }
+    }
+    return periods.size() - 1;
+  }
+
+  /**
+   * Builds a {@link PipelineInsight}; not thread-safe.
+   *
+   * <p>Required: at least one pipeline, an event source ({@link #events(Iterable)}, {@link
+   * #eventStreams(Supplier)} or {@link #from(WorkspaceStore)}) and the {@link #reportingCurrency}.
+   * Defaults: no quotas or teams; {@link CurrencyConverter#sameCurrencyOnly()}; the UTC system
+   * clock and zone UTC; the 12 calendar months ending with the current one as reporting periods;
+   * the waterfall from the start of the current period to now over deals closing in the current
+   * period; coverage target 3.0; idle alert share 0.2; 10 work items per owner; lists of deals
+   * capped at 10,000; at most 50 suggested moves; no progress listener.
+   */
+  public static final class Builder {
+    private final List<PipelineDefinition> pipelines = new ArrayList<>();
+    private Iterable<? extends DealEvent> events;
+    private Supplier<? extends Stream<DealEvent>> eventStreams;
+    private final List<Quota> quotas = new ArrayList<>();
+    private final List<Team> teams = new ArrayList<>();
+    private Currency currency;
+    private CurrencyConverter converter = CurrencyConverter.sameCurrencyOnly();
+    private Clock clock = Clock.systemUTC();
+    private ZoneId zone = ZoneOffset.UTC;
+    private List<Period> periods;
+    private Instant waterfallFrom;
+    private Instant waterfallTo;
+    private Period waterfallWindow;
+    private double coverageTarget = 3.0;
+    private double idleAlertShare = 0.2;
+    private int workListSize = 10;
+    private int listLimit = 10_000;
+    private int maxSuggestedMoves = 50;
+    private ProgressListener progress = ProgressListener.NONE;
+
+    Builder() {}
+
+    /** Takes the store's pipelines, quotas and teams, and streams all its events per analysis. */
+    public Builder from(WorkspaceStore store) {
+      Objects.requireNonNull(store, "store");
+      pipelines(store.pipelines());
+      quotas(store.quotas());
+      teams(store.teams());
+      return eventStreams(() -> store.streamEvents(EventQuery.all()));
+    }
+
+    /** Adds pipeline definitions; every pipeline an event names must be among them. */
+    public Builder pipelines(Collection<PipelineDefinition> definitions) {
+      for (PipelineDefinition d : definitions) {
+        pipelines.add(Objects.requireNonNull(d, "pipeline"));
+      }
+      return this;
+    }
+
+    /** Adds one pipeline definition. */
+    public Builder addPipeline(PipelineDefinition definition) {
+      return pipelines(List.of(definition));
+    }
+
+    /**
+     * The history as a re-readable iterable (a list, a store-backed view), grouped by deal in
+     * sequence order; replaces any earlier event source.
+     */
+    public Builder events(Iterable<? extends DealEvent> history) {
+      this.events = Objects.requireNonNull(history, "events");
+      this.eventStreams = null;
+      return this;
+    }
+
+    /**
+     * The history as streams: each analysis opens one, reads it in encounter order and closes it;
+     * replaces any earlier event source.
+     */
+    public Builder eventStreams(Supplier<? extends Stream<DealEvent>> history) {
+      this.eventStreams = Objects.requireNonNull(history, "eventStreams");
+      this.events = null;
+      return this;
+    }
+
+    /** Adds quotas (owner or team, any period). */
+    public Builder quotas(Collection<Quota> values) {
+      values.forEach(q -> quotas.add(Objects.requireNonNull(q, "quota")));
+      return this;
+    }
+
+    /** Adds teams; members and sub-teams count towards a team's quota. */
+    public Builder teams(Collection<Team> values) {
+      values.forEach(t -> teams.add(Objects.requireNonNull(t, "team")));
+      return this;
+    }
+
+    /** The currency of every amount in the report; required. */
+    public Builder reportingCurrency(Currency value) {
+      this.currency = Objects.requireNonNull(value, "reportingCurrency");
+      return this;
+    }
+
+    /**
+     * The reporting currency by ISO code.
+     *
+     * @throws ValidationException if the code is not a currency
+     */
+    public Builder reportingCurrency(String code) {
+      return reportingCurrency(Money.currency(code));
+    }
+
+    /** Converts other currencies at the analysis date's rate. */
+    public Builder currencyConverter(CurrencyConverter value) {
+      this.converter = Objects.requireNonNull(value, "currencyConverter");
+      return this;
+    }
+
+    /** The clock whose instant is "now" for each analysis. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Shorthand for a fixed clock at the instant. */
+    public Builder asOf(Instant instant) {
+      return clock(Clock.fixed(Objects.requireNonNull(instant, "asOf"), ZoneOffset.UTC));
+    }
+
+    /** The zone that turns instants into dates (periods, close dates, days). */
+    public Builder zone(ZoneId value) {
+      this.zone = Objects.requireNonNull(value, "zone");
+      return this;
+    }
+
+    /**
+     * Reporting periods for cohorts, trends and the "current" period: ascending, not overlapping.
+     *
+     * @throws ValidationException if empty, unordered or overlapping
+     */
+    public Builder periods(List<Period> values) {
+      if (values == null || values.isEmpty()) {
+        throw new ValidationException(FieldProblem.of("periods", values, "must not be empty"));
+      }
+      for (int i = 1; i < values.size(); i++) {
+        if (values.get(i).start().isBefore(values.get(i - 1).end())) {
+          throw new ValidationException(
+              FieldProblem.of(
+                  "periods[" + i + "]", values.get(i), "must start after the previous one ends"));
+        }
+      }
+      this.periods = List.copyOf(values);
+      return this;
+    }
+
+    /**
+     * The waterfall: changes between {@code from} and {@code to} to the pipeline expected to close
+     * in {@code window}.
+     */
+    public Builder waterfall(Instant from, Instant to, Period window) {
+      this.waterfallFrom = Objects.requireNonNull(from, "from");
+      this.waterfallTo = Objects.requireNonNull(to, "to");
+      this.waterfallWindow = Objects.requireNonNull(window, "window");
+      if (to.isBefore(from)) {
+        throw new ValidationException(FieldProblem.of("to", to, "must not be before " + from));
+      }
+      return this;
+    }
+
+    /**
+     * The coverage ratio below which {@link HealthFlag#COVERAGE_BELOW_TARGET} is raised.
+     *
+     * @throws ValidationException unless positive and finite
+     */
+    public Builder coverageTarget(double value) {
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new ValidationException(FieldProblem.of("coverageTarget", value, "must be > 0"));
+      }
+      this.coverageTarget = value;
+      return this;
+    }
+
+    /**
+     * The idle share above which {@link HealthFlag#MANY_IDLE_DEALS} is raised.
+     *
+     * @throws ValidationException unless within [0, 1]
+     */
+    public Builder idleAlertShare(double value) {
+      if (!(value >= 0 && value <= 1)) {
+        throw new ValidationException(
+            FieldProblem.of("idleAlertShare", value, "must be within [0, 1]"));
+      }
+      this.idleAlertShare = value;
+      return this;
+    }
+
+    /**
+     * Work items per owner.
+     *
+     * @throws ValidationException unless within [1, 1000]
+     */
+    public Builder workListSize(int value) {
+      if (value < 1 || value > 1000) {
+        throw new ValidationException(
+            FieldProblem.of("workListSize", value, "must be within [1, 1000]"));
+      }
+      this.workListSize = value;
+      return this;
+    }
+
+    /**
+     * The most deal ids any list of the report holds (counts and amounts stay exact).
+     *
+     * @throws ValidationException if negative
+     */
+    public Builder listLimit(int value) {
+      if (value < 0) {
+        throw new ValidationException(FieldProblem.of("listLimit", value, "must be >= 0"));
+      }
+      this.listLimit = value;
+      return this;
+    }
+
+    /**
+     * The most suggested moves.
+     *
+     * @throws ValidationException if negative
+     */
+    public Builder maxSuggestedMoves(int value) {
+      if (value < 0) {
+        throw new ValidationException(FieldProblem.of("maxSuggestedMoves", value, "must be >= 0"));
+      }
+      this.maxSuggestedMoves = value;
+      return this;
+    }
+
+    /** Hears progress every 2^20 events (total unknown, -1) and once at the end. */
+    public Builder progressListener(ProgressListener value) {
+      this.progress = Objects.requireNonNull(value, "progressListener");
+      return this;
+    }
+
+    /**
+     * Builds the analysis.
+     *
+     * @throws ValidationException naming every missing required field
+     */
+    public PipelineInsight build() {
+      List<FieldProblem> problems = new ArrayList<>();
+      if (pipelines.isEmpty()) {
+        problems.add(FieldProblem.of("pipelines", "[]", "must not be empty"));
+      }
+      if (events == null && eventStreams == null) {
+        problems.add(FieldProblem.of("events", null, "must be set"));
+      }
+      if (currency == null) {
+        problems.add(FieldProblem.of("reportingCurrency", null, "must be set"));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return new PipelineInsight(this);
+    }
+  }
+}

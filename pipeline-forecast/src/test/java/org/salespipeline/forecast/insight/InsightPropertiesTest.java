@@ -1,0 +1,177 @@
+package org.salespipeline.forecast.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.salespipeline.forecast.insight.Histories.day;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.salespipeline.core.UserId;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.insight.Histories.Deal1;
+
+/** Invariants of the insight math over random histories. */
+class InsightPropertiesTest {
+  static final String[] OWNERS = {"ann", "bob", "cy"};
+
+  /** Random histories; also counts the adjacent moves it made, the only true conversions. */
+  static final class Random1 {
+    final List<DealEvent> events = new ArrayList<>();
+    long adjacentMoves;
+  }
+
+  static Random1 histories(long seed, int deals) {
+    Random rnd = new Random(seed);
+    Random1 out = new Random1();
+    for (int n = 1; n <= deals; n++) {
+      out.events.addAll(deal(rnd, n, OWNERS[rnd.nextInt(OWNERS.length)], out).events);
+    }
+    return out;
+  }
+
+  static Deal1 deal(Random rnd, long n, String owner, Random1 counter) {
+    double t = rnd.nextInt(50);
+    int pos = rnd.nextInt(2);
+    Deal1 d =
+        new Deal1(
+            n,
+            owner,
+            Histories.OPEN.get(pos),
+            1 + rnd.nextInt(5000),
+            day(t),
+            LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(90)));
+    int steps = rnd.nextInt(8);
+    for (int s = 0; s < steps; s++) {
+      t += rnd.nextDouble() * 5;
+      int what = rnd.nextInt(10);
+      if (what < 4) {
+        int to = rnd.nextInt(3);
+        if (to != pos) {
+          if (to == pos + 1) {
+            counter.adjacentMoves++;
+          }
+          d.move(Histories.OPEN.get(to), day(t));
+          pos = to;
+        }
+      } else if (what == 4) {
+        d.amount(1 + rnd.nextInt(5000), day(t));
+      } else if (what == 5) {
+        d.closeDate(d.close.plusDays(rnd.nextInt(60) - 20), day(t));
+      } else if (what == 6) {
+        d.activity(day(t));
+      } else if (what == 7) {
+        if (pos == 2) {
+          counter.adjacentMoves++;
+        }
+        d.won(day(t));
+        break;
+      } else if (what == 8) {
+        d.lost(day(t));
+        break;
+      } else {
+        d.disqualified(day(t));
+        break;
+      }
+    }
+    return d;
+  }
+
+  static InsightReport analyze(List<DealEvent> events, double fromDay) {
+    return PipelineInsight.builder()
+        .addPipeline(Histories.pipeline())
+        .events(events)
+        .reportingCurrency("USD")
+        .asOf(day(70))
+        .periods(Period.months(YearMonth.of(2026, 1), 3))
+        .waterfall(day(fromDay), day(65), Period.month(YearMonth.of(2026, 2)))
+        .build()
+        .analyze();
+  }
+
+  @Property(tries = 200)
+  void ratesLieWithinZeroAndOne(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int deals) {
+    InsightReport r = analyze(histories(seed, deals).events, 10);
+    List<Double> rates = new ArrayList<>();
+    r.funnel().overall().forEach(c -> rates.add(c.conversionRate()));
+    r.funnel().byOwner().values().forEach(l -> l.forEach(c -> rates.add(c.conversionRate())));
+    r.funnel().byCohort().values().forEach(l -> l.forEach(c -> rates.add(c.conversionRate())));
+    rates.add(r.outcomes().overall().winRate());
+    r.outcomes().byOwner().values().forEach(o -> rates.add(o.winRate()));
+    r.outcomes().bySource().values().forEach(o -> rates.add(o.winRateCountingDisqualified()));
+    r.velocity().byStage().forEach(s -> rates.add(s.velocity().winRate()));
+    r.velocity().trend().forEach(s -> rates.add(s.velocity().winRate()));
+    rates.add(r.health().idleShare());
+    rates.add(r.health().stuckShare());
+    r.bottlenecks().forEach(b -> rates.add(b.conversionRate()));
+    assertThat(rates).allSatisfy(x -> assertThat(x).isBetween(0.0, 1.0));
+    r.workLists()
+        .values()
+        .forEach(
+            l ->
+                l.forEach(
+                    i -> {
+                      assertThat(i.score()).isBetween(0.0, 100.0);
+                      assertThat(i.urgency()).isBetween(0.0, 1.0);
+                      assertThat(i.risk()).isBetween(0.0, 1.0);
+                    }));
+  }
+
+  @Property(tries = 200)
+  void waterfallBalancesExactly(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 40) int deals,
+      @ForAll @IntRange(min = 0, max = 65) int fromDay) {
+    Waterfall w = analyze(histories(seed, deals).events, fromDay).waterfall();
+    long end = w.bar(WaterfallStep.END).amount();
+    long flows =
+        w.bar(WaterfallStep.START).amount()
+            + w.bar(WaterfallStep.NEW).amount()
+            + w.bar(WaterfallStep.PULLED_IN).amount()
+            + w.bar(WaterfallStep.AMOUNT_UP).amount()
+            - w.bar(WaterfallStep.PUSHED_OUT).amount()
+            - w.bar(WaterfallStep.AMOUNT_DOWN).amount()
+            - w.bar(WaterfallStep.WON).amount()
+            - w.bar(WaterfallStep.LOST).amount();
+    assertThat(flows).isEqualTo(end);
+    assertThat(w.balance()).isEqualTo(end);
+  }
+
+  @Property(tries = 200)
+  void onlyAdjacentMovesCountAsConversions(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 40) int deals) {
+    Random1 h = histories(seed, deals);
+    InsightReport r = analyze(h.events, 10);
+    long direct = r.funnel().overall().stream().mapToLong(StageConversion::direct).sum();
+    assertThat(direct).isEqualTo(h.adjacentMoves);
+  }
+
+  @Property(tries = 150)
+  void addingADealOfOneOwnerLeavesOtherOwnersAlone(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 30) int deals,
+      @ForAll @IntRange(min = 0, max = 2) int ownerIndex) {
+    Random1 h = histories(seed, deals);
+    InsightReport before = analyze(h.events, 10);
+    List<DealEvent> more = new ArrayList<>(h.events);
+    more.addAll(deal(new Random(seed + 1), 10_000, OWNERS[ownerIndex], new Random1()).events);
+    InsightReport after = analyze(more, 10);
+    for (String o : OWNERS) {
+      if (o.equals(OWNERS[ownerIndex])) {
+        continue;
+      }
+      UserId other = UserId.of(o);
+      assertThat(after.funnel().byOwner().get(other))
+          .isEqualTo(before.funnel().byOwner().get(other));
+      assertThat(after.outcomes().byOwner().get(other))
+          .isEqualTo(before.outcomes().byOwner().get(other));
+      assertThat(after.velocity().byOwner().get(other))
+          .isEqualTo(before.velocity().byOwner().get(other));
+    }
+  }
+}
