@@ -25,4 +25,9 @@ class ExamplesTest {
         .asString()
         .contains("lost by alice: chose competitor");
   }
+
+  @Test
+  void theCustomStoreListsTheAccountsTheEngineCreated() {
+    assertThat(CustomStoreExample.run()).containsExactly("Globex", "Initech");
+  }
 }

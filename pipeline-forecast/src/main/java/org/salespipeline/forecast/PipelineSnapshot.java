@@ -39,6 +39,12 @@ public final class PipelineSnapshot {
   /** The largest total of all amounts, in minor units: keeps every fixed-point sum in a long. */
   public static final long MAX_TOTAL_AMOUNT = 1L << 54;
 
+  /**
+   * The largest amount of one deal, 2^44 minor units (about 17.6 trillion), which keeps each
+   * weighted term exact in the fast fixed-point rounding.
+   */
+  public static final long MAX_DEAL_AMOUNT = 1L << 44;
+
   private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
   private static final DealStatus[] STATUSES = DealStatus.values();
 
@@ -425,12 +431,12 @@ public final class PipelineSnapshot {
     /**
      * The amount in minor units of the reporting currency.
      *
-     * @throws ValidationException if negative
+     * @throws ValidationException if negative or above {@link #MAX_DEAL_AMOUNT}
      */
     public Row amountMinor(long minorUnits) {
-      if (minorUnits < 0 || minorUnits > MAX_TOTAL_AMOUNT) {
+      if (minorUnits < 0 || minorUnits > MAX_DEAL_AMOUNT) {
         throw new ValidationException(
-            FieldProblem.of("amount", minorUnits, "must be in [0, 2^54] minor units"));
+            FieldProblem.of("amount", minorUnits, "must be in [0, 2^44] minor units"));
       }
       this.amount = minorUnits;
       this.amountSet = true;

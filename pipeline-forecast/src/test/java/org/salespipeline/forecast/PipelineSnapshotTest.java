@@ -107,6 +107,9 @@ class PipelineSnapshotTest {
     assertThat(s.probability(0)).isEqualTo(0.2);
     assertThat(s.probabilityOverride(0)).hasValue(0.9);
     assertThat(Forecaster.of(s).weighted()).isEqualTo(20.0);
+    Period month = Period.month(java.time.YearMonth.from(AS_OF));
+    assertThat(Forecaster.of(s).weighted(month)).isEqualTo(20.0);
+    assertThat(Forecaster.of(s).weightedWithOverrides(month)).isEqualTo(90.0);
   }
 
   @Test

@@ -34,15 +34,4 @@ class ScenarioTest {
     assertThat(base.weighted(ForecasterTest.JAN)).isEqualTo(before);
     assertThat(Scenario.of(base).slipAll(40).apply().weighted(ForecasterTest.JAN)).isZero();
   }
-
-  @Test
-  void salesVelocity() {
-    SalesVelocity v = SalesVelocity.of(ForecasterTest.pipeline(), 0.25, 50).orElseThrow();
-    assertThat(v.opportunities()).isEqualTo(5);
-    assertThat(v.perDay()).isEqualTo(5 * (23000.0 / 5) * 0.25 / 50);
-    assertThat(
-            SalesVelocity.of(
-                PipelineSnapshot.builder(ForecasterTest.USD, ForecasterTest.AS_OF).build(), 0.5, 1))
-        .isEmpty();
-  }
 }

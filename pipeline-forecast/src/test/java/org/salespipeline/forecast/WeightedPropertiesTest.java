@@ -62,6 +62,14 @@ class WeightedPropertiesTest {
   }
 
   @Property
+  void fastRoundingEqualsRint(
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = 1L << 44) long amount,
+      @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 1) double p) {
+    assertThat(Forecaster.term(amount, p)).isEqualTo((long) Math.rint(amount * p * 256.0));
+    assertThat(Forecaster.term(1L << 44, 1.0)).isEqualTo(1L << 52);
+  }
+
+  @Property
   void weightedIsIndependentOfOrder(@ForAll("deals") List<D> deals, @ForAll long seed) {
     List<D> shuffled = new ArrayList<>(deals);
     Collections.shuffle(shuffled, new Random(seed));

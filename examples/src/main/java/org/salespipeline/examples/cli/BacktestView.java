@@ -16,8 +16,8 @@ public final class BacktestView {
   public static void print(Backtest.Result result, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "Backtest of the monthly forecast (%d months; at each month's start: the pipeline as it"
-            + " stood, stage-conversion model fitted on the history before)%n",
+        "Backtest of the monthly bookings forecast (%d months; at each month's start: the pipeline"
+            + " as it stood, survival model fitted on the history before)%n",
         result.past().size());
     out.println("  month      P10        P50        P90        expected   actual");
     for (Backtest.Month m :
@@ -36,11 +36,11 @@ public final class BacktestView {
     out.printf(
         Locale.ROOT,
         "  WAPE %s, bias %s, actual within P10-P90 in %.0f%% of months;"
-            + " stage-default probabilities: WAPE %s, bias %s%n",
-        percent(result.accuracy().wape()),
+            + " stage defaults over deals due in the month: WAPE %s, bias %s%n",
+        percent(result.accuracy().wape()).replace("+", ""),
         percent(result.accuracy().bias()),
         100 * result.coverage(),
-        percent(result.stageDefaultAccuracy().wape()),
+        percent(result.stageDefaultAccuracy().wape()).replace("+", ""),
         percent(result.stageDefaultAccuracy().bias()));
     out.printf(
         Locale.ROOT,
@@ -53,7 +53,7 @@ public final class BacktestView {
 
   private static String percent(OptionalDouble value) {
     return value.isPresent()
-        ? String.format(Locale.ROOT, "%.1f%%", 100 * value.getAsDouble())
+        ? String.format(Locale.ROOT, "%+.1f%%", 100 * value.getAsDouble())
         : "n/a";
   }
 }

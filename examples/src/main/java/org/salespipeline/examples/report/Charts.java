@@ -17,7 +17,7 @@ final class Charts {
   private static final String GREEN = "#16a34a";
   private static final String RED = "#dc2626";
   private static final double LEFT = 170;
-  private static final double RIGHT = Svg.WIDTH - 70;
+  private static final double RIGHT = Svg.WIDTH - 100;
 
   private Charts() {}
 

@@ -162,10 +162,10 @@ public final class PipelineReport {
             + " today: as of today); line: actual bookings. Backtest over %d months: WAPE %s,"
             + " bias %s, actual within P10-P90 in %.0f%% of months (stage defaults: WAPE %s).",
         backtest.past().size(),
-        percent(backtest.accuracy().wape()),
+        percent(backtest.accuracy().wape()).replace("+", ""),
         percent(backtest.accuracy().bias()),
         100 * backtest.coverage(),
-        percent(backtest.stageDefaultAccuracy().wape()));
+        percent(backtest.stageDefaultAccuracy().wape()).replace("+", ""));
   }
 
   private static String percent(OptionalDouble value) {

@@ -1,17 +1,15 @@
 package org.salespipeline.examples.storage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
-import org.salespipeline.core.ActivityId;
 import org.salespipeline.core.CustomerRetention;
+import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealHistory;
 import org.salespipeline.core.WorkspaceId;
-import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.EventQuery;
@@ -21,16 +19,19 @@ import org.salespipeline.examples.progress.Progress;
 
 /**
  * Copies one workspace from a {@link ListingPipelineStore} into another store, in bulk: reference
- * data first, then every deal's history as the commits that wrote it (one commit per deal version,
- * so versions, sequences and activities come out as the engine wrote them), many deals per {@link
- * WorkspaceStore#commitAll} transaction, then retention records.
+ * data first, then each deal with its whole history and activities as one creating commit, {@value
+ * #DEALS_PER_BATCH} deals per {@link WorkspaceStore#commitAll} transaction (the JDBC store writes
+ * such a batch with JDBC batches), then retention records.
  *
- * <p>Why: writing a generated pipeline command by command through JDBC costs one transaction per
- * command; generating in memory and copying costs one per batch. Stateless.
+ * <p>Like {@code SalesPipeline.importDeals}, the copy writes each deal as version 1: event
+ * sequences, times, actors and changes are kept, but every event is stamped with deal version 1, as
+ * if one import had written the history. Why: a store accepts a deal only one version at a time,
+ * and writing a generated pipeline command by command through JDBC costs one transaction per
+ * command; this costs one per batch. Stateless.
  */
 public final class PipelineCopy {
   /** Deals per transaction. */
-  static final int DEALS_PER_BATCH = 250;
+  static final int DEALS_PER_BATCH = 1_000;
 
   private PipelineCopy() {}
 
@@ -62,7 +63,7 @@ public final class PipelineCopy {
       List<DealEvent> history = new ArrayList<>();
       for (DealEvent event : (Iterable<DealEvent>) events::iterator) {
         if (!history.isEmpty() && !history.get(0).dealId().equals(event.dealId())) {
-          batch.addAll(commits(history, from.activities(history.get(0).dealId())));
+          batch.add(importCommit(history, from.activities(history.get(0).dealId())));
           history = new ArrayList<>();
           deals++;
           if (++inBatch == DEALS_PER_BATCH) {
@@ -75,7 +76,7 @@ public final class PipelineCopy {
         history.add(event);
       }
       if (!history.isEmpty()) {
-        batch.addAll(commits(history, from.activities(history.get(0).dealId())));
+        batch.add(importCommit(history, from.activities(history.get(0).dealId())));
         deals++;
       }
     }
@@ -90,35 +91,16 @@ public final class PipelineCopy {
     return deals;
   }
 
-  /** The commits that wrote a history: one per deal version, each with the deal after it. */
-  static List<DealCommit> commits(List<DealEvent> history, List<Activity> activities) {
-    Map<ActivityId, Activity> byId = new HashMap<>();
-    activities.forEach(a -> byId.put(a.id(), a));
-    List<DealCommit> commits = new ArrayList<>();
-    int start = 0;
-    for (int i = 1; i <= history.size(); i++) {
-      if (i < history.size() && history.get(i).dealVersion() == history.get(start).dealVersion()) {
-        continue;
-      }
-      List<DealEvent> events = history.subList(start, i);
-      List<Activity> logged = new ArrayList<>();
-      for (DealEvent event : events) {
-        if (event.change() instanceof Change.ActivityLogged a && byId.containsKey(a.activity())) {
-          logged.add(byId.remove(a.activity()));
-        }
-      }
-      long version = events.get(0).dealVersion();
-      commits.add(
-          new DealCommit(
-              version - 1,
-              DealHistory.replay(history.subList(0, i)),
-              events,
-              logged,
-              java.util.Optional.empty(),
-              events.get(0).idempotencyKey()));
-      start = i;
+  /** The history as one creating commit of version 1, with the deal's activities. */
+  static DealCommit importCommit(List<DealEvent> history, List<Activity> activities) {
+    List<DealEvent> events = new ArrayList<>(history.size());
+    for (DealEvent e : history) {
+      events.add(
+          new DealEvent(
+              e.dealId(), e.sequence(), 1, e.at(), e.actor(), e.idempotencyKey(), e.change()));
     }
-    return commits;
+    Deal deal = Deal.builder().from(DealHistory.replay(history)).version(1).build();
+    return new DealCommit(0, deal, events, activities, Optional.empty(), Optional.empty());
   }
 
   private static void copyRetention(CustomerRetention retention, WorkspaceStore to) {

@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PipelineCliTest {
@@ -38,16 +41,44 @@ class PipelineCliTest {
     assertThat(err.toString()).contains("no-such.csv: no such file");
   }
 
+  @TempDir Path dir;
+
   @Test
-  void theDemoPrintsBoardHealthBottlenecksWorkListsAndForecast() {
+  void theDemoSavesToAnH2FileAndPrintsEverythingAndWritesTheReport() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CommandLine cli =
         new CommandLine(new DemoCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
-    assertThat(cli.execute("--deals", "400", "--as-of", "2026-06-15")).isZero();
+    Path db = dir.resolve("pipeline");
+    Path report = dir.resolve("report.html");
+    String[] args = {
+      "--deals",
+      "400",
+      "--as-of",
+      "2026-06-15",
+      "--db",
+      db.toString(),
+      "--report",
+      report.toString()
+    };
+    assertThat(cli.execute(args)).isZero();
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(out)
+        .contains("store: H2 file", "Saved", "Read")
         .contains("Board - New business", "Prospecting", "Weighted")
         .contains("Pipeline health", "Bottlenecks", "Work lists", "Forecast", "this quarter")
-        .contains("Quota 2026-04-01 to 2026-06-30");
+        .contains("Quota 2026-04-01 to 2026-06-30")
+        .contains("Backtest of the monthly bookings forecast", "WAPE", "Brier")
+        .contains("Report: " + report.toUri());
+    assertThat(Files.exists(dir.resolve("pipeline.mv.db"))).isTrue();
+    assertThat(Files.readString(report)).contains("<svg id=\"chart-forecast-fan\"");
+
+    bytes.reset();
+    assertThat(
+            new CommandLine(new DemoCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+                .execute(args))
+        .isZero();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("same pipeline as last run")
+        .doesNotContain("Generated");
   }
 }

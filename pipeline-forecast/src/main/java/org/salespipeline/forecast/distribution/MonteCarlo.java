@@ -67,7 +67,7 @@ public final class MonteCarlo {
    * @return a new array of {@link #trials()} sums
    */
   public long[] trialSums(long[] amounts, double[] probabilities) {
-    Deals.of(amounts, probabilities); // validation only
+    Deals.moments(amounts, probabilities); // validation only, no copies
     int n = amounts.length;
     long[] thr = new long[n];
     for (int i = 0; i < n; i++) {
@@ -158,7 +158,7 @@ public final class MonteCarlo {
    * @throws ValidationException on invalid input
    */
   public RevenueDistribution distribution(long[] amounts, double[] probabilities) {
-    Deals d = Deals.of(amounts, probabilities);
+    Deals d = Deals.moments(amounts, probabilities);
     long[] sums = trialSums(amounts, probabilities);
     Arrays.sort(sums);
     return new Empirical(sums, d.mean, d.sd());
