@@ -311,6 +311,43 @@ public final class DealSnapshots {
     return List.copyOf(out);
   }
 
+  /**
+   * The core's teams as a {@link TeamHierarchy}: team names are the team ids (as in {@link
+   * #quotas}), members are the user ids, parents come before children.
+   *
+   * @throws ValidationException if a parent is missing or the parents form a cycle, or if a user is
+   *     a member of two teams
+   */
+  public static TeamHierarchy teams(List<org.salespipeline.core.Team> teams) {
+    TeamHierarchy.Builder b = TeamHierarchy.builder();
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    List<org.salespipeline.core.Team> pending = new ArrayList<>(teams);
+    while (!pending.isEmpty()) {
+      boolean progress = false;
+      for (Iterator<org.salespipeline.core.Team> it = pending.iterator(); it.hasNext(); ) {
+        org.salespipeline.core.Team t = it.next();
+        String parent = t.parent().map(Object::toString).orElse(null);
+        if (parent == null || declared.contains(parent)) {
+          b.team(t.id().toString(), parent);
+          declared.add(t.id().toString());
+          it.remove();
+          progress = true;
+        }
+      }
+      if (!progress) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "teams", pending.get(0).id(), "has a missing parent or is part of a cycle"));
+      }
+    }
+    for (org.salespipeline.core.Team t : teams) {
+      for (org.salespipeline.core.UserId u : t.members()) {
+        b.member(u.toString(), t.id().toString());
+      }
+    }
+    return b.build();
+  }
+
   private static PipelineSnapshot.Builder builder(
       PipelineDefinition pipeline, Currency currency, LocalDate asOf, CurrencyConverter converter) {
     return PipelineSnapshot.builder(currency, asOf)

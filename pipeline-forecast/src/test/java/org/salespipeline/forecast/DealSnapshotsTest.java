@@ -168,4 +168,46 @@ class DealSnapshotsTest {
     assertThat(survival.winWithinHorizon(0, 0))
         .isCloseTo(won / (s.size() - s.openCount()), org.assertj.core.api.Assertions.within(0.25));
   }
+
+  @Example
+  void coreTeamsAndQuotasBecomeAHierarchyAndTargets() {
+    var w = WorkspaceId.of("w");
+    var sales =
+        org.salespipeline.core.Team.builder()
+            .id(org.salespipeline.core.TeamId.of("sales"))
+            .workspace(w)
+            .name("Sales")
+            .manager(UserId.of("boss"))
+            .build();
+    var east =
+        org.salespipeline.core.Team.builder()
+            .id(org.salespipeline.core.TeamId.of("east"))
+            .workspace(w)
+            .name("East")
+            .manager(UserId.of("boss"))
+            .parent(org.salespipeline.core.TeamId.of("sales"))
+            .addMembers(UserId.of("rep0"), UserId.of("rep1"))
+            .build();
+    TeamHierarchy h = DealSnapshots.teams(List.of(east, sales));
+    assertThat(h.teamsAbove("rep1")).containsExactly("east", "sales");
+    var quota =
+        org.salespipeline.core.Quota.builder()
+            .workspace(w)
+            .team(org.salespipeline.core.TeamId.of("east"))
+            .periodStart(LocalDate.of(2026, 1, 1))
+            .periodEnd(LocalDate.of(2026, 3, 31))
+            .amount(Money.of(5000, "USD"))
+            .build();
+    List<QuotaTarget> q =
+        DealSnapshots.quotas(List.of(quota), USD, CurrencyConverter.sameCurrencyOnly());
+    assertThat(q).containsExactly(new QuotaTarget("east", Period.quarter(2026, 1), 500_000));
+    PipelineSnapshot s = snapshot(histories(3, 30), T0.plusSeconds(86_400L * 60));
+    QuotaReport r =
+        Forecaster.of(s).quotaReports(Period.quarter(2026, 1), h, q).stream()
+            .filter(x -> x.subject().equals("east"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(r.quota()).isEqualTo(500_000);
+    assertThat(r.probabilityOfQuota()).isPresent();
+  }
 }
