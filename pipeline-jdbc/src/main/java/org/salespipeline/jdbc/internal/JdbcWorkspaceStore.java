@@ -691,6 +691,10 @@ public final class JdbcWorkspaceStore implements WorkspaceStore {
         Binds.text(s, 7, e.idempotencyKey());
         s.setString(8, Codec.changeType(e.change()));
         s.setString(9, payloads.get(i));
+        if (events.size() == 1) {
+          s.executeUpdate(); // why: most commands append one event; skip batch overhead
+          return;
+        }
         s.addBatch();
       }
       s.executeBatch();
@@ -715,6 +719,10 @@ public final class JdbcWorkspaceStore implements WorkspaceStore {
         Binds.instant(s, 8, a.dueAt());
         Binds.instant(s, 9, a.recordedAt());
         s.setString(10, bodies.get(i));
+        if (activities.size() == 1) {
+          s.executeUpdate();
+          return;
+        }
         s.addBatch();
       }
       s.executeBatch();
