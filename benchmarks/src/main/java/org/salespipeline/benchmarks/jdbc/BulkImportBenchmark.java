@@ -41,7 +41,7 @@ import org.salespipeline.jdbc.internal.Codec;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 @Fork(
     value = 1,
@@ -62,12 +62,12 @@ public class BulkImportBenchmark {
   @Setup(Level.Trial)
   public void open() {
     pool = BenchmarkDatabase.pool(db, 4);
-    store = JdbcPipelineStore.builder(pool).build();
+    store = JdbcPipelineStore.builder(pool).tablePrefix("bench_").build();
   }
 
   @Setup(Level.Invocation)
   public void prepare() throws SQLException {
-    BenchmarkDatabase.truncate(pool, "sp_");
+    BenchmarkDatabase.truncate(pool, "bench_");
     workspace = WorkspaceId.of("bench-" + UUID.randomUUID());
     commits = new ArrayList<>(deals);
     baselineRows = new ArrayList<>(deals);
@@ -95,7 +95,7 @@ public class BulkImportBenchmark {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement ws =
-          c.prepareStatement("INSERT INTO sp_workspaces (id, created_at) VALUES (?, ?)")) {
+          c.prepareStatement("INSERT INTO bench_workspaces (id, created_at) VALUES (?, ?)")) {
         ws.setString(1, workspace.value());
         ws.setObject(2, LocalDateTime.now(ZoneOffset.UTC));
         ws.executeUpdate();
@@ -103,13 +103,13 @@ public class BulkImportBenchmark {
       c.commit();
       try (PreparedStatement d =
               c.prepareStatement(
-                  "INSERT INTO sp_deals (pipeline, stage, status, owner, account_id, amount,"
+                  "INSERT INTO bench_deals (pipeline, stage, status, owner, account_id, amount,"
                       + " currency, expected_close, forecast_category, version,"
                       + " last_event_sequence, body, workspace, id, created_at)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement e =
               c.prepareStatement(
-                  "INSERT INTO sp_deal_events (workspace, deal_id, sequence, deal_version,"
+                  "INSERT INTO bench_deal_events (workspace, deal_id, sequence, deal_version,"
                       + " occurred_at, actor, idempotency_key, change_type, payload)"
                       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (int from = 0; from < deals; from += 1000) {

@@ -43,8 +43,8 @@ import org.salespipeline.jdbc.internal.Codec;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 10)
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 10)
 @Fork(
     value = 1,
     jvmArgs = {"-Xmx1g"})
@@ -75,8 +75,8 @@ public class StageMoveBenchmark {
     @Setup(Level.Trial)
     public void open() throws SQLException {
       pool = BenchmarkDatabase.pool(db, 10);
-      store = JdbcPipelineStore.builder(pool).build();
-      BenchmarkDatabase.truncate(pool, "sp_");
+      store = JdbcPipelineStore.builder(pool).tablePrefix("bench_").build();
+      BenchmarkDatabase.truncate(pool, "bench_");
       WorkspaceId ws = WorkspaceId.of("bench-" + UUID.randomUUID());
       workspace = store.workspace(ws);
       List<DealCommit> creates = new ArrayList<>();
@@ -135,7 +135,7 @@ public class StageMoveBenchmark {
       c.setAutoCommit(false);
       try (PreparedStatement u =
           c.prepareStatement(
-              "UPDATE sp_deals SET stage = ?, version = ?, last_event_sequence = ?, body = ?"
+              "UPDATE bench_deals SET stage = ?, version = ?, last_event_sequence = ?, body = ?"
                   + " WHERE workspace = ? AND id = ? AND version = ?")) {
         u.setString(1, to.stage());
         u.setLong(2, to.version());
@@ -150,7 +150,7 @@ public class StageMoveBenchmark {
       }
       try (PreparedStatement e =
           c.prepareStatement(
-              "INSERT INTO sp_deal_events (workspace, deal_id, sequence, deal_version,"
+              "INSERT INTO bench_deal_events (workspace, deal_id, sequence, deal_version,"
                   + " occurred_at, actor, idempotency_key, change_type, payload)"
                   + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         e.setString(1, ws);

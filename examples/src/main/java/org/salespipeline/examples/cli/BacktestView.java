@@ -17,7 +17,7 @@ public final class BacktestView {
     out.printf(
         Locale.ROOT,
         "Backtest of the monthly bookings forecast (%d months; at each month's start: the pipeline"
-            + " as it stood, survival model fitted on the history before)%n",
+            + " as it stood, win rates of the deals open at the 12 month starts before)%n",
         result.past().size());
     out.println("  month      P10        P50        P90        expected   actual");
     for (Backtest.Month m :

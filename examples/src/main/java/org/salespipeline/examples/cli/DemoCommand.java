@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.examples.insight.Backtest;
 import org.salespipeline.examples.insight.PipelineHistory;
-import org.salespipeline.examples.insight.PipelineReview;
 import org.salespipeline.examples.report.PipelineReport;
+import org.salespipeline.forecast.insight.InsightReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,29 +58,39 @@ public final class DemoCommand implements Callable<Integer> {
       SalesPipeline pipeline = opened.pipeline();
       long reading = System.nanoTime();
       PipelineHistory history = PipelineHistory.read(pipeline);
-      PipelineReview review = PipelineReview.of(pipeline, history);
       out.printf(
           Locale.ROOT,
-          "Read %,d deals and their history through the store in %.1f s%n",
-          history.deals().size(),
+          "Read %,d events through the store in %.1f s%n",
+          history.events().size(),
           (System.nanoTime() - reading) / 1e9);
+      long analysing = System.nanoTime();
+      InsightReport insight = history.insight();
+      out.printf(
+          Locale.ROOT,
+          "Analysed %,d deals with pipeline-forecast's insight in %.1f s%n",
+          insight.dealsRead(),
+          (System.nanoTime() - analysing) / 1e9);
       out.println();
       BoardView.print(
           pipeline.board(),
-          "Board - " + pipeline.defaultPipeline().name() + ", " + review.today(),
+          "Board - " + pipeline.defaultPipeline().name() + ", " + history.today(),
           out);
       out.println();
-      ReviewView.health(review, out);
+      InsightView.health(insight, history, out);
       out.println();
-      ReviewView.bottlenecks(review, 3, out);
+      InsightView.bottlenecks(insight, history, 3, out);
       out.println();
-      ReviewView.workLists(review, out);
+      InsightView.workLists(insight, history, out);
       out.println();
-      ForecastView.print(review, out);
-      Backtest.Result backtest = Backtest.run(history, review.today(), BacktestView.MONTHS);
+      InsightView.coverageAndMoves(insight, history, out);
+      out.println();
+      ForecastView.print(history, out);
+      long testing = System.nanoTime();
+      Backtest.Result backtest = Backtest.run(history, history.today(), BacktestView.MONTHS);
       out.println();
       BacktestView.print(backtest, out);
-      Path written = PipelineReport.of(pipeline, history, backtest).write(report);
+      out.printf(Locale.ROOT, "  (backtest took %.1f s)%n", (System.nanoTime() - testing) / 1e9);
+      Path written = PipelineReport.of(pipeline, insight, backtest).write(report);
       out.println();
       out.println("Report: " + written.toAbsolutePath().normalize().toUri());
     }

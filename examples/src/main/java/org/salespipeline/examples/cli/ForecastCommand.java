@@ -2,7 +2,7 @@ package org.salespipeline.examples.cli;
 
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
-import org.salespipeline.examples.insight.PipelineReview;
+import org.salespipeline.examples.insight.PipelineHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,7 +18,7 @@ public final class ForecastCommand implements Callable<Integer> {
   public Integer call() {
     try (DemoData.Opened opened = data.open(System.out)) {
       SalesPipeline pipeline = opened.pipeline();
-      ForecastView.print(PipelineReview.of(pipeline), System.out);
+      ForecastView.print(PipelineHistory.read(pipeline), System.out);
     }
     return 0;
   }

@@ -1,14 +1,12 @@
 package org.salespipeline.examples.cli;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Locale;
-import org.salespipeline.core.Deal;
-import org.salespipeline.core.DealStatus;
-import org.salespipeline.core.Money;
+import org.salespipeline.examples.generator.DemoCompany;
 import org.salespipeline.examples.generator.PipelineGenerator;
-import org.salespipeline.examples.insight.PipelineReview;
+import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.forecast.Forecaster;
 import org.salespipeline.forecast.Period;
 import org.salespipeline.forecast.PipelineSnapshot;
@@ -16,78 +14,78 @@ import org.salespipeline.forecast.distribution.RevenueDistribution;
 
 /**
  * Prints this month's and this quarter's forecast: won so far plus the open deals expected to close
- * in the period, weighted by stage probability, with P10/P50/P90 from pipeline-forecast's revenue
- * distribution, against the sales team's quota. Stateless.
+ * in the period (overdue ones moved into it), weighted by stage probability, with P10/P50/P90 from
+ * pipeline-forecast's revenue distribution, against the sales team's quota. Stateless.
  */
 public final class ForecastView {
   private ForecastView() {}
 
-  /** Prints the forecast of the month and the quarter of the review's day. */
-  public static void print(PipelineReview review, PrintStream out) {
-    LocalDate today = review.today();
+  /** Prints the forecast of the month and the quarter of the history's day. */
+  public static void print(PipelineHistory history, PrintStream out) {
+    LocalDate today = history.today();
     LocalDate month = today.withDayOfMonth(1);
     LocalDate quarter = PipelineGenerator.quarterStart(today);
+    PipelineSnapshot now = history.snapshot(history.clock().instant());
     out.println("Forecast (won so far + open deals closing in the period, weighted)");
-    line(review, "this month", month, month.plusMonths(1).minusDays(1), out);
-    line(review, "this quarter", quarter, quarter.plusMonths(3).minusDays(1), out);
-    ReviewView.quota(review, out);
-  }
-
-  /**
-   * The revenue distribution of the period from pipeline-forecast: won deals as certain, open deals
-   * expected to close by the end of the period (overdue ones included) at their stage probability.
-   */
-  private static RevenueDistribution distribution(
-      PipelineReview review, LocalDate from, LocalDate to) {
-    PipelineSnapshot.Builder snapshot =
-        PipelineSnapshot.builder(review.currency(), review.today()).converter(review.converter());
-    for (Deal deal : review.deals()) {
-      LocalDate closes;
-      if (deal.isOpen()) {
-        closes = deal.expectedCloseDate().isBefore(from) ? from : deal.expectedCloseDate();
-      } else if (deal.status() == DealStatus.WON) {
-        closes = LocalDate.ofInstant(deal.closedAt().orElseThrow(), java.time.ZoneOffset.UTC);
-      } else {
-        continue;
-      }
-      snapshot
-          .deal(deal.id().toString())
-          .amount(deal.amount())
-          .probability(review.probability(deal))
-          .closeDate(closes)
-          .stage(deal.stage())
-          .owner(deal.owner().value())
-          .category(deal.forecastCategory())
-          .status(deal.status())
-          .add();
-    }
-    return Forecaster.of(snapshot.build()).distribution(Period.of(from, to.plusDays(1)));
+    line(now, history, "this month", Period.of(month, month.plusMonths(1)), out);
+    Period q = Period.of(quarter, quarter.plusMonths(3));
+    line(now, history, "this quarter", q, out);
+    history.quotas().stream()
+        .filter(x -> x.team().equals(java.util.Optional.of(DemoCompany.SALES)))
+        .filter(x -> !today.isBefore(x.periodStart()) && !today.isAfter(x.periodEnd()))
+        .findFirst()
+        .ifPresent(
+            x -> {
+              double won = Forecaster.of(now).closed(q) / scale(history.currency());
+              double quota = x.amount().amount().doubleValue();
+              out.printf(
+                  Locale.ROOT,
+                  "Quota %s to %s: won %s of %s (%.0f%%)%n",
+                  x.periodStart(),
+                  x.periodEnd(),
+                  Amounts.compact(won, history.currency()),
+                  Amounts.compact(x.amount()),
+                  100 * won / quota);
+            });
   }
 
   private static void line(
-      PipelineReview review, String label, LocalDate from, LocalDate to, PrintStream out) {
-    Money won = review.wonBetween(from, to);
-    RevenueDistribution range = distribution(review, from, to);
-    BigDecimal weighted = BigDecimal.ZERO;
-    BigDecimal open = BigDecimal.ZERO;
-    for (Deal deal : review.deals()) {
-      if (deal.isOpen() && !deal.expectedCloseDate().isAfter(to)) {
-        BigDecimal value = review.usd(deal);
-        open = open.add(value);
-        weighted = weighted.add(value.multiply(BigDecimal.valueOf(review.probability(deal))));
+      PipelineSnapshot now, PipelineHistory history, String label, Period period, PrintStream out) {
+    int first = period.startDay();
+    PipelineSnapshot moved =
+        now.with(
+            b -> {
+              for (int i = 0; i < now.openCount(); i++) {
+                if (now.closeDay(i) < first) {
+                  b.row(now.id(i)).closeDate(period.start()).add();
+                }
+              }
+            });
+    Forecaster f = Forecaster.of(moved);
+    RevenueDistribution range = f.distribution(period);
+    long open = 0;
+    for (int i = 0; i < moved.openCount(); i++) {
+      if (period.contains(LocalDate.ofEpochDay(moved.closeDay(i)))) {
+        open += moved.amount(i);
       }
     }
+    Currency c = history.currency();
+    double s = scale(c);
     out.printf(
         Locale.ROOT,
         "  %-13s %s to %s: won %s, open %s, expected %s  P10 %s  P50 %s  P90 %s%n",
         label,
-        from,
-        to,
-        Amounts.compact(won),
-        Amounts.compact(open, won.currency()),
-        Amounts.compact(won.amount().add(weighted), won.currency()),
-        Amounts.compact(range.p10() / 100, won.currency()),
-        Amounts.compact(range.p50() / 100, won.currency()),
-        Amounts.compact(range.p90() / 100, won.currency()));
+        period.start(),
+        period.end().minusDays(1),
+        Amounts.compact(f.closed(period) / s, c),
+        Amounts.compact(open / s, c),
+        Amounts.compact(range.mean() / s, c),
+        Amounts.compact(range.p10() / s, c),
+        Amounts.compact(range.p50() / s, c),
+        Amounts.compact(range.p90() / s, c));
+  }
+
+  private static double scale(Currency c) {
+    return Math.pow(10, c.getDefaultFractionDigits());
   }
 }

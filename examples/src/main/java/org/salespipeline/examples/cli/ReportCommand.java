@@ -29,12 +29,8 @@ public final class ReportCommand implements Callable<Integer> {
     try (DemoData.Opened opened = data.open(System.out)) {
       SalesPipeline pipeline = opened.pipeline();
       PipelineHistory history = PipelineHistory.read(pipeline);
-      Backtest.Result backtest =
-          Backtest.run(
-              history,
-              java.time.LocalDate.ofInstant(pipeline.clock().instant(), java.time.ZoneOffset.UTC),
-              BacktestView.MONTHS);
-      Path written = PipelineReport.of(pipeline, history, backtest).write(output);
+      Backtest.Result backtest = Backtest.run(history, history.today(), BacktestView.MONTHS);
+      Path written = PipelineReport.of(pipeline, history.insight(), backtest).write(output);
       System.out.println("Report: " + written.toAbsolutePath().normalize());
     }
     return 0;

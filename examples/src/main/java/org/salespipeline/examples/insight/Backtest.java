@@ -3,17 +3,11 @@ package org.salespipeline.examples.insight;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.salespipeline.core.Deal;
-import org.salespipeline.core.DealHistory;
 import org.salespipeline.core.DealStatus;
-import org.salespipeline.core.StageVisit;
-import org.salespipeline.core.event.Change;
-import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.forecast.Calibration;
 import org.salespipeline.forecast.DealSnapshots;
 import org.salespipeline.forecast.ForecastAccuracy;
@@ -21,30 +15,43 @@ import org.salespipeline.forecast.Forecaster;
 import org.salespipeline.forecast.Period;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
-import org.salespipeline.forecast.model.SurvivalModel;
 
 /**
- * How well a monthly bookings forecast would have done: at the start of each of the last complete
+ * How well a monthly bookings forecast would have done. At the start of each of the last complete
  * months it rebuilds the pipeline as it stood then ({@link DealSnapshots#fromHistory}, no
- * look-ahead), fits pipeline-forecast's {@link SurvivalModel} (won within the month, by stage and
- * deal age) on the history up to then, forecasts the month's bookings from every open deal and
- * compares with what was actually won in the month. For contrast, the stages' default probabilities
- * over the deals expected to close in the month (overdue ones included). Then the same forecast for
- * this month and the next two, as of today.
+ * look-ahead) and gives each open deal the share of deals that won within a month among the deals
+ * that were open in the same stage, for about as long, at the start of the {@value
+ * #TRAINING_MONTHS} months before (a landmark life table: the question asked is exactly the one
+ * answered, "open in this stage now, won by the end of the month"). pipeline-forecast's {@link
+ * Forecaster} turns those probabilities into the month's revenue distribution, which is compared
+ * with what was won in the month. For contrast, the stages' default probabilities over the deals
+ * expected to close in the month (overdue ones included). Then the current month and the two after,
+ * forecast at the start of the current month.
  *
- * <p>All amounts are in major units of the reporting currency. Stateless.
+ * <p>Why not {@code DealSnapshots.survival}: its stage strata follow each deal from entering a
+ * stage to its close, so a stage's risk set also holds deals that have since moved on to later
+ * stages and win far more often; on the demo's six-stage pipeline that overstates every month (see
+ * the README). All amounts are in major units of the reporting currency. Stateless.
  */
 public final class Backtest {
+  /** How many earlier month starts the win rates are learned from. */
+  public static final int TRAINING_MONTHS = 12;
+
+  private static final int[] DAYS_IN_STAGE = {7, 30, 90};
+  private static final int LEADS = 3;
+  private static final double PRIOR_WEIGHT = 5;
+
   private Backtest() {}
 
   /**
    * One month of the fan chart.
    *
    * @param month the month
-   * @param p10 the pessimistic forecast made at the month's start (today, for current months)
+   * @param p10 the pessimistic forecast made at the month's start (at the current month's start,
+   *     for the current and later months)
    * @param p50 the median forecast
    * @param p90 the optimistic forecast
-   * @param expected the mean forecast of the fitted model
+   * @param expected the mean forecast
    * @param stageDefault the mean forecast with the stages' default probabilities over the deals
    *     expected to close in the month
    * @param actual won in the month (so far, for the current month); NaN for future months
@@ -64,10 +71,10 @@ public final class Backtest {
    * The backtest.
    *
    * @param months past months, then the current month and two ahead
-   * @param accuracy the fitted model's mean forecast against actual bookings over past months
+   * @param accuracy the mean forecast against actual bookings over past months
    * @param stageDefaultAccuracy the same with the stages' default probabilities
    * @param coverage share of past months whose bookings fell within P10..P90
-   * @param calibration per deal: the model's probability against "won in the month"
+   * @param calibration per deal open at a month's start: its probability against "won in the month"
    */
   public record Result(
       List<Month> months,
@@ -85,53 +92,45 @@ public final class Backtest {
   /**
    * Runs the backtest.
    *
-   * @param history the pipeline's histories
+   * @param history the workspace's history
    * @param today the last day of the history
    * @param pastMonths how many complete months to test, at least 1
    */
   public static Result run(PipelineHistory history, LocalDate today, int pastMonths) {
-    Map<String, Deal> won = new HashMap<>();
-    for (Deal deal : history.deals()) {
-      if (deal.status() == DealStatus.WON) {
-        won.put(deal.id().toString(), deal);
-      }
-    }
     YearMonth current = YearMonth.from(today);
+    YearMonth first = current.minusMonths(pastMonths + TRAINING_MONTHS);
+    HistoryWindows windows = new HistoryWindows(history);
+    // snapshots at every month start from the first training month to the current month
+    Map<YearMonth, PipelineSnapshot> starts = new HashMap<>();
+    for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+      starts.put(m, windows.snapshot(start(m, history)));
+    }
+    PipelineSnapshot latest = history.snapshot(history.clock().instant());
+    // the month (as an offset from the snapshot's month) in which each open deal was won, or -1
+    Map<YearMonth, int[]> wonIn = new HashMap<>();
+    for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+      wonIn.put(m, wonOffsets(starts.get(m), latest, m));
+    }
+    double scale = Math.pow(10, history.currency().getDefaultFractionDigits());
     List<Month> months = new ArrayList<>();
     List<Double> probabilities = new ArrayList<>();
     List<Boolean> outcomes = new ArrayList<>();
     for (int k = pastMonths; k >= -2; k--) {
       YearMonth month = current.minusMonths(k);
-      boolean past = k > 0;
-      Instant at =
-          (past ? month.atDay(1) : today.plusDays(1))
-              .atStartOfDay(ZoneOffset.UTC)
-              .toInstant()
-              .minusNanos(1);
-      LocalDate from = month.atDay(1);
-      PipelineSnapshot raw = snapshot(history, at);
+      YearMonth origin = k > 0 ? month : current;
+      int lead = k > 0 ? 0 : -k;
+      PipelineSnapshot raw = starts.get(origin);
       Period period = Period.month(month);
-      int horizon =
-          (int)
-              java.time.temporal.ChronoUnit.DAYS.between(
-                  LocalDate.ofInstant(at, ZoneOffset.UTC), period.end());
-      SurvivalModel model = survival(history, at, horizon);
-      Forecaster forecaster = Forecaster.of(moved(raw, from, true)).withModel(model);
-      if (k < 0) {
-        // why: a later month gets the chance to win by its end less the chance to win before it
-        int before = horizon - month.lengthOfMonth();
-        double[] by = forecaster.probabilities();
-        double[] earlier = model.withHorizon(before).probabilities(forecaster.snapshot());
-        for (int i = 0; i < forecaster.snapshot().openCount(); i++) {
-          by[i] = Math.max(0, by[i] - earlier[i]);
-        }
-        forecaster = forecaster.withProbabilities(by);
-      }
-      PipelineSnapshot snapshot = forecaster.snapshot();
+      double[] p = rates(starts, wonIn, origin, lead).probabilities(raw);
+      Forecaster forecaster = Forecaster.of(moved(raw, month.atDay(1), true)).withProbabilities(p);
       RevenueDistribution d = forecaster.distribution(period);
-      double stageDefault = Forecaster.of(moved(raw, from, false)).distribution(period).mean();
-      double actual = k < 0 ? Double.NaN : wonIn(month, won.values(), history);
-      double scale = Math.pow(10, history.currency().getDefaultFractionDigits());
+      double stageDefault =
+          Forecaster.of(moved(raw, month.atDay(1), false)).distribution(period).mean();
+      double actual =
+          k < 0
+              ? Double.NaN
+              : Forecaster.of(k == 0 ? latest : starts.get(month.plusMonths(1))).closed(period)
+                  / scale;
       months.add(
           new Month(
               month,
@@ -141,26 +140,19 @@ public final class Backtest {
               d.mean() / scale,
               stageDefault / scale,
               actual,
-              past));
-      if (past) {
-        for (int i = 0; i < snapshot.openCount(); i++) {
-          if (period.contains(LocalDate.ofEpochDay(snapshot.closeDay(i)))) {
-            Deal deal = won.get(snapshot.id(i));
-            probabilities.add(forecaster.probability(i));
-            outcomes.add(deal != null && period.contains(closedOn(deal)));
-          }
+              k > 0));
+      if (k > 0) {
+        int[] won = wonIn.get(month);
+        for (int i = 0; i < raw.openCount(); i++) {
+          probabilities.add(p[i]);
+          outcomes.add(won[i] == 0);
         }
       }
     }
     List<Month> tested = months.stream().filter(Month::past).toList();
     double[] actual = tested.stream().mapToDouble(Month::actual).toArray();
-    int covered = 0;
-    for (Month m : tested) {
-      if (m.actual() >= m.p10() && m.actual() <= m.p90()) {
-        covered++;
-      }
-    }
-    double[] p = probabilities.stream().mapToDouble(Double::doubleValue).toArray();
+    long covered =
+        tested.stream().filter(m -> m.actual() >= m.p10() && m.actual() <= m.p90()).count();
     boolean[] o = new boolean[outcomes.size()];
     for (int i = 0; i < o.length; i++) {
       o[i] = outcomes.get(i);
@@ -170,24 +162,115 @@ public final class Backtest {
         ForecastAccuracy.of(tested.stream().mapToDouble(Month::expected).toArray(), actual),
         ForecastAccuracy.of(tested.stream().mapToDouble(Month::stageDefault).toArray(), actual),
         tested.isEmpty() ? 0 : (double) covered / tested.size(),
-        Calibration.of(p, o, 10));
+        Calibration.of(probabilities.stream().mapToDouble(Double::doubleValue).toArray(), o, 10));
   }
 
-  /** The pipeline as it stood at an instant. */
-  private static PipelineSnapshot snapshot(PipelineHistory history, Instant at) {
-    return DealSnapshots.fromHistory(
-        history.events(),
-        history.definition(),
-        history.currency(),
-        at,
-        ZoneOffset.UTC,
-        history.converter());
+  /** Just before the month's first day starts. */
+  private static Instant start(YearMonth month, PipelineHistory history) {
+    return month.atDay(1).atStartOfDay(history.zone()).toInstant().minusNanos(1);
   }
 
   /**
-   * The snapshot with open deals moved to {@code from}: every open deal when {@code all} (the
-   * survival model gives each its chance to win within the month, whatever its close date says),
-   * else only the overdue ones.
+   * For each open row of the month's start snapshot, the month offset (0 = that month) in which the
+   * deal was won, as {@code latest} (the snapshot now) tells, or -1 if not won.
+   */
+  private static int[] wonOffsets(PipelineSnapshot at, PipelineSnapshot latest, YearMonth month) {
+    Map<String, Integer> wonDay = new HashMap<>();
+    for (int i = latest.openCount(); i < latest.size(); i++) {
+      if (latest.status(i) == DealStatus.WON) {
+        wonDay.put(latest.id(i), latest.closeDay(i));
+      }
+    }
+    int[] offsets = new int[at.openCount()];
+    for (int i = 0; i < offsets.length; i++) {
+      Integer day = wonDay.get(at.id(i));
+      offsets[i] =
+          day == null
+              ? -1
+              : (int)
+                  month.until(
+                      YearMonth.from(LocalDate.ofEpochDay(day)),
+                      java.time.temporal.ChronoUnit.MONTHS);
+    }
+    return offsets;
+  }
+
+  /**
+   * Win rates for a forecast made at the start of {@code origin} for the month {@code lead} months
+   * later, learned from the month starts whose outcome month had ended by then.
+   */
+  private static WinRates rates(
+      Map<YearMonth, PipelineSnapshot> starts,
+      Map<YearMonth, int[]> wonIn,
+      YearMonth origin,
+      int lead) {
+    WinRates rates = new WinRates();
+    for (int back = 1 + lead; back <= TRAINING_MONTHS + lead; back++) {
+      YearMonth m = origin.minusMonths(back);
+      PipelineSnapshot s = starts.get(m);
+      if (s != null) {
+        int[] won = wonIn.get(m);
+        for (int i = 0; i < s.openCount(); i++) {
+          rates.add(s, i, won[i] == lead);
+        }
+      }
+    }
+    return rates;
+  }
+
+  /** Deals open at a month start and how many of them won in the month, by stage and stay. */
+  private static final class WinRates {
+    private final Map<String, long[]> cells = new HashMap<>();
+    private final Map<String, long[]> stages = new HashMap<>();
+    private final long[] all = new long[2];
+
+    void add(PipelineSnapshot s, int row, boolean won) {
+      String stage = s.stageNames().get(s.stage(row));
+      count(cells.computeIfAbsent(stage + "/" + bucket(s.daysInStage(row)), k -> new long[2]), won);
+      count(stages.computeIfAbsent(stage, k -> new long[2]), won);
+      count(all, won);
+    }
+
+    private static void count(long[] c, boolean won) {
+      c[0]++;
+      c[1] += won ? 1 : 0;
+    }
+
+    /**
+     * One probability per row: the cell's rate shrunk towards its stage's (and the stage's towards
+     * the overall) with the weight of {@value #PRIOR_WEIGHT} deals, so thin cells stay sensible.
+     */
+    double[] probabilities(PipelineSnapshot s) {
+      double overall = all[0] == 0 ? 0 : (double) all[1] / all[0];
+      double[] p = new double[s.size()];
+      for (int i = 0; i < s.openCount(); i++) {
+        String stage = s.stageNames().get(s.stage(i));
+        double stageRate = shrunk(stages.get(stage), overall);
+        p[i] = shrunk(cells.get(stage + "/" + bucket(s.daysInStage(i))), stageRate);
+      }
+      for (int i = s.openCount(); i < p.length; i++) {
+        p[i] = s.status(i) == DealStatus.WON ? 1 : 0;
+      }
+      return p;
+    }
+
+    private static double shrunk(long[] c, double prior) {
+      return c == null ? prior : (c[1] + PRIOR_WEIGHT * prior) / (c[0] + PRIOR_WEIGHT);
+    }
+
+    private static int bucket(int daysInStage) {
+      int b = 0;
+      while (b < DAYS_IN_STAGE.length && daysInStage >= DAYS_IN_STAGE[b]) {
+        b++;
+      }
+      return b;
+    }
+  }
+
+  /**
+   * The snapshot with open deals moved to {@code from}: every open deal when {@code all} (its
+   * probability already says whether it wins within the month, whatever its close date says), else
+   * only the overdue ones.
    */
   private static PipelineSnapshot moved(PipelineSnapshot raw, LocalDate from, boolean all) {
     int first = Math.toIntExact(from.toEpochDay());
@@ -199,64 +282,5 @@ public final class Backtest {
             }
           }
         });
-  }
-
-  /**
-   * A life table fitted on what was known at {@code at}: each stay of a deal in an open stage is a
-   * spell from the deal's age on entering the stage to its age at closing (won, or lost and
-   * disqualified) or at {@code at} (still open).
-   */
-  static SurvivalModel survival(PipelineHistory history, Instant at, int horizonDays) {
-    List<String> stages = history.definition().openStages().stream().map(s -> s.key()).toList();
-    SurvivalModel.Builder b = SurvivalModel.builder(stages, 7, Math.max(0, horizonDays));
-    for (List<DealEvent> events : history.histories()) {
-      Instant created = events.get(0).at();
-      if (created.isAfter(at)) {
-        continue;
-      }
-      Instant end = at;
-      SurvivalModel.Outcome outcome = SurvivalModel.Outcome.CENSORED;
-      for (DealEvent e : events) {
-        if (e.at().isAfter(at)) {
-          break;
-        }
-        if (e.change() instanceof Change.Won) {
-          end = e.at();
-          outcome = SurvivalModel.Outcome.WON;
-          break;
-        }
-        if (e.change() instanceof Change.Lost || e.change() instanceof Change.Disqualified) {
-          end = e.at();
-          outcome = SurvivalModel.Outcome.LOST;
-          break;
-        }
-      }
-      int exit = days(created, end);
-      for (StageVisit visit : DealHistory.stageVisits(events)) {
-        if (stages.contains(visit.stage()) && !visit.enteredAt().isAfter(end)) {
-          b.spell(visit.stage(), Math.min(exit, days(created, visit.enteredAt())), exit, outcome);
-        }
-      }
-    }
-    return b.build();
-  }
-
-  private static int days(Instant from, Instant to) {
-    return (int) Math.max(0, java.time.Duration.between(from, to).toDays());
-  }
-
-  private static LocalDate closedOn(Deal deal) {
-    return LocalDate.ofInstant(deal.closedAt().orElseThrow(), ZoneOffset.UTC);
-  }
-
-  private static double wonIn(YearMonth month, Iterable<Deal> won, PipelineHistory history) {
-    double sum = 0;
-    for (Deal deal : won) {
-      LocalDate day = closedOn(deal);
-      if (YearMonth.from(day).equals(month)) {
-        sum += history.value(deal.amount(), month.atDay(1));
-      }
-    }
-    return sum;
   }
 }

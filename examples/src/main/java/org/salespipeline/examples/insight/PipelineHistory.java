@@ -1,107 +1,145 @@
 package org.salespipeline.examples.insight;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.stream.Stream;
 import org.salespipeline.core.CurrencyConverter;
-import org.salespipeline.core.Deal;
-import org.salespipeline.core.DealHistory;
-import org.salespipeline.core.Money;
+import org.salespipeline.core.Quota;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.Team;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.EventQuery;
+import org.salespipeline.forecast.DealSnapshots;
+import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.PipelineSnapshot;
+import org.salespipeline.forecast.insight.InsightReport;
+import org.salespipeline.forecast.insight.PipelineInsight;
 
 /**
- * Every deal history of one pipeline, read from the store once and kept in memory, with the deal
- * each history rebuilds to. The report and the backtest walk it many times, which is cheaper than
- * streaming the store again.
+ * The workspace's event history, read from the store once and kept in memory with what the demo
+ * needs beside it (pipelines, quotas, teams, currency, clock). Everything the demo prints is
+ * derived from these events by pipeline-forecast: the {@link InsightReport} and the snapshots of
+ * the backtest; no deal is read or replayed separately.
  *
- * <p>Immutable once read.
+ * <p>Immutable once read; the clock is the engine's and may move.
  */
 public final class PipelineHistory {
+  /** How far back the report's waterfall looks. */
+  public static final java.time.Duration WATERFALL_WINDOW = java.time.Duration.ofDays(30);
+
+  private final SalesPipeline pipeline;
   private final PipelineDefinition definition;
-  private final Currency currency;
-  private final CurrencyConverter converter;
-  private final List<List<DealEvent>> histories;
-  private final List<Deal> deals;
+  private final List<DealEvent> events;
 
-  private PipelineHistory(
-      PipelineDefinition definition,
-      Currency currency,
-      CurrencyConverter converter,
-      List<List<DealEvent>> histories) {
-    this.definition = definition;
-    this.currency = currency;
-    this.converter = converter;
-    this.histories = histories;
-    this.deals = histories.stream().map(DealHistory::replay).toList();
+  private PipelineHistory(SalesPipeline pipeline, List<DealEvent> events) {
+    this.pipeline = pipeline;
+    this.definition = pipeline.defaultPipeline();
+    this.events = events;
   }
 
-  /** Reads the histories of the engine's default pipeline. */
+  /** Reads every event of the engine's workspace, grouped by deal in sequence order. */
   public static PipelineHistory read(SalesPipeline pipeline) {
-    PipelineDefinition definition = pipeline.defaultPipeline();
-    List<List<DealEvent>> histories = new ArrayList<>();
-    try (Stream<DealEvent> events = pipeline.store().streamEvents(EventQuery.all())) {
-      List<DealEvent> current = new ArrayList<>();
-      for (DealEvent e : (Iterable<DealEvent>) events::iterator) {
-        if (!current.isEmpty() && !current.get(0).dealId().equals(e.dealId())) {
-          keep(current, definition, histories);
-          current = new ArrayList<>();
-        }
-        current.add(e);
-      }
-      keep(current, definition, histories);
-    }
-    return new PipelineHistory(
-        definition, pipeline.reportingCurrency(), pipeline.currencyConverter(), histories);
-  }
-
-  private static void keep(
-      List<DealEvent> history, PipelineDefinition definition, List<List<DealEvent>> into) {
-    if (!history.isEmpty()
-        && history.get(0).change() instanceof org.salespipeline.core.event.Change.Created created
-        && created.deal().pipeline().equals(definition.id())) {
-      into.add(List.copyOf(history));
+    try (Stream<DealEvent> all = pipeline.store().streamEvents(EventQuery.all())) {
+      return new PipelineHistory(pipeline, all.toList());
     }
   }
 
-  /** The pipeline the histories belong to. */
+  /**
+   * The insight report as of the engine's clock: reporting periods are the 12 months ending with
+   * the current one; the waterfall covers the last 30 days of the pipeline closing this quarter.
+   */
+  public InsightReport insight() {
+    Instant now = pipeline.clock().instant();
+    LocalDate today = today();
+    return PipelineInsight.builder()
+        .pipelines(pipeline.pipelines())
+        .quotas(pipeline.quotas())
+        .teams(pipeline.teams())
+        .events(events)
+        .reportingCurrency(currency())
+        .currencyConverter(converter())
+        .clock(pipeline.clock())
+        .zone(zone())
+        .waterfall(now.minus(WATERFALL_WINDOW), now, quarter(today))
+        .workListSize(5)
+        .build()
+        .analyze();
+  }
+
+  /**
+   * The default pipeline as it stood at an instant (no look-ahead), stage default probabilities.
+   */
+  public PipelineSnapshot snapshot(Instant at) {
+    return DealSnapshots.fromHistory(
+        events.stream(), definition, currency(), at, zone(), converter());
+  }
+
+  /** The calendar quarter containing a day. */
+  public static Period quarter(LocalDate day) {
+    return Period.quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+  }
+
+  /** The pipeline the demo reports on (the engine's default). */
   public PipelineDefinition definition() {
     return definition;
   }
 
+  /** Every event of the workspace, by deal then sequence. */
+  public List<DealEvent> events() {
+    return events;
+  }
+
+  /** The quotas of the workspace. */
+  public List<Quota> quotas() {
+    return pipeline.quotas();
+  }
+
+  /** The teams of the workspace. */
+  public List<Team> teams() {
+    return pipeline.teams();
+  }
+
   /** The reporting currency. */
   public Currency currency() {
-    return currency;
+    return pipeline.reportingCurrency();
   }
 
   /** The engine's converter. */
   public CurrencyConverter converter() {
-    return converter;
+    return pipeline.currencyConverter();
   }
 
-  /** Every history, by deal id; each in sequence order. */
-  public List<List<DealEvent>> histories() {
-    return histories;
+  /** The engine's clock. */
+  public Clock clock() {
+    return pipeline.clock();
   }
 
-  /** The deals as their histories leave them, in the order of {@link #histories()}. */
-  public List<Deal> deals() {
-    return deals;
+  /** The zone in which instants become days (UTC, as the generator plans in UTC). */
+  public ZoneId zone() {
+    return ZoneOffset.UTC;
   }
 
-  /** Every event, by deal then sequence, as the store streams them. */
-  public Stream<DealEvent> events() {
-    return histories.stream().flatMap(List::stream);
+  /** Today by the engine's clock. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(pipeline.clock().instant(), zone());
   }
 
-  /** An amount in the reporting currency at the given day's rate, as a double of major units. */
-  public double value(Money amount, LocalDate day) {
-    Money m =
-        amount.currency().equals(currency) ? amount : converter.convert(amount, currency, day);
-    return m.amount().doubleValue();
+  /** The display name of a stage, shortened before a slash ({@code Proposal/Presentation}). */
+  public String stageName(String key) {
+    String name =
+        definition.stage(key).map(org.salespipeline.core.stage.Stage::displayName).orElse(key);
+    int slash = name.indexOf('/');
+    return slash > 0 ? name.substring(0, slash) : name;
+  }
+
+  /** The engine, for reads the history does not hold (deal names). */
+  public SalesPipeline pipeline() {
+    return pipeline;
   }
 }

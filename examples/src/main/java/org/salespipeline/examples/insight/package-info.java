@@ -1,5 +1,5 @@
 /**
- * The demo's pipeline review (health, bottlenecks, work lists, quota attainment), computed from the
- * core's public reads until the library's own insight package ships.
+ * The demo's read of the history (read once, analysed by pipeline-forecast's insight package) and
+ * the backtest of its monthly forecast.
  */
 package org.salespipeline.examples.insight;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.salespipeline.examples.insight.Backtest;
-import org.salespipeline.examples.insight.StageFlow;
 import org.salespipeline.forecast.Calibration;
 
 /** The report's charts, each one inline SVG element. Stateless. */
@@ -24,13 +23,22 @@ final class Charts {
   /** One stage's totals on the board. */
   record StageTotal(String stage, int deals, double total, double weighted) {}
 
-  static String funnel(List<StageFlow.FunnelStep> steps) {
-    Svg svg = new Svg("chart-funnel", "Funnel: deals opened in the last year, by stage reached");
+  /** One step of the funnel: a stage (or won) and how often deals got there. */
+  record FunnelStep(String label, long deals) {}
+
+  /** One bar of the waterfall; the first and last are totals, the others signed flows. */
+  record Flow(String label, double amount) {}
+
+  /** Completed stays in one stage, in days, and the stage's idle threshold (0 without one). */
+  record Stay(String stage, long stays, double median, double p90, double mean, double threshold) {}
+
+  static String funnel(List<FunnelStep> steps) {
+    Svg svg = new Svg("chart-funnel", "Funnel: how often deals entered each stage, then won");
     double max = Math.max(1, steps.get(0).deals());
     double rowHeight = (Svg.HEIGHT - 20.0) / steps.size();
     double centre = (LEFT + RIGHT) / 2;
     for (int i = 0; i < steps.size(); i++) {
-      StageFlow.FunnelStep step = steps.get(i);
+      FunnelStep step = steps.get(i);
       double w = (RIGHT - LEFT) * step.deals() / max;
       double y = 10 + i * rowHeight;
       boolean last = i == steps.size() - 1;
@@ -134,19 +142,17 @@ final class Charts {
     return svg.end();
   }
 
-  static String waterfall(StageFlow.Waterfall w, String window) {
-    Svg svg = new Svg("chart-waterfall", "What changed the open pipeline, " + window);
-    List<String> labels =
-        new ArrayList<>(List.of("Start", "New", "Increased", "Decreased", "Won", "Lost"));
-    List<Double> steps =
-        new ArrayList<>(List.of(w.added(), w.increased(), w.decreased(), w.won(), w.lost()));
-    if (w.other() != 0) {
-      labels.add("Other");
-      steps.add(w.other());
+  static String waterfall(List<Flow> bars, String window) {
+    Svg svg = new Svg("chart-waterfall", "What changed the pipeline, " + window);
+    double start = bars.get(0).amount();
+    double end = bars.get(bars.size() - 1).amount();
+    List<String> labels = bars.stream().map(Flow::label).toList();
+    List<Double> steps = new ArrayList<>();
+    for (int i = 1; i < bars.size() - 1; i++) {
+      steps.add(bars.get(i).amount());
     }
-    labels.add("End");
-    double max = Math.max(w.start(), w.end());
-    double running = w.start();
+    double max = Math.max(start, end);
+    double running = start;
     for (double s : steps) {
       running += s;
       max = Math.max(max, running);
@@ -156,7 +162,7 @@ final class Charts {
     double left = 60;
     double slot = (Svg.WIDTH - left - 20) / labels.size();
     axis(svg, left, top, bottom, max);
-    running = w.start();
+    running = start;
     for (int i = 0; i < labels.size(); i++) {
       double x = left + i * slot + slot * 0.15;
       double from;
@@ -164,7 +170,7 @@ final class Charts {
       String fill;
       if (i == 0 || i == labels.size() - 1) {
         from = 0;
-        to = i == 0 ? w.start() : w.end();
+        to = i == 0 ? start : end;
         fill = BLUE;
       } else {
         double s = steps.get(i - 1);
@@ -184,33 +190,32 @@ final class Charts {
     return svg.end();
   }
 
-  static String timeInStage(List<StageFlow.TimeInStage> stages) {
-    Svg svg =
-        new Svg("chart-time-in-stage", "Days in each stage: quartiles and median, idle threshold");
+  static String timeInStage(List<Stay> stages) {
+    Svg svg = new Svg("chart-time-in-stage", "Days in each stage: median to p90, idle threshold");
     double max = 1;
-    for (StageFlow.TimeInStage s : stages) {
-      max = Math.max(max, Math.max(s.p75(), s.idleThreshold()));
+    for (Stay s : stages) {
+      max = Math.max(max, Math.max(s.p90(), s.threshold()));
     }
     double rowHeight = (Svg.HEIGHT - 40.0) / stages.size();
     double scale = (RIGHT - LEFT) / max;
     for (int i = 0; i < stages.size(); i++) {
-      StageFlow.TimeInStage s = stages.get(i);
+      Stay s = stages.get(i);
       double y = 10 + i * rowHeight;
       svg.text(LEFT - 10, y + rowHeight / 2 + 4, s.stage(), "end", 12, INK);
       svg.line(LEFT, y + rowHeight / 2, RIGHT, y + rowHeight / 2, GRID, 1, false);
       svg.rect(
-          LEFT + s.p25() * scale,
+          LEFT + s.median() * scale,
           y + 5,
-          (s.p75() - s.p25()) * scale,
+          Math.max(1, (s.p90() - s.median()) * scale),
           rowHeight - 10,
           LIGHT_BLUE,
           String.format(
               Locale.ROOT,
-              "%s: median %.1f days (%.1f-%.1f), %,d stays",
+              "%s: median %.1f days, mean %.1f, p90 %.1f, %,d stays",
               s.stage(),
               s.median(),
-              s.p25(),
-              s.p75(),
+              s.mean(),
+              s.p90(),
               s.stays()));
       svg.line(
           LEFT + s.median() * scale,
@@ -220,8 +225,8 @@ final class Charts {
           BLUE,
           3,
           false);
-      if (s.idleThreshold() > 0) {
-        double x = LEFT + s.idleThreshold() * scale;
+      if (s.threshold() > 0) {
+        double x = LEFT + s.threshold() * scale;
         svg.line(x, y + 2, x, y + rowHeight - 2, RED, 1.5, true);
       }
       svg.text(

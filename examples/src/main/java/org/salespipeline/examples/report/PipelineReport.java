@@ -13,33 +13,36 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import org.salespipeline.core.Board;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.Stage;
 import org.salespipeline.examples.insight.Backtest;
 import org.salespipeline.examples.insight.PipelineHistory;
-import org.salespipeline.examples.insight.StageFlow;
+import org.salespipeline.forecast.insight.InsightReport;
+import org.salespipeline.forecast.insight.StageConversion;
+import org.salespipeline.forecast.insight.StageTime;
+import org.salespipeline.forecast.insight.WaterfallBar;
+import org.salespipeline.forecast.insight.WaterfallStep;
 
 /**
  * The HTML report of a pipeline: one self-contained file (inline SVG and CSS, no scripts, nothing
  * from the network) with the funnel, the open totals per stage, the forecast fan chart by month
  * with actual bookings, the what-changed waterfall of the last 30 days, the time in stage and the
- * calibration curve of the backtest.
+ * calibration curve of the backtest. Funnel, waterfall and time in stage come from
+ * pipeline-forecast's {@link InsightReport}.
  *
  * <p>Immutable once built.
  */
 public final class PipelineReport {
-  /** How far back the waterfall looks. */
-  public static final Duration WATERFALL_WINDOW = Duration.ofDays(30);
-
   private final String title;
   private final LocalDate today;
   private final String currency;
   private final List<Charts.StageTotal> stageTotals;
-  private final List<StageFlow.FunnelStep> funnel;
-  private final StageFlow.Waterfall waterfall;
-  private final List<StageFlow.TimeInStage> timeInStage;
+  private final List<Charts.FunnelStep> funnel;
+  private final List<Charts.Flow> waterfall;
+  private final List<Charts.Stay> timeInStage;
   private final Backtest.Result backtest;
 
-  private PipelineReport(
-      SalesPipeline pipeline, PipelineHistory history, Backtest.Result backtest) {
+  private PipelineReport(SalesPipeline pipeline, InsightReport insight, Backtest.Result backtest) {
     Instant now = pipeline.clock().instant();
     this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     this.title = pipeline.defaultPipeline().name();
@@ -55,9 +58,10 @@ public final class PipelineReport {
                         c.total().amount().doubleValue(),
                         c.weighted().amount().doubleValue()))
             .toList();
-    this.funnel = StageFlow.funnel(history, now);
-    this.waterfall = StageFlow.waterfall(history, now.minus(WATERFALL_WINDOW), now);
-    this.timeInStage = StageFlow.timeInStage(history, now);
+    PipelineDefinition definition = pipeline.defaultPipeline();
+    this.funnel = funnel(insight, definition);
+    this.waterfall = waterfall(insight);
+    this.timeInStage = timeInStage(insight, definition);
     this.backtest = backtest;
   }
 
@@ -65,17 +69,69 @@ public final class PipelineReport {
    * Gathers the report's figures.
    *
    * @param pipeline the engine; its clock says what "now" is
-   * @param history the histories of its default pipeline
+   * @param insight the insight report as of that clock
    * @param backtest the backtest of the monthly forecast
    */
   public static PipelineReport of(
-      SalesPipeline pipeline, PipelineHistory history, Backtest.Result backtest) {
-    return new PipelineReport(pipeline, history, backtest);
+      SalesPipeline pipeline, InsightReport insight, Backtest.Result backtest) {
+    return new PipelineReport(pipeline, insight, backtest);
   }
 
-  /** The waterfall of the last 30 days. */
-  public StageFlow.Waterfall waterfall() {
-    return waterfall;
+  /** As {@link #of(SalesPipeline, InsightReport, Backtest.Result)}, analysing the history. */
+  public static PipelineReport of(
+      SalesPipeline pipeline, PipelineHistory history, Backtest.Result backtest) {
+    return new PipelineReport(pipeline, history.insight(), backtest);
+  }
+
+  private static List<Charts.FunnelStep> funnel(InsightReport r, PipelineDefinition definition) {
+    List<Charts.FunnelStep> steps = new java.util.ArrayList<>();
+    for (StageConversion c : r.funnel().byPipeline().getOrDefault(definition.id(), List.of())) {
+      steps.add(new Charts.FunnelStep(displayName(definition, c.stage()), c.entered()));
+    }
+    var outcomes = r.outcomes().byPipeline().get(definition.id());
+    steps.add(new Charts.FunnelStep("Won", outcomes == null ? 0 : outcomes.won()));
+    return steps;
+  }
+
+  private static List<Charts.Flow> waterfall(InsightReport r) {
+    double scale = Math.pow(10, r.currency().getDefaultFractionDigits());
+    List<Charts.Flow> flows = new java.util.ArrayList<>();
+    for (WaterfallBar b : r.waterfall().bars()) {
+      int sign =
+          b.step() == WaterfallStep.START || b.step() == WaterfallStep.END ? 1 : b.step().sign();
+      String label =
+          b.step().name().charAt(0)
+              + b.step().name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+      flows.add(new Charts.Flow(label, sign * b.amount() / scale));
+    }
+    return flows;
+  }
+
+  private static List<Charts.Stay> timeInStage(InsightReport r, PipelineDefinition definition) {
+    return r.stageTimes().stream()
+        .filter(t -> t.pipeline().equals(definition.id()))
+        .map(
+            (StageTime t) ->
+                new Charts.Stay(
+                    displayName(definition, t.stage()),
+                    t.stays(),
+                    days(t.median()),
+                    days(t.p90()),
+                    days(t.mean()),
+                    definition
+                        .stage(t.stage())
+                        .flatMap(Stage::idleThreshold)
+                        .map(PipelineReport::days)
+                        .orElse(0.0)))
+        .toList();
+  }
+
+  private static double days(Duration d) {
+    return d.toMinutes() / 1440.0;
+  }
+
+  private static String displayName(PipelineDefinition definition, String key) {
+    return definition.stage(key).map(Stage::displayName).orElse(key);
   }
 
   /**
@@ -125,7 +181,8 @@ public final class PipelineReport {
         h,
         "Funnel",
         Charts.funnel(funnel),
-        "Deals opened in the last 365 days, by the furthest" + " stage they reached.");
+        "How often deals of this pipeline entered each stage over the whole history (a deal that"
+            + " skipped a stage does not count for it), then how many were won.");
     section(
         h,
         "Open pipeline per stage",
@@ -136,15 +193,14 @@ public final class PipelineReport {
         h,
         "What changed in the last 30 days",
         Charts.waterfall(waterfall, "last 30 days"),
-        "Open pipeline 30 days ago, what was added, raised, lowered, won and lost, and the open"
-            + " pipeline now.");
+        "Open pipeline closing this quarter 30 days ago, what was added, pulled in, pushed out,"
+            + " raised, lowered, won and lost, and that pipeline now (all pipelines).");
     section(
         h,
         "Time in stage",
         Charts.timeInStage(timeInStage),
-        "Stays that ended in the last"
-            + " 365 days: box from lower to upper quartile, median in blue, the stage's idle threshold"
-            + " dashed red.");
+        "Completed stays: box from the median (blue) to the 90th percentile, the stage's idle"
+            + " threshold dashed red.");
     section(
         h,
         "Calibration of the forecast",

@@ -1,0 +1,90 @@
+package org.salespipeline.forecast.insight;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.event.Change;
+import org.salespipeline.core.event.DealEvent;
+
+/**
+ * Hands events to the fold in small batches, after first touching every object of the batch the
+ * fold will read.
+ *
+ * <p>Why: on an object heap each event is a few scattered objects (the event, its instant, its
+ * change, a created deal's amount and dates...), so the pass is bound by memory latency. The fold's
+ * per-event work is long and branchy, so the CPU can only overlap the cache misses of one or two
+ * events at a time; a tight loop that merely loads the same fields overlaps the misses of many
+ * events. The touch loop below is that tight loop: it pulls a batch into the cache, and the fold
+ * then runs over it without waiting on memory. Together they take a fraction of the fold alone.
+ *
+ * <p>The fold sees exactly the same events in the same order, only up to {@link #BATCH} events
+ * later; {@link #flush()} must be called after the last event.
+ */
+final class ReadAhead implements Consumer<DealEvent> {
+  /** Small enough for a batch's objects (a few cache lines per event) to stay in L2. */
+  static final int BATCH = 256;
+
+  private final Consumer<DealEvent> fold;
+  private final DealEvent[] batch = new DealEvent[BATCH];
+  private int size;
+
+  /** Sums the touched fields, only so that the JIT cannot drop the loads as unused. */
+  long checksum;
+
+  ReadAhead(Consumer<DealEvent> fold) {
+    this.fold = fold;
+  }
+
+  @Override
+  public void accept(DealEvent e) {
+    batch[size++] = e;
+    if (size == BATCH) {
+      flush();
+    }
+  }
+
+  /** Touches and folds the buffered events. */
+  void flush() {
+    int n = size;
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += touch(batch[i]);
+    }
+    checksum += sum;
+    for (int i = 0; i < n; i++) {
+      DealEvent e = batch[i];
+      batch[i] = null;
+      fold.accept(e);
+    }
+    size = 0;
+  }
+
+  /** Loads what the fold will read of the event; the value itself is meaningless. */
+  private static long touch(DealEvent e) {
+    long sum = e.sequence() + e.at().getEpochSecond();
+    Change c = e.change();
+    if (c instanceof Change.ActivityLogged a) {
+      sum += seconds(a.occurredAt()) + seconds(a.dueAt());
+    } else if (c instanceof Change.Created created) {
+      Deal d = created.deal();
+      sum +=
+          d.amount().amount().scale()
+              + d.expectedCloseDate().getDayOfMonth()
+              + d.closeDatePushCount()
+              + d.status().ordinal()
+              + d.stage().length()
+              + seconds(d.lastActivityAt())
+              + seconds(d.followUpDueAt());
+    } else if (c instanceof Change.CloseDateChanged d) {
+      sum += d.to().getDayOfMonth();
+    } else if (c instanceof Change.AmountChanged a) {
+      sum += a.to().amount().scale();
+    }
+    return sum;
+  }
+
+  private static long seconds(Optional<Instant> at) {
+    return at.isPresent() ? at.get().getEpochSecond() : 0;
+  }
+}
