@@ -58,10 +58,10 @@ public final class PipelineHistory {
     Instant now = pipeline.clock().instant();
     LocalDate today = today();
     return PipelineInsight.builder()
-        .pipelines(pipeline.pipelines())
+        .pipelines(List.of(definition))
         .quotas(pipeline.quotas())
         .teams(pipeline.teams())
-        .events(events)
+        .events(defaultPipelineEvents())
         .reportingCurrency(currency())
         .currencyConverter(converter())
         .clock(pipeline.clock())
@@ -70,6 +70,21 @@ public final class PipelineHistory {
         .workListSize(5)
         .build()
         .analyze();
+  }
+
+  /**
+   * The events of deals in the default pipeline only, so that insight figures cover the same deals
+   * as the board and the forecast.
+   */
+  private List<DealEvent> defaultPipelineEvents() {
+    java.util.Set<org.salespipeline.core.DealId> inPipeline = new java.util.HashSet<>();
+    for (DealEvent event : events) {
+      if (event.change() instanceof org.salespipeline.core.event.Change.Created created
+          && created.deal().pipeline().equals(definition.id())) {
+        inPipeline.add(event.dealId());
+      }
+    }
+    return events.stream().filter(e -> inPipeline.contains(e.dealId())).toList();
   }
 
   /**
