@@ -59,8 +59,10 @@ public final class JdbcPipelineStore implements PipelineStore {
   private final int importBatchSize;
   private final Set<WorkspaceId> registered = ConcurrentHashMap.newKeySet();
   private final AutoCloseable owned;
+  private final boolean hostTransactions;
 
   private JdbcPipelineStore(Builder b, SqlDialect dialect) {
+    this.hostTransactions = b.connections.managesTransactions();
     this.dialect = dialect;
     this.tablePrefix = b.tablePrefix;
     this.importBatchSize = b.importBatchSize;
@@ -169,7 +171,10 @@ public final class JdbcPipelineStore implements PipelineStore {
   private void register(WorkspaceId workspace) {
     if (!registered.contains(workspace)) {
       context.registerWorkspace(workspace, Instant.now());
-      registered.add(workspace);
+      // why: in a host transaction the row may still be rolled back, so check again next time
+      if (!hostTransactions) {
+        registered.add(workspace);
+      }
     }
   }
 

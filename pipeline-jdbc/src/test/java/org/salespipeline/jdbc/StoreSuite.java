@@ -541,14 +541,20 @@ abstract class StoreSuite {
   void t11_streamsManyHistoryRows() {
     int rows = Integer.getInteger("pipeline.test.large.rows", 20_000);
     WorkspaceId wsId = Fixtures.randomWorkspace();
-    List<DealCommit> creates = new ArrayList<>(rows);
-    for (int i = 0; i < rows; i++) {
-      creates.add(Fixtures.create(Fixtures.deal(wsId, Fixtures.newId())));
-    }
     List<long[]> progress = new ArrayList<>();
-    store.importDeals(wsId, creates, (done, total) -> progress.add(new long[] {done, total}));
-    creates.clear();
-    assertThat(progress.get(progress.size() - 1)).containsExactly(rows, rows);
+    // written in chunks so that the test itself never holds all rows either
+    for (int written = 0; written < rows; ) {
+      int chunk = Math.min(20_000, rows - written);
+      List<DealCommit> creates = new ArrayList<>(chunk);
+      for (int i = 0; i < chunk; i++) {
+        creates.add(Fixtures.create(Fixtures.deal(wsId, Fixtures.newId())));
+      }
+      store.importDeals(wsId, creates, (done, total) -> progress.add(new long[] {done, total}));
+      written += chunk;
+    }
+    assertThat(progress.get(progress.size() - 1))
+        .containsExactly(Math.min(rows, 20_000), Math.min(rows, 20_000));
+    Runtime runtime = Runtime.getRuntime();
     WorkspaceStore ws = store.workspace(wsId);
     long count = 0;
     String last = "";
@@ -556,7 +562,11 @@ abstract class StoreSuite {
       for (DealEvent e : (Iterable<DealEvent>) events::iterator) {
         assertThat(e.dealId().toString()).isGreaterThan(last);
         last = e.dealId().toString();
-        count++;
+        if (++count % 100_000 == 0) {
+          System.out.printf(
+              "t11 %s: %d rows streamed, heap used %d MB%n",
+              db(), count, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+        }
       }
     }
     assertThat(count).isEqualTo(rows);

@@ -14,6 +14,7 @@ import org.salespipeline.core.DealId;
 import org.salespipeline.core.DealSource;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.ValidationException;
@@ -72,8 +73,11 @@ final class HistoryFold implements Consumer<DealEvent> {
 
   final Map<UserId, Integer> ownerIndex = new HashMap<>();
   final List<UserId> owners = new ArrayList<>();
-  private UserId lastOwnerKey;
-  private int lastOwnerIdx;
+  private static final int OWNER_CACHE = 1024;
+  private final UserId[] ownerCacheKey = new UserId[OWNER_CACHE];
+  private final int[] ownerCacheIdx = new int[OWNER_CACHE];
+  private PipelineId lastPipelineKey;
+  private int lastPipelineIdx;
 
   final Columns.Grid funnelAll;
   final Columns.Grid funnelCohort;
@@ -207,9 +211,15 @@ final class HistoryFold implements Consumer<DealEvent> {
     }
   }
 
+  /**
+   * The owner's index. Histories usually share a few owner instances, so a small direct-mapped
+   * identity cache answers most lookups without hashing the id (the map stays authoritative for
+   * equal but distinct instances).
+   */
   int owner(UserId user) {
-    if (user == lastOwnerKey) {
-      return lastOwnerIdx;
+    int slot = System.identityHashCode(user) & (OWNER_CACHE - 1);
+    if (ownerCacheKey[slot] == user) {
+      return ownerCacheIdx[slot];
     }
     Integer i = ownerIndex.get(user);
     if (i == null) {
@@ -217,9 +227,18 @@ final class HistoryFold implements Consumer<DealEvent> {
       ownerIndex.put(user, i);
       owners.add(user);
     }
-    lastOwnerKey = user;
-    lastOwnerIdx = i;
+    ownerCacheKey[slot] = user;
+    ownerCacheIdx[slot] = i;
     return i;
+  }
+
+  /** The pipeline's index, remembering the last instance (deals mostly share one). */
+  private int pipeline(PipelineId id) {
+    if (id != lastPipelineKey) {
+      lastPipelineIdx = layout.pipeline(id);
+      lastPipelineKey = id;
+    }
+    return lastPipelineIdx;
   }
 
   int day(long epochSecond) {
@@ -389,7 +408,7 @@ final class HistoryFold implements Consumer<DealEvent> {
   private void create(Deal d, long sec) {
     created = true;
     deals++;
-    pipe = layout.pipeline(d.pipeline());
+    pipe = pipeline(d.pipeline());
     owner = owner(d.owner());
     source = d.source().ordinal();
     createdSec = sec;
@@ -433,14 +452,10 @@ final class HistoryFold implements Consumer<DealEvent> {
       stayCount[from]++;
       stayHours[from][(int) Math.min(stay / 3600, HOUR_BUCKETS - 1)]++;
       int toPos = layout.position[to];
-      if (toPos == fromPos + 1) {
-        count(from, DIRECT, 1, sec);
-      } else if (toPos > fromPos) {
-        count(from, SKIP, 1, sec);
-      } else if (toPos >= 0) {
-        count(from, BACK, 1, sec);
-      } else {
-        count(from, DROP, 1, sec);
+      // one call site for the common kinds keeps the hot method small enough to compile well
+      int kind = toPos == fromPos + 1 ? DIRECT : toPos > fromPos ? SKIP : toPos >= 0 ? BACK : DROP;
+      count(from, kind, 1, sec);
+      if (kind == DROP) {
         count(from, DROP_VALUE, amount, sec);
       }
     }

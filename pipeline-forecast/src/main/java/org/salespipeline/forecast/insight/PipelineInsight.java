@@ -136,13 +136,15 @@ public final class PipelineInsight {
             window,
             listLimit,
             progress);
+    ReadAhead reader = new ReadAhead(fold);
     if (events != null) {
-      events.forEach(fold);
+      events.forEach(reader);
     } else {
       try (Stream<DealEvent> stream = eventStreams.get()) {
-        stream.forEachOrdered(fold);
+        stream.forEachOrdered(reader);
       }
     }
+    reader.flush();
     fold.finish();
     progress.progress(fold.events, fold.events);
     return new Assembly(this, fold, now, today, current, from, to, window).report();
