@@ -142,6 +142,30 @@ abstract class SchemaSuite {
     }
   }
 
+  /** T14: a migrator that dies holding the lock does not block the next start. */
+  @Test
+  void t14_aCrashedMigratorsLockIsReleasedWithItsSession() throws SQLException {
+    String prefix = Databases.freshPrefix("t14c");
+    try {
+      Connection crashed = java.sql.DriverManager.getConnection(db().url());
+      SqlDialect dialect = SqlDialect.detect(crashed.getMetaData());
+      assertThat(dialect.acquireMigrationLock(crashed, prefix, Duration.ofSeconds(5))).isTrue();
+      try (Connection other = java.sql.DriverManager.getConnection(db().url())) {
+        assertThat(dialect.acquireMigrationLock(other, prefix, Duration.ofSeconds(1))).isFalse();
+        crashed.close(); // the session ends without releasing, as when a process dies
+        assertThat(dialect.acquireMigrationLock(other, prefix, Duration.ofSeconds(5))).isTrue();
+        dialect.releaseMigrationLock(other, prefix);
+      }
+      JdbcPipelineStore.builder(db().dataSource())
+          .tablePrefix(prefix)
+          .migrationLockTimeout(Duration.ofSeconds(5))
+          .build()
+          .close();
+    } finally {
+      db().dropTables(prefix);
+    }
+  }
+
   @Test
   void t15_aV001DatabaseWithDataUpgradesInPlace() throws SQLException {
     String prefix = Databases.freshPrefix("t15");

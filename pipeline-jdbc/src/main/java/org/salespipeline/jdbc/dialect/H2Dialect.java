@@ -2,6 +2,7 @@ package org.salespipeline.jdbc.dialect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -27,7 +28,21 @@ public class H2Dialect extends SqlDialect {
     String table = tablePrefix + "schema_lock";
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS " + table + " (id INT PRIMARY KEY)");
-      s.execute("MERGE INTO " + table + " KEY (id) VALUES (1)");
+      // why: reading does not wait for a holder's row lock; writing the row (MERGE) would
+      boolean exists;
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE id = 1")) {
+        rs.next();
+        exists = rs.getInt(1) > 0;
+      }
+      if (!exists) {
+        try {
+          s.execute("INSERT INTO " + table + " (id) VALUES (1)");
+        } catch (SQLException e) {
+          if (!isUniqueViolation(e)) {
+            throw e;
+          }
+        }
+      }
     }
     connection.setAutoCommit(false);
     long deadline = System.nanoTime() + timeout.toNanos();
