@@ -194,7 +194,7 @@ public final class PipelineReport {
         "What changed in the last 30 days",
         Charts.waterfall(waterfall, "last 30 days"),
         "Open pipeline closing this quarter 30 days ago, what was added, pulled in, pushed out,"
-            + " raised, lowered, won and lost, and that pipeline now (all pipelines).");
+            + " raised, lowered, won and lost, and that pipeline now.");
     section(
         h,
         "Time in stage",
