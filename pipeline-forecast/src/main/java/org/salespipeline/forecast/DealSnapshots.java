@@ -1,5 +1,7 @@
 package org.salespipeline.forecast;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealHistory;
 import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.Money;
 import org.salespipeline.core.Quota;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.event.Change;
@@ -62,6 +65,99 @@ public final class DealSnapshots {
       add(b, d, pipeline, asOf, zone);
     }
     return b.build();
+  }
+
+  /**
+   * A snapshot of the pipeline's open deals as they are now, loaded column by column through {@link
+   * WorkspaceStore#scanOpenDeals}: no {@link Deal} is built, and memory holds little more than the
+   * snapshot's own columns, so a JDBC store loads a million deals in a small heap.
+   *
+   * <p>Rows equal those {@link #fromDeals} gives for the same open deals (same order, stage and
+   * owner indexes, amounts, probabilities, close days, categories, ages) except for the values the
+   * scan does not carry: no probability override, push count 0 and 0 days in stage. Use {@link
+   * #fromDeals} over {@link WorkspaceStore#streamDeals} when those matter.
+   *
+   * <p>The converter is asked once per distinct other currency, for the rate it applies at {@code
+   * asOf} (the conversion of 10^18 major units, so rates with up to 18 decimals are exact); each
+   * row is then converted at that rate, rounded half-even to the reporting currency's minor units,
+   * as {@link CurrencyConverter#convert} specifies. A converter that does not apply one rate per
+   * currency pair and date may give different amounts than {@link #fromDeals}.
+   *
+   * @param store the workspace to read
+   * @param pipeline the pipeline definition: which deals, stage order and default probabilities
+   * @param currency the reporting currency
+   * @param asOf the snapshot date
+   * @param zone the zone in which instants become dates
+   * @param converter converts other currencies at the {@code asOf} rate
+   * @throws ValidationException if a deal is in a stage the definition does not know, or an amount
+   *     is out of the snapshot's range
+   * @throws org.salespipeline.core.CurrencyConversionException if a rate is missing
+   */
+  public static PipelineSnapshot fromOpenDeals(
+      WorkspaceStore store,
+      PipelineDefinition pipeline,
+      Currency currency,
+      LocalDate asOf,
+      ZoneId zone,
+      CurrencyConverter converter) {
+    java.util.Objects.requireNonNull(store, "store");
+    java.util.Objects.requireNonNull(zone, "zone");
+    java.util.Objects.requireNonNull(converter, "converter");
+    List<Stage> stages = pipeline.stages();
+    List<String> stageNames = stages.stream().map(Stage::key).toList();
+    java.util.Map<String, Integer> stageIndex = new java.util.HashMap<>();
+    double[] probabilities = new double[stages.size()];
+    for (int i = 0; i < stages.size(); i++) {
+      stageIndex.put(stageNames.get(i), i);
+      probabilities[i] = stages.get(i).defaultProbability();
+    }
+    PipelineSnapshot.OpenColumns columns =
+        new PipelineSnapshot.OpenColumns(currency, asOf, stageNames);
+    long end = asOf.plusDays(1).atStartOfDay(zone).toEpochSecond();
+    String reporting = currency.getCurrencyCode();
+    int reportingDigits = Math.max(currency.getDefaultFractionDigits(), 0);
+    java.util.Map<String, BigDecimal> rates = new java.util.HashMap<>();
+    store.scanOpenDeals(
+        pipeline.id(),
+        (id, stage, owner, amountMinor, code, closeDay, category, createdSecond, createdNano) -> {
+          Integer s = stageIndex.get(stage);
+          if (s == null) {
+            throw new ValidationException(
+                FieldProblem.of("deals[" + id + "].stage", stage, "is not in " + pipeline.id()));
+          }
+          long amount =
+              reporting.equals(code)
+                  ? amountMinor
+                  : convert(
+                      amountMinor,
+                      code,
+                      rates.computeIfAbsent(code, c -> rate(c, currency, asOf, converter)),
+                      reportingDigits);
+          // why: as Duration.between(created, end).toDays() with end at a whole second
+          long seconds = end - createdSecond - (createdNano > 0 ? 1 : 0);
+          long age = Math.max(0, Math.min(Integer.MAX_VALUE, seconds / 86_400));
+          columns.add(id, amount, probabilities[s], closeDay, s, owner, category, (int) age);
+        });
+    return columns.build();
+  }
+
+  /** The rate the converter applies from {@code code} to the reporting currency at the date. */
+  private static BigDecimal rate(
+      String code, Currency target, LocalDate asOf, CurrencyConverter converter) {
+    BigDecimal probe = BigDecimal.TEN.pow(RATE_PROBE_DIGITS);
+    Money converted = converter.convert(Money.of(probe, code), target, asOf);
+    return converted.amount().movePointLeft(RATE_PROBE_DIGITS);
+  }
+
+  private static final int RATE_PROBE_DIGITS = 18;
+
+  private static long convert(long amountMinor, String code, BigDecimal rate, int targetDigits) {
+    int digits = Math.max(Money.currency(code).getDefaultFractionDigits(), 0);
+    return BigDecimal.valueOf(amountMinor, digits)
+        .multiply(rate)
+        .setScale(targetDigits, RoundingMode.HALF_EVEN)
+        .unscaledValue()
+        .longValueExact();
   }
 
   /**

@@ -113,6 +113,141 @@ public final class PipelineSnapshot {
     this.openCount = open;
   }
 
+  /** A snapshot of open rows only, taking over the columns collected by {@link OpenColumns}. */
+  private PipelineSnapshot(OpenColumns c) {
+    int n = c.size;
+    this.currency = c.currency;
+    this.asOf = c.asOf;
+    this.size = n;
+    this.openCount = n;
+    this.stageNames = List.copyOf(c.stageNames);
+    this.ownerNames = List.copyOf(c.ownerNames);
+    // why: trim one column at a time so that at most one column exists twice (bounded heap)
+    ids = c.ids.length == n ? c.ids : Arrays.copyOf(c.ids, n);
+    c.ids = null;
+    amount = c.amount.length == n ? c.amount : Arrays.copyOf(c.amount, n);
+    c.amount = null;
+    probability = c.probability.length == n ? c.probability : Arrays.copyOf(c.probability, n);
+    c.probability = null;
+    closeDay = c.closeDay.length == n ? c.closeDay : Arrays.copyOf(c.closeDay, n);
+    c.closeDay = null;
+    stage = c.stage.length == n ? c.stage : Arrays.copyOf(c.stage, n);
+    c.stage = null;
+    owner = c.owner.length == n ? c.owner : Arrays.copyOf(c.owner, n);
+    c.owner = null;
+    category = c.category.length == n ? c.category : Arrays.copyOf(c.category, n);
+    c.category = null;
+    ageDays = c.ageDays.length == n ? c.ageDays : Arrays.copyOf(c.ageDays, n);
+    c.ageDays = null;
+    override = new double[n];
+    Arrays.fill(override, Double.NaN);
+    status = new byte[n];
+    Arrays.fill(status, (byte) DealStatus.OPEN.ordinal());
+    pushCount = new int[n];
+    daysInStage = new int[n];
+  }
+
+  /**
+   * Collects open rows straight into primitive columns, without a row object per deal, for
+   * snapshots of very large pipelines. Rows have no override, push count 0 and 0 days in stage.
+   * Stages are fixed up front; owners are indexed in order of first appearance. Not thread-safe;
+   * build once.
+   */
+  static final class OpenColumns {
+    private static final int INITIAL = 1024;
+    final Currency currency;
+    final LocalDate asOf;
+    final List<String> stageNames;
+    final List<String> ownerNames = new ArrayList<>();
+    private final Map<String, Integer> ownerIndex = new HashMap<>();
+    int size;
+    String[] ids = new String[INITIAL];
+    long[] amount = new long[INITIAL];
+    double[] probability = new double[INITIAL];
+    int[] closeDay = new int[INITIAL];
+    int[] stage = new int[INITIAL];
+    int[] owner = new int[INITIAL];
+    byte[] category = new byte[INITIAL];
+    int[] ageDays = new int[INITIAL];
+    private long total;
+
+    OpenColumns(Currency currency, LocalDate asOf, List<String> stageNames) {
+      this.currency = Objects.requireNonNull(currency, "currency");
+      this.asOf = Objects.requireNonNull(asOf, "asOf");
+      this.stageNames = List.copyOf(stageNames);
+    }
+
+    /**
+     * Adds one open row.
+     *
+     * @param id the deal id; must differ from the previous row's (rows arrive in id order)
+     * @param amountMinor in minor units of the reporting currency, in [0, {@link #MAX_DEAL_AMOUNT}]
+     * @param stageIndex an index into the stage names
+     * @throws ValidationException if the amount or the total is out of range or the id repeats
+     */
+    void add(
+        String id,
+        long amountMinor,
+        double probabilityValue,
+        int closeEpochDay,
+        int stageIndex,
+        String ownerName,
+        ForecastCategory categoryValue,
+        int age) {
+      if (id == null) {
+        throw new ValidationException(FieldProblem.of("id", null, "must not be null"));
+      }
+      if (size > 0 && id.equals(ids[size - 1])) {
+        throw new ValidationException(FieldProblem.of("id", id, "appears twice"));
+      }
+      if (amountMinor < 0 || amountMinor > MAX_DEAL_AMOUNT) {
+        throw new ValidationException(
+            FieldProblem.of("amount", amountMinor, "must be in [0, 2^44] minor units"));
+      }
+      long t = total + amountMinor;
+      if (t > MAX_TOTAL_AMOUNT) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "amount", amountMinor, "makes the snapshot total exceed " + MAX_TOTAL_AMOUNT));
+      }
+      if (size == ids.length) {
+        grow();
+      }
+      Integer o = ownerIndex.get(ownerName);
+      if (o == null) {
+        o = ownerNames.size();
+        ownerNames.add(ownerName);
+        ownerIndex.put(ownerName, o);
+      }
+      total = t;
+      ids[size] = id;
+      amount[size] = amountMinor;
+      probability[size] = probabilityValue;
+      closeDay[size] = closeEpochDay;
+      stage[size] = stageIndex;
+      owner[size] = o;
+      category[size] = (byte) categoryValue.ordinal();
+      ageDays[size] = Math.max(0, age);
+      size++;
+    }
+
+    private void grow() {
+      int n = ids.length * 2;
+      ids = Arrays.copyOf(ids, n);
+      amount = Arrays.copyOf(amount, n);
+      probability = Arrays.copyOf(probability, n);
+      closeDay = Arrays.copyOf(closeDay, n);
+      stage = Arrays.copyOf(stage, n);
+      owner = Arrays.copyOf(owner, n);
+      category = Arrays.copyOf(category, n);
+      ageDays = Arrays.copyOf(ageDays, n);
+    }
+
+    PipelineSnapshot build() {
+      return new PipelineSnapshot(this);
+    }
+  }
+
   /**
    * A builder for a snapshot in the given reporting currency as it stood on {@code asOf}.
    *

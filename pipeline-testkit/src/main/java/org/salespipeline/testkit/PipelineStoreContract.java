@@ -869,6 +869,136 @@ public abstract class PipelineStoreContract {
     assertThat(allDeals(view)).isEqualTo(all);
   }
 
+  /** The values {@link WorkspaceStore#scanOpenDeals} passes for one deal. */
+  private record ScannedDeal(
+      String id,
+      String stage,
+      String owner,
+      long amountMinor,
+      String currency,
+      int closeDay,
+      ForecastCategory category,
+      long createdSecond,
+      int createdNano) {
+
+    static ScannedDeal of(Deal d) {
+      return new ScannedDeal(
+          d.id().toString(),
+          d.stage(),
+          d.owner().value(),
+          d.amount().toMinorUnits(),
+          d.amount().currency().getCurrencyCode(),
+          Math.toIntExact(d.expectedCloseDate().toEpochDay()),
+          d.forecastCategory(),
+          d.createdAt().getEpochSecond(),
+          d.createdAt().getNano());
+    }
+  }
+
+  private static List<ScannedDeal> scan(WorkspaceStore view, PipelineId pipeline) {
+    List<ScannedDeal> out = new ArrayList<>();
+    view.scanOpenDeals(
+        pipeline,
+        (id, stage, owner, amount, currency, closeDay, category, second, nano) ->
+            out.add(
+                new ScannedDeal(
+                    id, stage, owner, amount, currency, closeDay, category, second, nano)));
+    return out;
+  }
+
+  @Test
+  public void scanOpenDealsVisitsExactlyTheOpenDealsOfThePipelineInIdOrder() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(ws, clock);
+    List<Deal> many = openMany(pipeline, clock, 12);
+    // Other currencies (0 and 3 fraction digits), a rep's category, an override, a pushed date.
+    DealId yen =
+        pipeline.openDeal(openDeal(clock).amount(Money.of("7000000", "JPY")).build()).deal().id();
+    clock.tick();
+    DealId dinar =
+        pipeline
+            .openDeal(openDeal(clock).owner(BOB).amount(Money.of("12000.505", "BHD")).build())
+            .deal()
+            .id();
+    clock.tick();
+    pipeline.update(
+        UpdateDeal.builder()
+            .deal(yen)
+            .actor(ALICE)
+            .forecastCategory(ForecastCategory.COMMIT)
+            .probabilityOverride(0.8)
+            .expectedCloseDate(clock.today().plusMonths(5))
+            .build());
+    pipeline.update(
+        UpdateDeal.builder()
+            .deal(dinar)
+            .actor(BOB)
+            .expectedCloseDate(clock.today().plusMonths(4))
+            .build());
+    pipeline.win(CloseDeal.builder().deal(many.get(1).id()).actor(ALICE).build());
+    // Open deals the scan must not see: another pipeline, another workspace.
+    pipeline.openDeal(openDeal(clock).pipeline(StandardPipelines.RENEWALS).build());
+    WorkspaceId otherWs = newWorkspace();
+    engine(otherWs, clock).openDeal(openDeal(clock).build());
+
+    WorkspaceStore view = store().workspace(ws);
+    PipelineId newBusiness = StandardPipelines.NEW_BUSINESS;
+    List<Deal> expected =
+        allDeals(view).stream()
+            .filter(d -> d.isOpen() && d.pipeline().equals(newBusiness))
+            .toList();
+    assertThat(expected).hasSizeGreaterThan(8);
+    List<ScannedDeal> scanned = scan(view, newBusiness);
+
+    assertThat(scanned).isEqualTo(expected.stream().map(ScannedDeal::of).toList());
+    assertThat(scanned).extracting(ScannedDeal::id).isSorted().doesNotHaveDuplicates();
+    assertThat(scanned).extracting(ScannedDeal::currency).contains("USD", "JPY", "BHD");
+    assertThat(scanned)
+        .filteredOn(r -> r.id().equals(yen.toString()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.category()).isEqualTo(ForecastCategory.COMMIT);
+              assertThat(r.amountMinor()).isEqualTo(7_000_000L);
+            });
+    assertThat(scanned)
+        .filteredOn(r -> r.id().equals(dinar.toString()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.amountMinor()).isEqualTo(12_000_505L));
+    DealQuery open = DealQuery.builder().pipeline(newBusiness).addStatuses(DealStatus.OPEN).build();
+    try (Stream<Deal> streamed = view.streamDeals(open)) {
+      assertThat(streamed.map(ScannedDeal::of).toList()).isEqualTo(scanned);
+    }
+
+    assertThat(scan(view, StandardPipelines.RENEWALS)).hasSize(1);
+    assertThat(scan(store().workspace(otherWs), newBusiness)).hasSize(1);
+    assertThat(scan(view, PipelineId.of("nowhere"))).isEmpty();
+    assertThat(scan(store().workspace(newWorkspace()), newBusiness)).isEmpty();
+  }
+
+  @Test
+  public void scanOpenDealsReleasesItsResourcesWhenTheVisitorThrows() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(ws, clock);
+    openMany(pipeline, clock, 6);
+    WorkspaceStore view = store().workspace(ws);
+    // Far more failed scans than any sane connection pool has connections: a leak shows here.
+    for (int i = 0; i < 40; i++) {
+      assertThatThrownBy(
+              () ->
+                  view.scanOpenDeals(
+                      StandardPipelines.NEW_BUSINESS,
+                      (id, stage, owner, amount, currency, day, category, second, nano) -> {
+                        throw new IllegalStateException("stop");
+                      }))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("stop");
+    }
+    assertThat(scan(view, StandardPipelines.NEW_BUSINESS)).hasSize(4);
+  }
+
   @Test
   public void streamEventsOrdersByDealThenSequenceWithinInclusiveBounds() {
     WorkspaceId ws = newWorkspace();

@@ -102,6 +102,50 @@ public interface WorkspaceStore {
   /** All matching deals in id order, streamed; close the stream. */
   Stream<Deal> streamDeals(DealQuery query);
 
+  /**
+   * Visits the open deals of one pipeline of this workspace, column by column, without building
+   * {@link Deal} objects: the columnar load behind forecast snapshots of large pipelines.
+   *
+   * <p>Contract: every deal of this workspace whose pipeline is {@code pipeline} and whose status
+   * is {@link org.salespipeline.core.DealStatus#OPEN OPEN} is visited exactly once, in deal id
+   * order, with the same values {@link #streamDeals} gives for it; nothing else is visited. Memory
+   * stays bounded whatever the number of deals (results are streamed, not collected), and all
+   * resources are released when this method returns, also when the visitor throws (its exception
+   * propagates). The visitor is called on the calling thread only. Like every method of this
+   * interface it is safe to call from several threads; concurrent commits may or may not be seen.
+   *
+   * <p>This default reads the deals through {@link #streamDeals} and so still decodes each one;
+   * stores that hold these values in columns override it to read them directly (the JDBC store
+   * does).
+   *
+   * @param pipeline the pipeline, not null
+   * @param visitor receives each open deal, not null
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  default void scanOpenDeals(PipelineId pipeline, OpenDealVisitor visitor) {
+    java.util.Objects.requireNonNull(pipeline, "pipeline");
+    java.util.Objects.requireNonNull(visitor, "visitor");
+    DealQuery open =
+        DealQuery.builder()
+            .pipeline(pipeline)
+            .addStatuses(org.salespipeline.core.DealStatus.OPEN)
+            .build();
+    try (Stream<Deal> deals = streamDeals(open)) {
+      deals.forEachOrdered(
+          d ->
+              visitor.visit(
+                  d.id().toString(),
+                  d.stage(),
+                  d.owner().value(),
+                  d.amount().toMinorUnits(),
+                  d.amount().currency().getCurrencyCode(),
+                  Math.toIntExact(d.expectedCloseDate().toEpochDay()),
+                  d.forecastCategory(),
+                  d.createdAt().getEpochSecond(),
+                  d.createdAt().getNano()));
+    }
+  }
+
   /** The deal's history in sequence order; empty for an unknown deal. */
   List<DealEvent> history(DealId id);
 

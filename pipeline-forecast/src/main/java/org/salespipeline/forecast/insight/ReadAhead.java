@@ -16,7 +16,8 @@ import org.salespipeline.core.event.DealEvent;
  * per-event work is long and branchy, so the CPU can only overlap the cache misses of one or two
  * events at a time; a tight loop that merely loads the same fields overlaps the misses of many
  * events. The touch loop below is that tight loop: it pulls a batch into the cache, and the fold
- * then runs over it with fewer waits on memory (see BENCHMARKS-insight.md for the measured effect).
+ * then runs over it with fewer waits on memory (see the insight section of BENCHMARKS.md for the
+ * measured effect).
  *
  * <p>The fold sees exactly the same events in the same order, only up to {@link #BATCH} events
  * later; {@link #flush()} must be called after the last event.

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,6 +29,8 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.Quota;
 import org.salespipeline.core.StorageException;
@@ -42,6 +47,7 @@ import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
+import org.salespipeline.core.store.OpenDealVisitor;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.WorkspaceStore;
 
@@ -880,6 +886,48 @@ public final class JdbcWorkspaceStore implements WorkspaceStore {
         select.text(),
         s -> bindAll(s, select.params()),
         rs -> Codec.decodeDeal(rs.getString(1)));
+  }
+
+  /**
+   * Reads the deal columns directly (no body, no decoding), streamed like {@link #streamDeals}:
+   * forward-only, with the store's fetch size and, outside host transactions, autocommit off.
+   */
+  @Override
+  public void scanOpenDeals(PipelineId pipeline, OpenDealVisitor visitor) {
+    java.util.Objects.requireNonNull(pipeline, "pipeline");
+    java.util.Objects.requireNonNull(visitor, "visitor");
+    java.util.Map<String, Integer> fractionDigits = new java.util.HashMap<>();
+    try (Stream<Boolean> rows =
+        streams.open(
+            "scanning open deals of pipeline " + pipeline,
+            sql.of(Sql.SCAN_OPEN_DEALS),
+            s -> {
+              s.setString(1, ws);
+              s.setString(2, pipeline.value());
+              s.setString(3, DealStatus.OPEN.name());
+            },
+            rs -> {
+              String currency = rs.getString(5);
+              int digits =
+                  fractionDigits.computeIfAbsent(
+                      currency, c -> Math.max(Money.currency(c).getDefaultFractionDigits(), 0));
+              long amountMinor = rs.getBigDecimal(4).movePointRight(digits).longValueExact();
+              LocalDate close = rs.getObject(6, LocalDate.class);
+              LocalDateTime created = rs.getObject(8, LocalDateTime.class);
+              visitor.visit(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  amountMinor,
+                  currency,
+                  Math.toIntExact(close.toEpochDay()),
+                  ForecastCategory.valueOf(rs.getString(7)),
+                  created.toEpochSecond(ZoneOffset.UTC),
+                  created.getNano());
+              return Boolean.TRUE;
+            })) {
+      rows.forEachOrdered(r -> {});
+    }
   }
 
   @Override

@@ -114,6 +114,12 @@ public final class Sql {
       """
       SELECT body FROM ${prefix}deals WHERE workspace = ?""";
 
+  /** The columns of a workspace's open deals of one pipeline, in id order (snapshot loads). */
+  static final String SCAN_OPEN_DEALS =
+      """
+      SELECT id, stage, owner, amount, currency, expected_close, forecast_category, created_at
+      FROM ${prefix}deals WHERE workspace = ? AND pipeline = ? AND status = ? ORDER BY id""";
+
   /** Fixed filter fragments of deal queries; each {@code ?} is bound, never spliced. */
   static final String[] DEAL_FILTERS = {
     " AND pipeline = ?", " AND stage IN (", " AND owner IN (", " AND account_id = ?",
