@@ -3,16 +3,23 @@ package org.salespipeline.core;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /** RFC 9562 version 7 UUIDs; monotonic within one generator even when the clock stands still. */
 final class TimeOrderedIdGenerator implements IdGenerator {
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final LongSupplier random;
   private long lastMillis = -1;
   private long sequence;
 
   TimeOrderedIdGenerator(Clock clock) {
+    this(clock, new SecureRandom()::nextLong);
+  }
+
+  /** Random bits from the supplier; it is only called under this generator's lock. */
+  TimeOrderedIdGenerator(Clock clock, LongSupplier random) {
     this.clock = clock;
+    this.random = random;
   }
 
   @Override
@@ -31,7 +38,7 @@ final class TimeOrderedIdGenerator implements IdGenerator {
     }
     lastMillis = millis;
     long msb = (millis << 16) | 0x7000L | sequence;
-    long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    long lsb = (random.getAsLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb);
   }
 }

@@ -89,4 +89,17 @@ class MoneyTest {
       previous = id;
     }
   }
+
+  @Test
+  void seededIdsRepeatForTheSameSeedAndClock() {
+    java.time.Clock frozen =
+        java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    IdGenerator first = IdGenerator.timeOrdered(frozen, 42);
+    IdGenerator second = IdGenerator.timeOrdered(frozen, 42);
+    IdGenerator other = IdGenerator.timeOrdered(frozen, 43);
+    UUID a = first.next();
+    assertThat(second.next()).isEqualTo(a);
+    assertThat(other.next()).isNotEqualTo(a);
+    assertThat(first.next()).isGreaterThan(a);
+  }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.FixedRateCurrencyConverter;
+import org.salespipeline.core.IdGenerator;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.SalesPipelineBuilder;
 import org.salespipeline.core.Team;
@@ -154,7 +155,7 @@ public final class DemoCompany {
         .store(store)
         .workspace(WORKSPACE)
         .clock(clock)
-        .idGenerator(new SeededIdGenerator(clock, seed))
+        .idGenerator(IdGenerator.timeOrdered(clock, seed))
         .currencyConverter(currencyConverter(ratesFrom))
         .reportingCurrency("USD");
   }

@@ -24,6 +24,7 @@ import org.salespipeline.core.AccountId;
 import org.salespipeline.core.AttributeValue;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.IdGenerator;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.SalesPipeline;
@@ -43,7 +44,6 @@ import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.examples.generator.MutableClock;
-import org.salespipeline.examples.generator.SeededIdGenerator;
 import org.salespipeline.examples.progress.Progress;
 
 /**
@@ -479,7 +479,7 @@ public final class CrmDatasetImporter {
             .store(store)
             .workspace(WORKSPACE)
             .clock(clock)
-            .idGenerator(new SeededIdGenerator(clock, 0))
+            .idGenerator(IdGenerator.timeOrdered(clock, 0))
             .pipeline(pipeline())
             .rules(
                 RuleSet.builder()
