@@ -1,7 +1,5 @@
 package org.salespipeline.forecast.insight;
 
-import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.event.Change;
@@ -65,27 +63,20 @@ final class ReadAhead implements Consumer<DealEvent> {
   private static long touch(DealEvent e) {
     long sum = e.sequence() + e.at().getEpochSecond();
     Change c = e.change();
-    if (c instanceof Change.ActivityLogged a) {
-      sum += seconds(a.occurredAt()) + seconds(a.dueAt());
-    } else if (c instanceof Change.Created created) {
+    // activity instants (and a created deal's) are read lazily, for open deals only: not touched
+    if (c instanceof Change.Created created) {
       Deal d = created.deal();
       sum +=
           d.amount().amount().scale()
               + d.expectedCloseDate().getDayOfMonth()
               + d.closeDatePushCount()
               + d.status().ordinal()
-              + d.stage().length()
-              + seconds(d.lastActivityAt())
-              + seconds(d.followUpDueAt());
+              + d.stage().length();
     } else if (c instanceof Change.CloseDateChanged d) {
       sum += d.to().getDayOfMonth();
     } else if (c instanceof Change.AmountChanged a) {
       sum += a.to().amount().scale();
     }
     return sum;
-  }
-
-  private static long seconds(Optional<Instant> at) {
-    return at.isPresent() ? at.get().getEpochSecond() : 0;
   }
 }
