@@ -1,6 +1,5 @@
 package org.salespipeline.forecast.model;
 
-import org.salespipeline.core.DealStatus;
 import org.salespipeline.forecast.PipelineSnapshot;
 
 /**
@@ -65,19 +64,7 @@ public final class StageConversionModel implements ProbabilityModel {
 
   @Override
   public double[] probabilities(PipelineSnapshot s) {
-    int[] map = new int[s.stageNames().size()];
-    for (int k = 0; k < map.length; k++) {
-      map[k] = history.indexOf(s.stageNames().get(k));
-    }
-    double[] p = new double[s.size()];
-    for (int i = 0; i < s.openCount(); i++) {
-      int k = map[s.stage(i)];
-      p[i] = k >= 0 ? win[k] : s.probability(i);
-    }
-    for (int i = s.openCount(); i < p.length; i++) {
-      p[i] = s.status(i) == DealStatus.WON ? 1 : 0;
-    }
-    return p;
+    return StageWins.probabilities(s, history, win);
   }
 
   @Override
