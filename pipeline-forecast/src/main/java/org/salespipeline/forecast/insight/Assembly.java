@@ -375,9 +375,18 @@ final class Assembly {
       long[] copy = keys.clone();
       threshold = Columns.select(copy, 0, n - 1, n - limit);
     }
-    List<long[]> kept = new ArrayList<>();
+    // keys above the threshold, then ties at it in row order, never more than the limit: a pool
+    // of equal keys (a common value such as 0) must not turn the selection into a full copy
+    int above = 0;
     for (int i = 0; i < n; i++) {
-      if (keys[i] >= threshold) {
+      if (keys[i] > threshold) {
+        above++;
+      }
+    }
+    int ties = Math.max(0, Math.min(n, limit) - above);
+    List<long[]> kept = new ArrayList<>(Math.min(n, limit));
+    for (int i = 0; i < n; i++) {
+      if (keys[i] > threshold || (keys[i] == threshold && ties-- > 0)) {
         kept.add(new long[] {keys[i], rows.a[i]});
       }
     }

@@ -75,12 +75,13 @@ final class HistoryFold implements Consumer<DealEvent> {
 
   final Map<UserId, Integer> ownerIndex = new HashMap<>();
   final List<UserId> owners = new ArrayList<>();
-  private static final int OWNER_CACHE = 1024;
+  private static final int OWNER_CACHE = 4096;
   private final UserId[] ownerCacheKey = new UserId[OWNER_CACHE];
   private final int[] ownerCacheIdx = new int[OWNER_CACHE];
   private PipelineId lastPipelineKey;
   private int lastPipelineIdx;
-  private static final int STAGE_CACHE = 64;
+  private static final int STAGE_CACHE = 256;
+  private static final int PROBES = 8;
   private final String[] stageCacheKey = new String[STAGE_CACHE];
   private final int[] stageCachePipe = new int[STAGE_CACHE];
   private final int[] stageCacheIdx = new int[STAGE_CACHE];
@@ -221,15 +222,27 @@ final class HistoryFold implements Consumer<DealEvent> {
   }
 
   /**
-   * The owner's index. Histories usually share a few owner instances, so a small direct-mapped
+   * The owner's index. Histories usually share a few owner instances, so a small open-addressing
    * identity cache answers most lookups without hashing the id (the map stays authoritative for
-   * equal but distinct instances).
+   * equal but distinct instances). A lookup probes up to {@value #PROBES} slots, so that a few
+   * hundred owners do not evict each other; when all are taken the home slot is replaced.
    */
   int owner(UserId user) {
-    int slot = System.identityHashCode(user) & (OWNER_CACHE - 1);
-    if (ownerCacheKey[slot] == user) {
-      return ownerCacheIdx[slot];
+    int home = System.identityHashCode(user);
+    for (int k = 0; k < PROBES; k++) {
+      int slot = (home + k) & (OWNER_CACHE - 1);
+      UserId cached = ownerCacheKey[slot];
+      if (cached == user) {
+        return ownerCacheIdx[slot];
+      }
+      if (cached == null) {
+        return ownerMiss(user, slot);
+      }
     }
+    return ownerMiss(user, home & (OWNER_CACHE - 1));
+  }
+
+  private int ownerMiss(UserId user, int slot) {
     Integer i = ownerIndex.get(user);
     if (i == null) {
       i = owners.size();
@@ -243,14 +256,25 @@ final class HistoryFold implements Consumer<DealEvent> {
 
   /**
    * The global index of a stage key of a pipeline. Histories share a few key instances, so a small
-   * identity cache answers most lookups without hashing the string (the layout stays authoritative,
-   * and raises the error for unknown keys).
+   * open-addressing identity cache answers most lookups without hashing the string (the layout
+   * stays authoritative, and raises the error for unknown keys).
    */
   private int stage(int pipeline, String key) {
-    int slot = (System.identityHashCode(key) + pipeline) & (STAGE_CACHE - 1);
-    if (stageCacheKey[slot] == key && stageCachePipe[slot] == pipeline) {
-      return stageCacheIdx[slot];
+    int home = System.identityHashCode(key) + pipeline;
+    for (int k = 0; k < PROBES; k++) {
+      int slot = (home + k) & (STAGE_CACHE - 1);
+      String cached = stageCacheKey[slot];
+      if (cached == key && stageCachePipe[slot] == pipeline) {
+        return stageCacheIdx[slot];
+      }
+      if (cached == null) {
+        return stageMiss(pipeline, key, slot);
+      }
     }
+    return stageMiss(pipeline, key, home & (STAGE_CACHE - 1));
+  }
+
+  private int stageMiss(int pipeline, String key, int slot) {
     int g = layout.stage(pipeline, key);
     stageCacheKey[slot] = key;
     stageCachePipe[slot] = pipeline;
@@ -455,7 +479,7 @@ final class HistoryFold implements Consumer<DealEvent> {
     closedSec = status == OPEN ? NONE : sec;
     stage = stage(pipe, d.stage());
     stageEntered = sec;
-    enter(stage, sec);
+    enter(stage, sec, period(day(sec)));
   }
 
   private void createKeys(Deal d) {
@@ -500,10 +524,10 @@ final class HistoryFold implements Consumer<DealEvent> {
     return at.isPresent() ? at.get().getEpochSecond() : NONE;
   }
 
-  private void enter(int g, long sec) {
+  private void enter(int g, long sec, int mp) {
     int pos = layout.position[g];
     if (layout.isOpen(g)) {
-      count(g, ENTERED, 1, sec);
+      count(g, ENTERED, 1, mp);
       if (pos < 64 && (visitedMask & (1L << pos)) == 0) {
         visitedMask |= 1L << pos;
         visitedStage[visitedCount] = g;
@@ -517,6 +541,7 @@ final class HistoryFold implements Consumer<DealEvent> {
     if (from == to) {
       return;
     }
+    int mp = period(day(sec));
     int fromPos = layout.position[from];
     if (layout.isOpen(from)) {
       long stay = Math.max(0, sec - stageEntered);
@@ -526,25 +551,24 @@ final class HistoryFold implements Consumer<DealEvent> {
       int toPos = layout.position[to];
       // one call site for the common kinds keeps the hot method small enough to compile well
       int kind = toPos == fromPos + 1 ? DIRECT : toPos > fromPos ? SKIP : toPos >= 0 ? BACK : DROP;
-      count(from, kind, 1, sec);
+      count(from, kind, 1, mp);
       if (kind == DROP) {
-        count(from, DROP_VALUE, amount, sec);
+        count(from, DROP_VALUE, amount, mp);
       }
     }
     stage = to;
     stageEntered = sec;
-    enter(to, sec);
+    enter(to, sec, mp);
   }
 
-  private void count(int g, int kind, long v, long sec) {
+  /** Counts into every breakdown; {@code mp} is the period of the move (or -1). */
+  private void count(int g, int kind, long v, int mp) {
     int cell = g * FUNNEL_KINDS + kind;
-    funnelAll.add(0, cell, v);
     if (cohort >= 0) {
       funnelCohort.add(cohort, cell, v);
     }
     funnelOwner.add(owner, cell, v);
     funnelSource.add(source, cell, v);
-    int mp = period(day(sec));
     if (mp >= 0) {
       funnelMovePeriod.add(mp, cell, v);
     }
@@ -571,6 +595,17 @@ final class HistoryFold implements Consumer<DealEvent> {
   void finish() {
     finishDeal();
     dealId = null;
+    // every count goes to its owner's row too, so the overall rows are the owner rows' sums
+    sumRows(funnelOwner, funnelAll);
+    sumRows(outOwner, outAll);
+  }
+
+  private void sumRows(Columns.Grid byOwner, Columns.Grid all) {
+    for (int o = 0; o < owners.size(); o++) {
+      for (int c = 0; c < all.width; c++) {
+        all.add(0, c, byOwner.get(o, c));
+      }
+    }
   }
 
   private void finishDeal() {
@@ -639,7 +674,6 @@ final class HistoryFold implements Consumer<DealEvent> {
   }
 
   private void outcome(int kind, long v) {
-    outAll.add(0, kind, v);
     if (cohort >= 0) {
       outCohort.add(cohort, kind, v);
     }
