@@ -84,6 +84,9 @@ public final class SurvivalModel implements ProbabilityModel {
   /** The default least number of visits at risk for a stratum to answer. */
   public static final int DEFAULT_MIN_AT_RISK = 5;
 
+  /** The longest horizon in days: about a hundred years (the recursion keeps a day grid). */
+  public static final int MAX_HORIZON_DAYS = 36_525;
+
   /** Push-count strata: 0, 1, and 2 or more pushes. */
   static final int PUSH_STRATA = 3;
 
@@ -112,16 +115,21 @@ public final class SurvivalModel implements ProbabilityModel {
    * @param stages the stages (strata), distinct
    * @param intervalDays the width of a time-in-stage interval in days, at least 1 (7 or 30 are
    *     usual)
-   * @param horizonDays the forecast horizon in days, not negative
+   * @param horizonDays the forecast horizon in days, from 0 to {@value #MAX_HORIZON_DAYS}
    */
   public static Builder builder(List<String> stages, int intervalDays, int horizonDays) {
     return new Builder(stages, intervalDays, horizonDays);
   }
 
-  /** The same life tables with another horizon in days (for example to the end of a period). */
+  /**
+   * The same life tables with another horizon in days (for example to the end of a period).
+   *
+   * @param days from 0 to {@value #MAX_HORIZON_DAYS}
+   */
   public SurvivalModel withHorizon(int days) {
-    if (days < 0) {
-      throw new ValidationException(FieldProblem.of("horizonDays", days, "must not be negative"));
+    if (days < 0 || days > MAX_HORIZON_DAYS) {
+      throw new ValidationException(
+          FieldProblem.of("horizonDays", days, "must be in [0, " + MAX_HORIZON_DAYS + "]"));
     }
     return new SurvivalModel(stages, interval, days, minAtRisk, tables);
   }
@@ -310,8 +318,9 @@ public final class SurvivalModel implements ProbabilityModel {
       if (interval < 1) {
         throw new ValidationException(FieldProblem.of("intervalDays", interval, "must be >= 1"));
       }
-      if (horizon < 0) {
-        throw new ValidationException(FieldProblem.of("horizonDays", horizon, "must be >= 0"));
+      if (horizon < 0 || horizon > MAX_HORIZON_DAYS) {
+        throw new ValidationException(
+            FieldProblem.of("horizonDays", horizon, "must be in [0, " + MAX_HORIZON_DAYS + "]"));
       }
       this.stages = List.copyOf(stages);
       for (int k = 0; k < this.stages.size(); k++) {

@@ -219,6 +219,10 @@ class SurvivalModelTest {
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> b.minAtRisk(0)).isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> b.build().withHorizon(-1)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.build().withHorizon(SurvivalModel.MAX_HORIZON_DAYS + 1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> SurvivalModel.builder(STAGES, 0, 30))
+        .isInstanceOf(ValidationException.class);
   }
 
   /** Random visits of three stages: moves to any other stage, pushes, all outcomes. */
