@@ -284,13 +284,16 @@ public final class DealSnapshots {
   }
 
   /**
-   * A survival model fitted on histories up to {@code until}: for every open stage a deal entered
-   * (first entry only), one spell from the deal's age at entry to its age at its first close (won;
-   * lost and disqualified count as lost) or, when still open at {@code until}, censored there. Ages
-   * are whole days since the deal was created; spells carry the close-date push count at entry.
+   * A survival model fitted on histories up to {@code until}: one spell per visit of an open stage,
+   * from entering the stage to leaving it by moving to another open stage, by a win, by a loss
+   * (lost and disqualified) or, when still in the stage at {@code until}, censored there. Spells
+   * carry the close-date push count at entry and the days of the pushes during the visit (the push
+   * strata are time-varying). Moves into stages that are not open are ignored (the deal stays
+   * counted in its last open stage until it is won or lost, as in {@link #transitions}); a reopened
+   * deal starts a new visit of its stage on the day it was reopened. Days are whole days.
    *
    * @param events histories ordered by deal, then sequence; consumed, not closed
-   * @param intervalDays the life table's age interval in days, at least 1
+   * @param intervalDays the life tables' time-in-stage interval in days, at least 1
    * @param horizonDays the model's horizon in days (see {@link SurvivalModel#withHorizon})
    */
   public static SurvivalModel survival(
@@ -313,10 +316,15 @@ public final class DealSnapshots {
     private final PipelineDefinition pipeline;
     private final Instant until;
     private Object deal;
-    private Instant created;
-    private boolean active;
+    private boolean inPipeline;
+    private boolean dealOpen;
+    private String stage;
     private int push;
-    private final java.util.Map<String, int[]> entries = new java.util.LinkedHashMap<>();
+    // the visit in progress: stage (null when none), start, push count at entry, push times
+    private String visit;
+    private Instant visitStart;
+    private int visitPush;
+    private final List<Instant> pushes = new ArrayList<>();
 
     SpellCollector(
         SurvivalModel.Builder b,
@@ -334,51 +342,77 @@ public final class DealSnapshots {
       if (!e.dealId().equals(deal)) {
         finish();
         deal = e.dealId();
+        inPipeline = false;
       }
       if (e.at().isAfter(until)) {
         return;
       }
       Change c = e.change();
       if (c instanceof Change.Created cr) {
-        active = cr.deal().pipeline().equals(pipeline.id()) && cr.deal().isOpen();
-        created = e.at();
+        inPipeline = cr.deal().pipeline().equals(pipeline.id());
         push = 0;
-        enter(cr.deal().stage(), e.at());
-      } else if (!active) {
+        stage = cr.deal().stage();
+        dealOpen = cr.deal().isOpen();
+        if (inPipeline && dealOpen) {
+          start(stage, e.at());
+        }
+      } else if (!inPipeline) {
         return;
       } else if (c instanceof Change.StageChanged moved) {
-        enter(moved.to(), e.at());
+        if (open.contains(moved.to()) && !moved.to().equals(visit)) {
+          stage = moved.to();
+          if (visit != null) {
+            end(e.at(), SurvivalModel.Outcome.MOVED, moved.to());
+          }
+          if (dealOpen) {
+            start(stage, e.at());
+          }
+        }
       } else if (c instanceof Change.CloseDateChanged d) {
-        push = Math.max(0, d.pushCount());
+        int now = Math.max(0, d.pushCount());
+        // only the first pushes matter for the strata (0, 1, 2 or more)
+        for (int k = push; k < Math.min(now, push + 2); k++) {
+          pushes.add(e.at());
+        }
+        push = Math.max(push, now);
       } else if (c instanceof Change.Won) {
-        close(e.at(), SurvivalModel.Outcome.WON);
+        end(e.at(), SurvivalModel.Outcome.WON, null);
+        dealOpen = false;
       } else if (c instanceof Change.Lost || c instanceof Change.Disqualified) {
-        close(e.at(), SurvivalModel.Outcome.LOST);
+        end(e.at(), SurvivalModel.Outcome.LOST, null);
+        dealOpen = false;
+      } else if (c instanceof Change.Reopened && !dealOpen) {
+        dealOpen = true;
+        start(stage, e.at());
       }
     }
 
-    private void enter(String stage, Instant at) {
-      if (open.contains(stage)) {
-        entries.putIfAbsent(stage, new int[] {days(created, at), push});
+    private void start(String s, Instant at) {
+      pushes.clear();
+      if (open.contains(s)) {
+        visit = s;
+        visitStart = at;
+        visitPush = push;
+      } else {
+        visit = null;
       }
     }
 
-    private void close(Instant at, SurvivalModel.Outcome outcome) {
-      int age = days(created, at);
-      entries.forEach((stage, x) -> b.spell(stage, x[1], x[0], Math.max(age, x[0]), outcome));
-      entries.clear();
-      active = false;
+    private void end(Instant at, SurvivalModel.Outcome outcome, String to) {
+      if (visit != null) {
+        int days = days(visitStart, at);
+        int[] pushDays = new int[pushes.size()];
+        for (int k = 0; k < pushDays.length; k++) {
+          pushDays[k] = Math.min(days, days(visitStart, pushes.get(k)));
+        }
+        b.visit(visit, days, outcome, to, visitPush, pushDays);
+      }
+      visit = null;
+      pushes.clear();
     }
 
     void finish() {
-      if (active) {
-        int age = days(created, until);
-        entries.forEach(
-            (stage, x) ->
-                b.spell(stage, x[1], x[0], Math.max(age, x[0]), SurvivalModel.Outcome.CENSORED));
-      }
-      entries.clear();
-      active = false;
+      end(until, SurvivalModel.Outcome.CENSORED, null);
     }
   }
 

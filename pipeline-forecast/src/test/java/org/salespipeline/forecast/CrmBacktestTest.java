@@ -135,6 +135,7 @@ class CrmBacktestTest {
               .stage("Engaging")
               .owner(o.agent)
               .ageDays(age)
+              .daysInStage(age)
               .add();
         }
       }

@@ -1,30 +1,70 @@
 package org.salespipeline.forecast.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.forecast.PipelineSnapshot;
 
 /**
- * Time decay: a discrete-time competing-risks life table (won, lost) by deal age, stratified by
- * stage. Ages are cut into intervals of {@code intervalDays}; in stratum k the hazards are {@code
- * h_w(j) = won_j / atRisk_j}, {@code h_l(j) = lost_j / atRisk_j}, survival {@code S(j) = prod_{i<j}
- * (1 - h_w(i) - h_l(i))} and cumulative incidence {@code CIF_w(j) = sum_{i<j} S(i) h_w(i)}
- * (Kalbfleisch and Prentice, The Statistical Analysis of Failure Time Data, 2nd ed., ch. 8). An
- * open deal in stage k of age a wins within the horizon H with {@code (CIF_w(a + H) - CIF_w(a)) /
- * S(a)}: the in-period probability a period forecast needs.
+ * Time decay: the probability that an open deal wins within the horizon, from its stage, its time
+ * in that stage and its close-date push count, by a discrete-time semi-Markov model of the stages.
  *
- * <p>Fitting data are spells: a deal enters a stage's stratum at the age it entered that stage
- * (left truncation) and leaves it when the deal closes (won or lost) or when the history ends
- * (censored). Each stage is further split by the close-date push count (0, 1, 2 or more) when the
- * spells carry it; a deal is predicted from its stage and push-count stratum when that stratum has
- * deals at risk at its age, else from its stage over all push counts. A deal of an age no spell of
- * its stage reached keeps the snapshot's probability, as does a deal in a stage without spells. Not
- * stratified by time in stage (deferred).
+ * <p><b>Fitting data.</b> One spell per stage visit: the deal enters stage k and leaves it after
+ * {@code D} whole days by moving on to another open stage m (a competing exit "moved to m"), by
+ * being won, by being lost, or it is censored at the end of the history. For every stage a
+ * discrete-time competing-risks life table by time in stage is kept (Kalbfleisch and Prentice, The
+ * Statistical Analysis of Failure Time Data, 2nd ed., ch. 8): days in stage are cut into intervals
+ * of {@code intervalDays}; a visit is at risk in the intervals from its entry to its exit (censored
+ * visits count as at risk in their last interval) and in interval j the probability of leaving by
+ * cause c is {@code q_c(j) = exits_c(j) / atRisk(j)}, with {@code S(j+1) = S(j) (1 - sum_c
+ * q_c(j))}. Within an interval exits are spread evenly over its days (the actuarial uniform
+ * distribution of deaths, Bowers et al., Actuarial Mathematics, 2nd ed., section 3.6): the chance
+ * to leave by cause c on day t of the stay is {@code f_c(t) = S(j) q_c(j) / intervalDays}, {@code j
+ * = t / intervalDays}, and the chance to still be in the stage at the start of day t is {@code S(t)
+ * = S(j) (1 - q(j) (t - j intervalDays) / intervalDays)}. Beyond the last interval any visit
+ * reached, nothing more happens (the tail is not extrapolated).
+ *
+ * <p><b>Winning later through other stages.</b> The exit tables and the observed moves form a
+ * semi-Markov chain (a multi-state model: Putter, Fiocco and Geskus, Competing risks and
+ * multi-state models, Statistics in Medicine 26, 2007; Barbu and Limnios, Semi-Markov Chains and
+ * Hidden Semi-Markov Models toward Applications, Springer 2008, ch. 3, the Markov renewal
+ * equation). With {@code W_m(r)} the probability that a deal entering stage m wins within r days,
+ * {@code W_m(0) = 0} and
+ *
+ * <pre>{@code
+ * W_m(r) = sum_{t < r} [ f_won,m(t) + sum_n f_m->n(t) W_n(r - t - 1) ]
+ * }</pre>
+ *
+ * <p>(a move costs one day: the next stage starts the day after; this keeps the recursion well
+ * founded when deals hop through several stages on the same day and makes the model slightly
+ * conservative for such hops). An open deal in stage k with d days in the stage wins within the
+ * horizon H with
+ *
+ * <pre>{@code
+ * P = sum_{d <= t < d + H} [ f_won,k(t) + sum_n f_k->n(t) W_n(H - (t - d) - 1) ] / S_k(d)
+ * }</pre>
+ *
+ * <p>which is in [0, 1] and non-decreasing in H. A horizon of H days counts the as-of day and the H
+ * - 1 days after it. This answers the in-period question a period forecast needs, and it no longer
+ * charges a stage for wins that happened in later stages: a visit ends when the deal leaves the
+ * stage.
+ *
+ * <p><b>Strata and fallback.</b> The current stage's exits are further split by the close-date push
+ * count (0, 1, 2 or more) as a time-varying stratum: a visit is in the push stratum of its push
+ * count at each day, entering the next stratum (left truncation) on the day of a push. A deal is
+ * predicted from its stage and push stratum when that stratum has at least {@code minAtRisk} visits
+ * at risk in the deal's time-in-stage interval (default {@value #DEFAULT_MIN_AT_RISK}), else from
+ * its stage over all push counts when that has at least {@code minAtRisk} at risk there, else it
+ * keeps the snapshot's probability (no or too little data: an unknown stage, a time in stage no
+ * visit reached). Later stages, whose push count is not known yet, use their stage tables over all
+ * push counts. Deal age is not a stratum of its own: for the first stage of a deal the time in
+ * stage is its age.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,92 +75,167 @@ public final class SurvivalModel implements ProbabilityModel {
     WON,
     /** The deal was lost or disqualified. */
     LOST,
-    /** Still open when the history ends. */
-    CENSORED
+    /** Still open in the stage when the history ends. */
+    CENSORED,
+    /** The deal moved on to another stage (see {@link Builder#visit}). */
+    MOVED
   }
 
-  private final List<String> stages;
-  private final int interval;
-  private final int horizonDays;
+  /** The default least number of visits at risk for a stratum to answer. */
+  public static final int DEFAULT_MIN_AT_RISK = 5;
+
+  /** The longest horizon in days: about a hundred years (the recursion keeps a day grid). */
+  public static final int MAX_HORIZON_DAYS = 36_525;
 
   /** Push-count strata: 0, 1, and 2 or more pushes. */
   static final int PUSH_STRATA = 3;
 
+  private final List<String> stages;
+  private final int interval;
+  private final int horizonDays;
+  private final int minAtRisk;
   // rows 0..t-1: stage over all push counts; row t + k * 3 + b: stage k with push bucket b
-  private final double[][] survival;
-  private final double[][] cifWon;
-  private final long[][] atRisk;
+  private final Table[] tables;
+  // w[m][r]: probability that a deal entering stage m wins within r days, r = 0..horizonDays
+  private final double[][] w;
 
   private SurvivalModel(
-      List<String> stages,
-      int interval,
-      int horizonDays,
-      double[][] survival,
-      double[][] cifWon,
-      long[][] atRisk) {
+      List<String> stages, int interval, int horizonDays, int minAtRisk, Table[] tables) {
     this.stages = stages;
     this.interval = interval;
     this.horizonDays = horizonDays;
-    this.survival = survival;
-    this.cifWon = cifWon;
-    this.atRisk = atRisk;
+    this.minAtRisk = minAtRisk;
+    this.tables = tables;
+    this.w = renewal(stages.size(), tables, horizonDays);
   }
 
   /**
    * A builder.
    *
    * @param stages the stages (strata), distinct
-   * @param intervalDays the width of an age interval in days, at least 1 (7 or 30 are usual)
-   * @param horizonDays the forecast horizon in days, not negative
+   * @param intervalDays the width of a time-in-stage interval in days, at least 1 (7 or 30 are
+   *     usual)
+   * @param horizonDays the forecast horizon in days, from 0 to {@value #MAX_HORIZON_DAYS}
    */
   public static Builder builder(List<String> stages, int intervalDays, int horizonDays) {
     return new Builder(stages, intervalDays, horizonDays);
   }
 
-  /** The same life table with another horizon in days (for example to the end of a period). */
+  /**
+   * The same life tables with another horizon in days (for example to the end of a period).
+   *
+   * @param days from 0 to {@value #MAX_HORIZON_DAYS}
+   */
   public SurvivalModel withHorizon(int days) {
-    if (days < 0) {
-      throw new ValidationException(FieldProblem.of("horizonDays", days, "must not be negative"));
+    if (days < 0 || days > MAX_HORIZON_DAYS) {
+      throw new ValidationException(
+          FieldProblem.of("horizonDays", days, "must be in [0, " + MAX_HORIZON_DAYS + "]"));
     }
-    return new SurvivalModel(stages, interval, days, survival, cifWon, atRisk);
+    return new SurvivalModel(stages, interval, days, minAtRisk, tables);
+  }
+
+  /** The horizon in days. */
+  public int horizonDays() {
+    return horizonDays;
+  }
+
+  /** The stages, in the order of the indices the methods take. */
+  public List<String> stages() {
+    return stages;
   }
 
   /**
-   * The probability that a deal in the stage at the given age wins within the horizon, or NaN when
-   * the history has no deal of that stage at that age (callers of the model never see NaN: they get
-   * the snapshot's probability instead).
+   * The probability that a deal in the stage, with the push count and days in the stage, wins
+   * within the horizon; empty when there is too little data (see the class comment for the fallback
+   * rule: stage and push stratum, then stage, then empty).
+   *
+   * @param stage the stage's index in {@link #stages()}; any other value gives empty
+   * @param pushCount the close-date push count, negative when unknown (then the stage answers)
+   * @param daysInStage days since the deal entered the stage; negative gives empty
+   * @return a probability in [0, 1], or empty
+   */
+  public OptionalDouble winProbability(int stage, int pushCount, int daysInStage) {
+    if (stage < 0 || stage >= stages.size() || daysInStage < 0) {
+      return OptionalDouble.empty();
+    }
+    if (pushCount >= 0) {
+      Table t = tables[stages.size() + stage * PUSH_STRATA + Math.min(pushCount, 2)];
+      if (t.atRisk(daysInStage / interval) >= minAtRisk) {
+        return predict(t, daysInStage);
+      }
+    }
+    Table t = tables[stage];
+    if (t.atRisk(daysInStage / interval) >= minAtRisk) {
+      return predict(t, daysInStage);
+    }
+    return OptionalDouble.empty();
+  }
+
+  /**
+   * As {@link #winProbability(int, int, int)} without a push count, reading the age as the days in
+   * the stage (they agree for a deal still in the stage it was created in), or NaN when there is
+   * too little data. Kept for callers of the age-based model; prefer {@link #winProbability}.
    */
   public double winWithinHorizon(int stage, int ageDays) {
-    return fromTable(stage, ageDays);
+    return winProbability(stage, -1, ageDays).orElse(Double.NaN);
   }
 
   /**
-   * As {@link #winWithinHorizon(int, int)} from the stage and push-count stratum, falling back to
-   * the stage over all push counts when the stratum has no deal at risk at that age.
+   * As {@link #winProbability(int, int, int)}, reading the age as the days in the stage, or NaN
+   * when there is too little data. Kept for callers of the age-based model; prefer {@link
+   * #winProbability}.
    */
   public double winWithinHorizon(int stage, int pushCount, int ageDays) {
-    if (stage < 0 || stage >= stages.size()) {
-      return Double.NaN;
-    }
-    int row = stages.size() + stage * PUSH_STRATA + Math.min(Math.max(pushCount, 0), 2);
-    double p = fromTable(row, ageDays);
-    return Double.isNaN(p) ? fromTable(stage, ageDays) : p;
+    return winProbability(stage, pushCount, ageDays).orElse(Double.NaN);
   }
 
-  private double fromTable(int row, int ageDays) {
-    int j = ageDays / interval;
-    if (row < 0 || row >= survival.length || j >= atRisk[row].length || atRisk[row][j] == 0) {
-      return Double.NaN;
+  private OptionalDouble predict(Table t, int d) {
+    double sd = t.survivalOnDay(d, interval);
+    if (!(sd > 0)) {
+      return OptionalDouble.empty();
     }
-    double[] s = survival[row];
-    double[] c = cifWon[row];
-    double sj = s[j];
-    if (sj <= 0) {
-      return Double.NaN;
+    int end = (int) Math.min((long) d + horizonDays, (long) t.bins() * interval);
+    double sum = 0;
+    for (int day = d; day < end; day++) {
+      int j = day / interval;
+      double base = t.survival[j] / interval;
+      double v = t.qWon[j];
+      double[] moves = t.qMove[j];
+      if (moves != null) {
+        int rest = horizonDays - (day - d) - 1;
+        for (int m = 0; m < moves.length; m++) {
+          v += moves[m] * w[m][rest];
+        }
+      }
+      sum += base * v;
     }
-    int end = Math.min(c.length - 1, (ageDays + horizonDays) / interval);
-    double p = (c[end] - c[j]) / sj;
-    return Math.min(1, Math.max(0, p));
+    return OptionalDouble.of(Math.min(1, Math.max(0, sum / sd)));
+  }
+
+  /** The Markov renewal recursion for W_m(r), r = 0..h, from the stage tables. */
+  private static double[][] renewal(int stageCount, Table[] tables, int h) {
+    double[][] w = new double[stageCount][h + 1];
+    for (int r = 1; r <= h; r++) {
+      for (int m = 0; m < stageCount; m++) {
+        Table t = tables[m];
+        int end = (int) Math.min(r, (long) t.bins() * t.interval);
+        double sum = 0;
+        for (int day = 0; day < end; day++) {
+          int j = day / t.interval;
+          double v = t.qWon[j];
+          double[] moves = t.qMove[j];
+          if (moves != null) {
+            int rest = r - day - 1;
+            for (int n = 0; n < moves.length; n++) {
+              v += moves[n] * w[n][rest];
+            }
+          }
+          sum += t.survival[j] / t.interval * v;
+        }
+        w[m][r] = Math.min(1, Math.max(0, sum));
+      }
+    }
+    return w;
   }
 
   @Override
@@ -131,8 +246,9 @@ public final class SurvivalModel implements ProbabilityModel {
     }
     double[] p = new double[s.size()];
     for (int i = 0; i < s.openCount(); i++) {
-      double v = winWithinHorizon(map[s.stage(i)], s.pushCount(i), s.ageDays(i));
-      p[i] = Double.isNaN(v) ? s.probability(i) : v;
+      p[i] =
+          winProbability(map[s.stage(i)], s.pushCount(i), s.daysInStage(i))
+              .orElse(s.probability(i));
     }
     for (int i = s.openCount(); i < p.length; i++) {
       p[i] = s.status(i) == DealStatus.WON ? 1 : 0;
@@ -145,29 +261,74 @@ public final class SurvivalModel implements ProbabilityModel {
     return "survival-" + horizonDays + "d";
   }
 
+  /** One stratum's life table by time-in-stage interval. */
+  private static final class Table {
+    final int interval;
+    final long[] atRisk;
+    // survival[j]: still in the stage at the start of interval j (length bins + 1)
+    final double[] survival;
+    final double[] qWon;
+    final double[] qAll;
+    // qMove[j][m]: probability to move to stage m in interval j given at risk; null when none
+    final double[][] qMove;
+
+    Table(
+        int interval,
+        long[] atRisk,
+        double[] survival,
+        double[] qWon,
+        double[] qAll,
+        double[][] qMove) {
+      this.interval = interval;
+      this.atRisk = atRisk;
+      this.survival = survival;
+      this.qWon = qWon;
+      this.qAll = qAll;
+      this.qMove = qMove;
+    }
+
+    int bins() {
+      return atRisk.length;
+    }
+
+    long atRisk(int j) {
+      return j < atRisk.length ? atRisk[j] : 0;
+    }
+
+    double survivalOnDay(int day, int width) {
+      int j = day / width;
+      if (j >= atRisk.length) {
+        return survival[atRisk.length];
+      }
+      return survival[j] * (1 - qAll[j] * (day - (long) j * width) / width);
+    }
+  }
+
   /** Collects spells. Not thread-safe. */
   public static final class Builder {
     private final List<String> stages;
     private final Map<String, Integer> index = new HashMap<>();
     private final int interval;
     private final int horizon;
+    private int minAtRisk = DEFAULT_MIN_AT_RISK;
+    // per row: {entryBin, exitBin, outcome ordinal, target stage or -1}
     private final List<List<int[]>> spells = new ArrayList<>();
 
     private Builder(List<String> stages, int interval, int horizon) {
       if (interval < 1) {
         throw new ValidationException(FieldProblem.of("intervalDays", interval, "must be >= 1"));
       }
-      if (horizon < 0) {
-        throw new ValidationException(FieldProblem.of("horizonDays", horizon, "must be >= 0"));
+      if (horizon < 0 || horizon > MAX_HORIZON_DAYS) {
+        throw new ValidationException(
+            FieldProblem.of("horizonDays", horizon, "must be in [0, " + MAX_HORIZON_DAYS + "]"));
       }
       this.stages = List.copyOf(stages);
       for (int k = 0; k < this.stages.size(); k++) {
         if (index.put(this.stages.get(k), k) != null) {
           throw new ValidationException(FieldProblem.of("stages", this.stages.get(k), "repeated"));
         }
-        spells.add(new ArrayList<>());
       }
-      for (int k = 0; k < this.stages.size() * PUSH_STRATA; k++) {
+      for (int k = 0; k < this.stages.size() * (1 + PUSH_STRATA); k++) {
         spells.add(new ArrayList<>());
       }
       this.interval = interval;
@@ -175,56 +336,152 @@ public final class SurvivalModel implements ProbabilityModel {
     }
 
     /**
-     * One spell of a deal in a stage.
+     * The least number of visits at risk in a deal's time-in-stage interval for a stratum to answer
+     * (default {@value SurvivalModel#DEFAULT_MIN_AT_RISK}).
+     *
+     * @param n at least 1
+     */
+    public Builder minAtRisk(int n) {
+      if (n < 1) {
+        throw new ValidationException(FieldProblem.of("minAtRisk", n, "must be >= 1"));
+      }
+      this.minAtRisk = n;
+      return this;
+    }
+
+    /**
+     * One visit of a stage that ended won, lost or censored, given by the deal's ages; only the
+     * days in the stage ({@code exitAgeDays - entryAgeDays}) count.
      *
      * @param stage a declared stage
      * @param entryAgeDays the deal's age when it entered the stage, not negative
-     * @param exitAgeDays its age at close or at the end of the history, at least the entry age
-     * @param outcome how the spell ended
+     * @param exitAgeDays its age when it left the stage or at the end of the history, at least the
+     *     entry age
+     * @param outcome how the spell ended: WON, LOST or CENSORED (a move needs {@link #visit})
      */
     public Builder spell(String stage, int entryAgeDays, int exitAgeDays, Outcome outcome) {
       return spell(stage, -1, entryAgeDays, exitAgeDays, outcome);
     }
 
     /**
-     * One spell of a deal in a stage, with the deal's close-date push count (at entry).
+     * One visit of a stage, with the deal's close-date push count during the visit.
      *
-     * @param pushCount pushes so far, or -1 when unknown (then only the stage table counts it)
+     * @param pushCount pushes, or -1 when unknown (then only the stage table counts it)
      * @see #spell(String, int, int, Outcome)
      */
     public Builder spell(
         String stage, int pushCount, int entryAgeDays, int exitAgeDays, Outcome outcome) {
-      Integer k = index.get(stage);
-      if (k == null) {
-        throw new ValidationException(FieldProblem.of("stage", stage, "is not declared"));
-      }
       if (entryAgeDays < 0 || exitAgeDays < entryAgeDays) {
         throw new ValidationException(
             FieldProblem.of("exitAgeDays", exitAgeDays, "must be >= entry age " + entryAgeDays));
       }
-      int[] spell = {entryAgeDays / interval, exitAgeDays / interval, outcome.ordinal()};
-      spells.get(k).add(spell);
-      if (pushCount >= 0) {
-        spells.get(stages.size() + k * PUSH_STRATA + Math.min(pushCount, 2)).add(spell);
+      return visit(stage, exitAgeDays - entryAgeDays, outcome, null, pushCount);
+    }
+
+    /**
+     * One visit of a stage.
+     *
+     * @param stage a declared stage
+     * @param days whole days from entering the stage to leaving it (or to the end of the history
+     *     when censored), not negative
+     * @param outcome how the visit ended
+     * @param movedTo the declared stage the deal moved to when the outcome is {@link Outcome#MOVED}
+     *     (not the visited stage), else null
+     * @param pushCountAtEntry the close-date push count when the deal entered the stage, or -1 when
+     *     unknown (then only the stage table counts the visit)
+     * @param pushDays the days in the stage (ascending, within {@code [0, days]}) on which the
+     *     close date was pushed during the visit, one entry per push
+     * @throws ValidationException naming the bad argument
+     */
+    public Builder visit(
+        String stage,
+        int days,
+        Outcome outcome,
+        String movedTo,
+        int pushCountAtEntry,
+        int... pushDays) {
+      Integer k = index.get(stage);
+      if (k == null) {
+        throw new ValidationException(FieldProblem.of("stage", stage, "is not declared"));
+      }
+      if (days < 0) {
+        throw new ValidationException(FieldProblem.of("days", days, "must not be negative"));
+      }
+      if (outcome == null) {
+        throw new ValidationException(FieldProblem.of("outcome", null, "is required"));
+      }
+      int target = -1;
+      if (outcome == Outcome.MOVED) {
+        Integer m = movedTo == null ? null : index.get(movedTo);
+        if (m == null || m.equals(k)) {
+          throw new ValidationException(
+              FieldProblem.of("movedTo", movedTo, "must be another declared stage"));
+        }
+        target = m;
+      } else if (movedTo != null) {
+        throw new ValidationException(
+            FieldProblem.of("movedTo", movedTo, "must be null unless the outcome is MOVED"));
+      }
+      if (pushCountAtEntry < -1) {
+        throw new ValidationException(
+            FieldProblem.of("pushCountAtEntry", pushCountAtEntry, "must be >= -1"));
+      }
+      int[] pushes = pushDays == null ? new int[0] : pushDays.clone();
+      int last = 0;
+      for (int p : pushes) {
+        if (p < last || p > days) {
+          throw new ValidationException(
+              FieldProblem.of(
+                  "pushDays",
+                  Arrays.toString(pushes),
+                  "must be ascending within [0, " + days + "]"));
+        }
+        last = p;
+      }
+      if (pushCountAtEntry < 0 && pushes.length > 0) {
+        throw new ValidationException(
+            FieldProblem.of("pushCountAtEntry", pushCountAtEntry, "is needed with push days"));
+      }
+      int o = outcome.ordinal();
+      spells.get(k).add(new int[] {0, days / interval, o, target});
+      if (pushCountAtEntry >= 0) {
+        // time-varying stratum: censored in one push bucket and entering the next on a push
+        int bucket = Math.min(pushCountAtEntry, 2);
+        int start = 0;
+        int count = pushCountAtEntry;
+        int c = Outcome.CENSORED.ordinal();
+        for (int p : pushes) {
+          count++;
+          int next = Math.min(count, 2);
+          if (next != bucket) {
+            row(k, bucket).add(new int[] {start / interval, p / interval, c, -1});
+            bucket = next;
+            start = p;
+          }
+        }
+        row(k, bucket).add(new int[] {start / interval, days / interval, o, target});
       }
       return this;
     }
 
+    private List<int[]> row(int stage, int bucket) {
+      return spells.get(stages.size() + stage * PUSH_STRATA + bucket);
+    }
+
     /** Builds the life tables. */
     public SurvivalModel build() {
-      int t = spells.size();
-      double[][] surv = new double[t][];
-      double[][] cif = new double[t][];
-      long[][] risk = new long[t][];
-      for (int k = 0; k < t; k++) {
-        int max = 0;
+      int t = stages.size();
+      Table[] tables = new Table[spells.size()];
+      for (int k = 0; k < tables.length; k++) {
+        int bins = 0;
         for (int[] sp : spells.get(k)) {
-          max = Math.max(max, sp[1] + 1);
+          bins = Math.max(bins, sp[1] + 1);
         }
-        long[] enter = new long[max + 1];
-        long[] leave = new long[max + 1];
-        long[] won = new long[max + 1];
-        long[] lost = new long[max + 1];
+        long[] enter = new long[bins];
+        long[] leave = new long[bins];
+        long[] won = new long[bins];
+        long[] lost = new long[bins];
+        long[][] moved = new long[bins][];
         for (int[] sp : spells.get(k)) {
           enter[sp[0]]++;
           leave[sp[1]]++;
@@ -232,27 +489,41 @@ public final class SurvivalModel implements ProbabilityModel {
             won[sp[1]]++;
           } else if (sp[2] == Outcome.LOST.ordinal()) {
             lost[sp[1]]++;
+          } else if (sp[2] == Outcome.MOVED.ordinal()) {
+            if (moved[sp[1]] == null) {
+              moved[sp[1]] = new long[t];
+            }
+            moved[sp[1]][sp[3]]++;
           }
         }
-        long[] r = new long[max];
-        double[] s = new double[max + 1];
-        double[] c = new double[max + 1];
+        long[] risk = new long[bins];
+        double[] s = new double[bins + 1];
+        double[] qw = new double[bins];
+        double[] qa = new double[bins];
+        double[][] qm = new double[bins][];
         s[0] = 1;
         long current = 0;
-        for (int j = 0; j < max; j++) {
+        for (int j = 0; j < bins; j++) {
           current += enter[j];
-          r[j] = current;
-          double hw = current > 0 ? (double) won[j] / current : 0;
-          double hl = current > 0 ? (double) lost[j] / current : 0;
-          c[j + 1] = c[j] + s[j] * hw;
-          s[j + 1] = Math.max(0, s[j] * (1 - hw - hl));
+          risk[j] = current;
+          if (current > 0) {
+            long exits = won[j] + lost[j];
+            qw[j] = (double) won[j] / current;
+            if (moved[j] != null) {
+              qm[j] = new double[t];
+              for (int m = 0; m < t; m++) {
+                qm[j][m] = (double) moved[j][m] / current;
+                exits += moved[j][m];
+              }
+            }
+            qa[j] = (double) exits / current;
+          }
+          s[j + 1] = Math.max(0, s[j] * (1 - qa[j]));
           current -= leave[j];
         }
-        surv[k] = s;
-        cif[k] = c;
-        risk[k] = r;
+        tables[k] = new Table(interval, risk, s, qw, qa, qm);
       }
-      return new SurvivalModel(stages, interval, horizon, surv, cif, risk);
+      return new SurvivalModel(stages, interval, horizon, minAtRisk, tables);
     }
   }
 }

@@ -1,72 +1,334 @@
 package org.salespipeline.forecast.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
 import java.util.List;
+import java.util.Random;
 import java.util.SplittableRandom;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.model.SurvivalModel.Outcome;
 
 class SurvivalModelTest {
+  static final List<String> STAGES = List.of("A", "B", "C");
 
   @Example
   void lifeTableByHand() {
     SurvivalModel m =
         SurvivalModel.builder(List.of("A"), 30, 90)
+            .minAtRisk(1)
             .spell("A", 0, 10, Outcome.WON)
             .spell("A", 0, 40, Outcome.LOST)
             .spell("A", 0, 70, Outcome.WON)
             .spell("A", 0, 45, Outcome.CENSORED)
             .build();
-    // h_w = (1/4, 0, 1), h_l = (0, 1/3, 0): CIF_w = (0, .25, .25, .75), S = (1, .75, .5, 0)
+    // at risk (4, 3, 1); q_w = (1/4, 0, 1), q_l = (0, 1/3, 0); S = (1, .75, .5, 0)
     assertThat(m.winWithinHorizon(0, 0)).isCloseTo(0.75, within(1e-12));
     assertThat(m.withHorizon(30).winWithinHorizon(0, 0)).isCloseTo(0.25, within(1e-12));
-    assertThat(m.withHorizon(60).winWithinHorizon(0, 35)).isCloseTo(2.0 / 3, within(1e-12));
+    // exits spread evenly within an interval: S(35) = .75 (1 - (1/3)(5/30)) = .75 * 17/18;
+    // days 35..89 hold interval 2's wins, .5 of the entrants: .5 / (.75 * 17/18) = 12/17
+    assertThat(m.withHorizon(60).winWithinHorizon(0, 35)).isCloseTo(12.0 / 17, within(1e-12));
     assertThat(m.withHorizon(0).winWithinHorizon(0, 35)).isZero();
     assertThat(m.winWithinHorizon(0, 400)).isNaN();
+    assertThat(m.winProbability(0, -1, 400)).isEmpty();
+  }
+
+  /**
+   * Stage A: four visits, one lost on day 0, two moved to B on day 1, one won on day 2. Stage B:
+   * two visits, one won on day 0, one lost on day 3. A move costs one day.
+   */
+  static SurvivalModel twoStages(int horizon) {
+    return SurvivalModel.builder(List.of("A", "B"), 1, horizon)
+        .minAtRisk(1)
+        .visit("A", 0, Outcome.LOST, null, -1)
+        .visit("A", 1, Outcome.MOVED, "B", -1)
+        .visit("A", 1, Outcome.MOVED, "B", -1)
+        .visit("A", 2, Outcome.WON, null, -1)
+        .visit("B", 0, Outcome.WON, null, -1)
+        .visit("B", 3, Outcome.LOST, null, -1)
+        .build();
+  }
+
+  @Example
+  void dealsThatMoveOnCanStillWinThroughLaterStages() {
+    // W_B(r) = .5 for r >= 1. From A: f_A->B(1) = .75 * 2/3 = .5, f_won(2) = .25:
+    // W_A(3) = .5 W_B(1) + .25 = .5; W_A(2) = .5 W_B(0) = 0
+    assertThat(twoStages(3).winProbability(0, -1, 0).getAsDouble()).isCloseTo(0.5, within(1e-12));
+    assertThat(twoStages(2).winProbability(0, -1, 0).getAsDouble()).isZero();
+    assertThat(twoStages(100).winProbability(0, -1, 0).getAsDouble()).isCloseTo(0.5, within(1e-12));
+    // after a day in A three deals remain: two move on and win half the time, one wins: 2/3
+    assertThat(twoStages(2).winProbability(0, -1, 1).getAsDouble())
+        .isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(twoStages(1).winProbability(1, -1, 0).getAsDouble()).isCloseTo(0.5, within(1e-12));
+    // in B after day 0 only the deal lost on day 3 remains
+    assertThat(twoStages(10).winProbability(1, -1, 1).getAsDouble()).isZero();
+  }
+
+  @Example
+  void visitsEndAtTheStageExitNotAtTheDealsClose() {
+    // ten deals go A -> B on day 10 and win in B on day 20: A itself wins nothing within 10 days
+    var b = SurvivalModel.builder(List.of("A", "B"), 1, 10);
+    for (int i = 0; i < 10; i++) {
+      b.visit("A", 10, Outcome.MOVED, "B", -1).visit("B", 10, Outcome.WON, null, -1);
+    }
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(0, -1, 0).getAsDouble()).isZero();
+    // 21 days: 10 in A, one for the move, 10 in B, and the win on B's day 10
+    assertThat(m.withHorizon(21).winProbability(0, -1, 0).getAsDouble()).isZero();
+    assertThat(m.withHorizon(22).winProbability(0, -1, 0).getAsDouble())
+        .isCloseTo(1, within(1e-12));
+    assertThat(m.winProbability(1, -1, 5).getAsDouble()).isCloseTo(1, within(1e-12));
   }
 
   @Example
   void pushCountStrataWithFallbackToTheStage() {
     var b = SurvivalModel.builder(List.of("A"), 10, 100);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
       b.spell("A", 0, 0, 15, Outcome.WON);
       b.spell("A", 2, 0, 15, Outcome.LOST);
     }
     SurvivalModel m = b.build();
-    assertThat(m.winWithinHorizon(0, 0, 0)).isEqualTo(1.0);
+    assertThat(m.winWithinHorizon(0, 0, 0)).isCloseTo(1.0, within(1e-12));
     assertThat(m.winWithinHorizon(0, 5, 0)).isEqualTo(0.0);
     // nobody with one push: the stage over all push counts answers
     assertThat(m.winWithinHorizon(0, 1, 0)).isCloseTo(0.5, within(1e-12));
   }
 
-  @Property(tries = 200)
-  void probabilitiesAreValidAndGrowWithTheHorizon(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int interval) {
-    SplittableRandom r = new SplittableRandom(seed);
-    var b = SurvivalModel.builder(List.of("A", "B"), interval, 0);
-    for (int i = 0; i < 200; i++) {
-      int entry = r.nextInt(100);
-      int exit = entry + r.nextInt(300);
-      b.spell(r.nextBoolean() ? "A" : "B", entry, exit, Outcome.values()[r.nextInt(3)]);
+  @Example
+  void pushStrataFollowThePushesDuringTheVisit() {
+    var b = SurvivalModel.builder(List.of("A"), 1, 10);
+    for (int i = 0; i < 5; i++) {
+      b.visit("A", 4, Outcome.WON, null, 0, 2); // pushed on day 2, won on day 4
+      b.visit("A", 4, Outcome.LOST, null, 0); // never pushed, lost on day 4
     }
     SurvivalModel m = b.build();
-    for (int stage = 0; stage < 2; stage++) {
-      for (int age = 0; age < 400; age += 7) {
-        double prev = 0;
-        for (int h = 0; h <= 360; h += 15) {
-          double p = m.withHorizon(h).winWithinHorizon(stage, age);
-          if (Double.isNaN(p)) {
-            break;
+    assertThat(m.winProbability(0, -1, 0).getAsDouble()).isCloseTo(0.5, within(1e-12));
+    // from day 2 on the pushed visits are in the one-push stratum, the others in the zero one
+    assertThat(m.winProbability(0, 1, 3).getAsDouble()).isCloseTo(1, within(1e-12));
+    assertThat(m.winProbability(0, 0, 3).getAsDouble()).isZero();
+  }
+
+  @Example
+  void tooFewAtRiskFallsBackToTheStageThenToNothing() {
+    var b = SurvivalModel.builder(List.of("A"), 1, 10).minAtRisk(3);
+    b.visit("A", 0, Outcome.WON, null, 1); // one push: one visit only
+    b.visit("A", 0, Outcome.LOST, null, 0);
+    b.visit("A", 5, Outcome.LOST, null, 0);
+    SurvivalModel m = b.build();
+    // stratum "one push" has 1 at risk on day 0: the stage (3 at risk) answers 1/3
+    assertThat(m.winProbability(0, 1, 0).getAsDouble()).isCloseTo(1.0 / 3, within(1e-12));
+    // on day 2 only one visit is at risk anywhere: no answer, the snapshot's probability stays
+    assertThat(m.winProbability(0, 1, 2)).isEmpty();
+    assertThat(m.winProbability(3, 0, 0)).isEmpty();
+    assertThat(m.winProbability(0, 0, -1)).isEmpty();
+  }
+
+  @Example
+  void probabilitiesUseStageDaysInStageAndPushCountAndFallBackToTheSnapshot() {
+    SurvivalModel m = twoStages(2);
+    PipelineSnapshot s =
+        PipelineSnapshot.builder(Currency.getInstance("USD"), LocalDate.of(2026, 1, 1))
+            .stages(List.of("A", "B", "Z"))
+            .deal("fresh")
+            .amountMinor(100)
+            .probability(0.3)
+            .closeDate(LocalDate.of(2026, 1, 20))
+            .stage("A")
+            .owner("o")
+            .ageDays(40)
+            .add()
+            .deal("oneDay")
+            .amountMinor(100)
+            .probability(0.3)
+            .closeDate(LocalDate.of(2026, 1, 20))
+            .stage("A")
+            .owner("o")
+            .ageDays(40)
+            .daysInStage(1)
+            .add()
+            .deal("unknownStage")
+            .amountMinor(100)
+            .probability(0.3)
+            .closeDate(LocalDate.of(2026, 1, 20))
+            .stage("Z")
+            .owner("o")
+            .add()
+            .deal("tooLong")
+            .amountMinor(100)
+            .probability(0.4)
+            .closeDate(LocalDate.of(2026, 1, 20))
+            .stage("B")
+            .owner("o")
+            .daysInStage(99)
+            .add()
+            .deal("won")
+            .amountMinor(100)
+            .probability(0.4)
+            .closeDate(LocalDate.of(2025, 12, 20))
+            .stage("B")
+            .owner("o")
+            .status(DealStatus.WON)
+            .add()
+            .build();
+    double[] p = m.probabilities(s);
+    assertThat(p[s.openCount()]).isEqualTo(1.0);
+    for (int i = 0; i < s.openCount(); i++) {
+      double expected =
+          switch (s.id(i)) {
+            case "fresh" -> 0.0;
+            case "oneDay" -> 2.0 / 3;
+            case "unknownStage" -> 0.3;
+            default -> 0.4;
+          };
+      assertThat(p[i]).as(s.id(i)).isCloseTo(expected, within(1e-12));
+    }
+    assertThat(m.name()).isEqualTo("survival-2d");
+  }
+
+  @Example
+  void badSpellsAreTypedErrors() {
+    var b = SurvivalModel.builder(STAGES, 7, 30);
+    assertThatThrownBy(() -> b.spell("A", 0, 5, Outcome.MOVED))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("movedTo");
+    assertThatThrownBy(() -> b.visit("A", 5, Outcome.MOVED, "A", -1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.visit("A", 5, Outcome.WON, "B", -1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.visit("X", 5, Outcome.WON, null, -1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.visit("A", -1, Outcome.WON, null, -1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.visit("A", 5, Outcome.WON, null, 0, 3, 2))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("pushDays");
+    assertThatThrownBy(() -> b.visit("A", 5, Outcome.WON, null, -1, 3))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.visit("A", 5, null, null, -1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.minAtRisk(0)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.build().withHorizon(-1)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.build().withHorizon(SurvivalModel.MAX_HORIZON_DAYS + 1))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> SurvivalModel.builder(STAGES, 0, 30))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  /** Random visits of three stages: moves to any other stage, pushes, all outcomes. */
+  static List<Object[]> randomVisits(long seed, int n) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Object[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int k = r.nextInt(3);
+      int days = r.nextInt(120);
+      Outcome o = Outcome.values()[r.nextInt(4)];
+      String to = o == Outcome.MOVED ? STAGES.get((k + 1 + r.nextInt(2)) % 3) : null;
+      int push = r.nextInt(4) - 1;
+      int[] pushes = push < 0 || days == 0 ? new int[0] : new int[] {r.nextInt(days)};
+      out.add(new Object[] {STAGES.get(k), days, o, to, push, pushes});
+    }
+    return out;
+  }
+
+  static SurvivalModel fit(List<Object[]> visits, int interval, int horizon) {
+    var b = SurvivalModel.builder(STAGES, interval, horizon).minAtRisk(2);
+    for (Object[] v : visits) {
+      b.visit((String) v[0], (int) v[1], (Outcome) v[2], (String) v[3], (int) v[4], (int[]) v[5]);
+    }
+    return b.build();
+  }
+
+  @Property(tries = 100)
+  void probabilitiesAreValidAndGrowWithTheHorizon(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int interval) {
+    SurvivalModel base = fit(randomVisits(seed, 150), interval, 0);
+    List<SurvivalModel> byHorizon = new ArrayList<>();
+    for (int h = 0; h <= 200; h += 20) {
+      byHorizon.add(base.withHorizon(h));
+    }
+    for (int stage = 0; stage < 3; stage++) {
+      for (int push = -1; push < 3; push++) {
+        for (int d = 0; d < 130; d += 9) {
+          double prev = 0;
+          for (SurvivalModel m : byHorizon) {
+            var p = m.winProbability(stage, push, d);
+            // whether there is an answer depends on the data, not on the horizon
+            assertThat(p.isPresent()).isEqualTo(base.winProbability(stage, push, d).isPresent());
+            if (p.isEmpty()) {
+              break;
+            }
+            assertThat(p.getAsDouble()).isBetween(0.0, 1.0).isGreaterThanOrEqualTo(prev - 1e-12);
+            prev = p.getAsDouble();
           }
-          assertThat(p).isBetween(0.0, 1.0).isGreaterThanOrEqualTo(prev - 1e-12);
-          prev = p;
         }
       }
     }
+  }
+
+  @Property(tries = 50)
+  void withoutDataEveryOpenDealKeepsTheSnapshotsProbability(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 365) int horizon) {
+    SplittableRandom r = new SplittableRandom(seed);
+    PipelineSnapshot.Builder sb =
+        PipelineSnapshot.builder(Currency.getInstance("USD"), LocalDate.of(2026, 1, 1));
+    for (int i = 0; i < 20; i++) {
+      sb.deal("d" + i)
+          .amountMinor(1 + r.nextInt(1000))
+          .probability(r.nextInt(101) / 100.0)
+          .closeDate(LocalDate.of(2026, 2, 1))
+          .stage(STAGES.get(r.nextInt(3)))
+          .owner("o")
+          .pushCount(r.nextInt(4))
+          .ageDays(r.nextInt(300))
+          .daysInStage(r.nextInt(100))
+          .add();
+    }
+    PipelineSnapshot s = sb.build();
+    SurvivalModel empty = SurvivalModel.builder(STAGES, 1 + r.nextInt(30), horizon).build();
+    assertThat(empty.probabilities(s)).containsExactly(s.probabilities());
+  }
+
+  @Property(tries = 50)
+  void fittingIsDeterministicAndIgnoresTheOrderOfTheVisits(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int interval) {
+    List<Object[]> visits = randomVisits(seed, 100);
+    SurvivalModel a = fit(visits, interval, 60);
+    List<Object[]> shuffled = new ArrayList<>(visits);
+    Collections.shuffle(shuffled, new Random(seed));
+    SurvivalModel b = fit(shuffled, interval, 60);
+    for (int stage = 0; stage < 3; stage++) {
+      for (int d = 0; d < 130; d += 5) {
+        var p = a.winProbability(stage, 1, d);
+        assertThat(b.winProbability(stage, 1, d)).isEqualTo(p);
+        assertThat(a.winProbability(stage, 1, d)).isEqualTo(p);
+      }
+    }
+  }
+
+  @Property(tries = 50)
+  void withoutMovesALongHorizonGivesTheLifeTablesShareOfWins(@ForAll long seed) {
+    // one stage, no censoring: from entry the eventual win probability is the share of wins
+    SplittableRandom r = new SplittableRandom(seed);
+    var b = SurvivalModel.builder(List.of("A"), 1 + r.nextInt(10), 1000).minAtRisk(1);
+    int won = 0;
+    int n = 1 + r.nextInt(50);
+    for (int i = 0; i < n; i++) {
+      boolean w = r.nextBoolean();
+      won += w ? 1 : 0;
+      b.visit("A", r.nextInt(200), w ? Outcome.WON : Outcome.LOST, null, -1);
+    }
+    assertThat(b.build().winProbability(0, -1, 0).getAsDouble())
+        .isCloseTo((double) won / n, within(1e-9));
   }
 }
