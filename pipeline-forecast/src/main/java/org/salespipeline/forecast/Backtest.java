@@ -3,14 +3,21 @@ package org.salespipeline.forecast;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
@@ -23,11 +30,29 @@ import org.salespipeline.forecast.model.ProbabilityModel;
  * pipeline is rebuilt as it stood at the origin from the history alone (no look-ahead), a model
  * fitted by the caller on what was known then gives the forecast (won so far in the period plus the
  * weighted open deals due in it), and the forecast is compared with what actually closed won in the
- * period. Run it once per model to compare models on the host's own data.
+ * period. {@link #compare} runs several models over the same origins, so their figures are directly
+ * comparable; {@link #run} is the one-model case.
  *
- * <p>Stateless; each call reads the history once per origin plus once per period for the actuals.
+ * <p>Accuracy: WAPE, bias and MAPE ({@link ForecastAccuracy}) over all forecasts, per period and
+ * per lead time. Calibration ({@link Calibration}, Brier score with Murphy's 1973 decomposition and
+ * the reliability table): at every origin, every deal open then gives one pair, its in-period
+ * probability against whether it closed won within the period. The in-period probability is the
+ * model's probability when the deal's expected close date lies in the period and 0 otherwise, which
+ * is exactly what the forecast sums ({@code sum a_i p_i} over deals due in the period); a deal that
+ * wins in the period while not due in it therefore counts as a miss. Deals created after the origin
+ * give no pair (they only show in the actual).
+ *
+ * <p>Documented answers rather than errors: an origin before any history sees an empty pipeline
+ * (forecast = closed so far = 0, no calibration pairs); a period without actuals has an empty MAPE,
+ * WAPE and bias (never NaN); no pairs at all give {@link Calibration} with count 0 and Brier 0.
+ *
+ * <p>Stateless and thread-safe if the history supplier is; each call reads the history once per
+ * origin plus once per period for the actuals, whatever the number of models.
  */
 public final class Backtest {
+  /** Equal-width bins of the reliability table. */
+  public static final int CALIBRATION_BINS = 10;
+
   private Backtest() {}
 
   /**
@@ -52,26 +77,82 @@ public final class Backtest {
   public record Row(Period period, int weeksBefore, Instant origin, double forecast, long actual) {}
 
   /**
-   * What a backtest found.
+   * What a backtest found for one model. Immutable.
    *
    * @param model the model's name
    * @param rows every forecast, by period then lead time
+   * @param byPeriod accuracy per period over its lead times, in period order
    * @param byWeeksBefore accuracy per lead time, in the order the lead times were given
    * @param overall accuracy over all rows
+   * @param calibration in-period probability of every deal open at an origin against whether it
+   *     closed won in the period, over all origins
+   * @param calibrationByWeeksBefore the same per lead time, in the order the lead times were given
    */
   public record Result(
       String model,
       List<Row> rows,
+      Map<Period, ForecastAccuracy> byPeriod,
       Map<Integer, ForecastAccuracy> byWeeksBefore,
-      ForecastAccuracy overall) {
+      ForecastAccuracy overall,
+      Calibration calibration,
+      Map<Integer, Calibration> calibrationByWeeksBefore) {
     public Result {
       rows = List.copyOf(rows);
-      byWeeksBefore = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byWeeksBefore));
+      byPeriod = Collections.unmodifiableMap(new LinkedHashMap<>(byPeriod));
+      byWeeksBefore = Collections.unmodifiableMap(new LinkedHashMap<>(byWeeksBefore));
+      calibrationByWeeksBefore =
+          Collections.unmodifiableMap(new LinkedHashMap<>(calibrationByWeeksBefore));
     }
   }
 
   /**
-   * Runs the backtest.
+   * Several models backtested over the same origins. Immutable.
+   *
+   * @param results one per model, in the order the fits were given
+   */
+  public record Comparison(List<Result> results) {
+    public Comparison {
+      results = List.copyOf(results);
+    }
+
+    /**
+     * A Markdown table, one line per model: WAPE, bias, MAPE (percent, "n/a" when undefined), and
+     * Brier score with reliability, resolution and uncertainty.
+     */
+    public String table() {
+      StringBuilder md =
+          new StringBuilder(
+              "| model | WAPE | bias | MAPE | Brier | reliability | resolution | uncertainty |"
+                  + " pairs |\n|---|---|---|---|---|---|---|---|---|\n");
+      for (Result r : results) {
+        Calibration c = r.calibration();
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %.4f | %.4f | %.4f | %.4f | %d |%n",
+                r.model(),
+                percent(r.overall().wape(), false),
+                percent(r.overall().bias(), true),
+                percent(r.overall().mape(), false),
+                c.brier(),
+                c.reliability(),
+                c.resolution(),
+                c.uncertainty(),
+                c.count()));
+      }
+      return md.toString();
+    }
+
+    private static String percent(OptionalDouble v, boolean signed) {
+      if (v.isEmpty()) {
+        return "n/a";
+      }
+      return String.format(Locale.ROOT, signed ? "%+.1f%%" : "%.1f%%", 100 * v.getAsDouble());
+    }
+  }
+
+  /**
+   * Runs the backtest for one model.
    *
    * @param history opens a fresh stream of the history, grouped by deal in sequence order (as
    *     {@code WorkspaceStore.streamEvents} gives it); each stream is closed after use
@@ -83,7 +164,8 @@ public final class Backtest {
    * @param weeksBefore lead times in weeks before each period's end, each 0 to 52, not empty
    * @param fit fits the model at each origin
    * @param progress hears (origins done, origins in all)
-   * @throws ValidationException for empty periods or lead times, or a lead time out of range
+   * @throws ValidationException for empty periods or lead times, or a lead time out of range or
+   *     given twice
    */
   public static Result run(
       Supplier<Stream<DealEvent>> history,
@@ -95,46 +177,144 @@ public final class Backtest {
       List<Integer> weeksBefore,
       ModelFit fit,
       ProgressListener progress) {
-    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(fit, "fit");
+    return compare(
+            history,
+            pipeline,
+            currency,
+            converter,
+            zone,
+            periods,
+            weeksBefore,
+            List.of(fit),
+            progress)
+        .results()
+        .get(0);
+  }
+
+  /**
+   * Runs the backtest for several models over the same origins and snapshots.
+   *
+   * @param fits one per model, not empty; each is asked at every origin
+   * @return one result per fit, in order
+   * @throws ValidationException for empty periods, lead times or fits, or a lead time out of range
+   *     or given twice
+   * @see #run
+   */
+  public static Comparison compare(
+      Supplier<Stream<DealEvent>> history,
+      PipelineDefinition pipeline,
+      Currency currency,
+      CurrencyConverter converter,
+      ZoneId zone,
+      List<Period> periods,
+      List<Integer> weeksBefore,
+      List<ModelFit> fits,
+      ProgressListener progress) {
+    Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(fits, "fits");
+    Objects.requireNonNull(progress, "progress");
     if (periods.isEmpty()) {
       throw new ValidationException(FieldProblem.of("periods", "[]", "must not be empty"));
     }
     if (weeksBefore.isEmpty()) {
       throw new ValidationException(FieldProblem.of("weeksBefore", "[]", "must not be empty"));
     }
+    if (fits.isEmpty()) {
+      throw new ValidationException(FieldProblem.of("fits", "[]", "must not be empty"));
+    }
+    Set<Integer> seen = new HashSet<>();
     for (int w : weeksBefore) {
       if (w < 0 || w > 52) {
         throw new ValidationException(FieldProblem.of("weeksBefore", w, "must be within [0, 52]"));
       }
+      if (!seen.add(w)) {
+        throw new ValidationException(FieldProblem.of("weeksBefore", w, "appears twice"));
+      }
     }
-    List<Row> rows = new ArrayList<>();
-    String modelName = null;
+    int m = fits.size();
+    List<List<Row>> rows = new ArrayList<>();
+    List<Map<Integer, Pairs>> pairs = new ArrayList<>();
+    String[] names = new String[m];
+    for (int k = 0; k < m; k++) {
+      rows.add(new ArrayList<>());
+      Map<Integer, Pairs> byLead = new LinkedHashMap<>();
+      for (int w : weeksBefore) {
+        byLead.put(w, new Pairs());
+      }
+      pairs.add(byLead);
+    }
     long total = (long) periods.size() * (weeksBefore.size() + 1);
     long done = 0;
     progress.progress(0, total);
     for (Period period : periods) {
       // why: the actual is what the history says closed won in the period, seen at its end
       Instant end = period.end().atStartOfDay(zone).toInstant().minusNanos(1);
-      long actual =
-          Forecaster.of(snapshot(history, pipeline, currency, converter, zone, end)).closed(period);
+      PipelineSnapshot atEnd = snapshot(history, pipeline, currency, converter, zone, end);
+      long actual = Forecaster.of(atEnd).closed(period);
+      Set<String> wonInPeriod = wonIn(atEnd, period);
       progress.progress(++done, total);
       for (int w : weeksBefore) {
         Instant origin = period.end().minusWeeks(w).atStartOfDay(zone).toInstant().minusNanos(1);
         PipelineSnapshot then = snapshot(history, pipeline, currency, converter, zone, origin);
-        ProbabilityModel model = fit.fit(origin);
-        modelName = model.name();
-        Forecaster forecaster = Forecaster.of(then).withModel(model);
-        double forecast = forecaster.closed(period) + forecaster.weighted(period);
-        rows.add(new Row(period, w, origin, forecast, actual));
+        for (int k = 0; k < m; k++) {
+          ProbabilityModel model = fits.get(k).fit(origin);
+          names[k] = model.name();
+          Forecaster forecaster = Forecaster.of(then).withModel(model);
+          double forecast = forecaster.closed(period) + forecaster.weighted(period);
+          rows.get(k).add(new Row(period, w, origin, forecast, actual));
+          Pairs p = pairs.get(k).get(w);
+          for (int i = 0; i < then.openCount(); i++) {
+            int day = then.closeDay(i);
+            boolean due = day >= period.startDay() && day < period.endDay();
+            p.add(due ? forecaster.probability(i) : 0, wonInPeriod.contains(then.id(i)));
+          }
+        }
         progress.progress(++done, total);
       }
     }
+    List<Result> results = new ArrayList<>(m);
+    for (int k = 0; k < m; k++) {
+      results.add(result(names[k], rows.get(k), periods, weeksBefore, pairs.get(k)));
+    }
+    return new Comparison(results);
+  }
+
+  private static Result result(
+      String name,
+      List<Row> rows,
+      List<Period> periods,
+      List<Integer> weeksBefore,
+      Map<Integer, Pairs> pairs) {
+    Map<Period, ForecastAccuracy> byPeriod = new LinkedHashMap<>();
+    for (Period period : periods) {
+      byPeriod.putIfAbsent(
+          period, accuracy(rows.stream().filter(r -> r.period().equals(period)).toList()));
+    }
     Map<Integer, ForecastAccuracy> byLead = new LinkedHashMap<>();
+    Map<Integer, Calibration> calibrationByLead = new LinkedHashMap<>();
+    Pairs all = new Pairs();
     for (int w : weeksBefore) {
       byLead.put(w, accuracy(rows.stream().filter(r -> r.weeksBefore() == w).toList()));
+      calibrationByLead.put(w, pairs.get(w).calibration());
     }
-    return new Result(modelName, rows, byLead, accuracy(rows));
+    for (Pairs p : pairs.values()) {
+      all.addAll(p);
+    }
+    return new Result(
+        name, rows, byPeriod, byLead, accuracy(rows), all.calibration(), calibrationByLead);
+  }
+
+  /** Ids of the deals that closed won with a close date in the period. */
+  private static Set<String> wonIn(PipelineSnapshot s, Period period) {
+    Set<String> won = new HashSet<>();
+    for (int i = s.openCount(); i < s.size(); i++) {
+      int day = s.closeDay(i);
+      if (s.status(i) == DealStatus.WON && day >= period.startDay() && day < period.endDay()) {
+        won.add(s.id(i));
+      }
+    }
+    return won;
   }
 
   private static PipelineSnapshot snapshot(
@@ -157,5 +337,31 @@ public final class Backtest {
       a[i] = rows.get(i).actual();
     }
     return ForecastAccuracy.of(f, a);
+  }
+
+  /** Growable (probability, outcome) pairs in primitive arrays. */
+  private static final class Pairs {
+    private double[] p = new double[256];
+    private boolean[] o = new boolean[256];
+    private int n;
+
+    void add(double probability, boolean outcome) {
+      if (n == p.length) {
+        p = Arrays.copyOf(p, 2 * n);
+        o = Arrays.copyOf(o, 2 * n);
+      }
+      p[n] = probability;
+      o[n++] = outcome;
+    }
+
+    void addAll(Pairs other) {
+      for (int i = 0; i < other.n; i++) {
+        add(other.p[i], other.o[i]);
+      }
+    }
+
+    Calibration calibration() {
+      return Calibration.of(Arrays.copyOf(p, n), Arrays.copyOf(o, n), CALIBRATION_BINS);
+    }
   }
 }

@@ -12,6 +12,11 @@ import org.salespipeline.core.ValidationException;
  * in a bin is equal; otherwise {@link #withinBin()} holds the remainder ({@code brier - reliability
  * + resolution - uncertainty}, Stephenson, Coelho and Jolliffe 2008). Immutable.
  *
+ * <p>References: A. H. Murphy, "A new vector partition of the probability score", Journal of
+ * Applied Meteorology 12 (1973) 595-600; D. B. Stephenson, C. A. S. Coelho and I. T. Jolliffe, "Two
+ * extra components in the Brier score decomposition", Weather and Forecasting 23 (2008) 752-757.
+ * {@link Backtest} scores every model's in-period deal probabilities with it.
+ *
  * @param brier the Brier score, 0 for no forecasts
  * @param reliability {@code sum n_k (f_k - o_k)^2 / N}: lower is better
  * @param resolution {@code sum n_k (o_k - o)^2 / N}: higher is better

@@ -2,17 +2,25 @@ package org.salespipeline.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.forecast.model.MarkovChainModel;
 import org.salespipeline.forecast.model.ProbabilityModel;
 
 class BacktestTest {
@@ -86,5 +94,196 @@ class BacktestTest {
     Backtest.Result empty = run(none, List.of(1));
     assertThat(empty.rows()).allSatisfy(r -> assertThat(r.forecast()).isZero());
     assertThat(empty.overall().wape()).isEmpty();
+  }
+
+  static PipelineSnapshot at(List<DealEvent> events, Instant asOf) {
+    return DealSnapshots.fromHistory(
+        events.stream(),
+        DealSnapshotsTest.PIPE,
+        DealSnapshotsTest.USD,
+        asOf,
+        ZoneOffset.UTC,
+        CurrencyConverter.sameCurrencyOnly());
+  }
+
+  @Test
+  void calibrationScoresEveryDealOpenAtAnOriginByItsInPeriodProbability() {
+    List<DealEvent> events = DealSnapshotsTest.histories(5, 300);
+    Backtest.Result result = run(events, List.of(1, 5));
+
+    double squares = 0;
+    int pairs = 0;
+    int wins = 0;
+    Map<Integer, Integer> pairsByLead = new HashMap<>();
+    for (Backtest.Row row : result.rows()) {
+      Period p = row.period();
+      PipelineSnapshot end =
+          at(events, p.end().atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
+      Set<String> won = new HashSet<>();
+      for (int i = end.openCount(); i < end.size(); i++) {
+        if (end.status(i) == DealStatus.WON && p.contains(LocalDate.ofEpochDay(end.closeDay(i)))) {
+          won.add(end.id(i));
+        }
+      }
+      PipelineSnapshot then = at(events, row.origin());
+      Forecaster f = Forecaster.of(then);
+      double weighted = 0;
+      for (int i = 0; i < then.openCount(); i++) {
+        boolean due = p.contains(LocalDate.ofEpochDay(then.closeDay(i)));
+        double q = due ? f.probability(i) : 0;
+        int o = won.contains(then.id(i)) ? 1 : 0;
+        squares += (q - o) * (q - o);
+        wins += o;
+        weighted += q * then.amount(i);
+      }
+      pairs += then.openCount();
+      pairsByLead.merge(row.weeksBefore(), then.openCount(), Integer::sum);
+      // the pairs are exactly what the forecast sums
+      assertThat(row.forecast() - f.closed(p)).isCloseTo(weighted, within(1e-6 * (1 + weighted)));
+    }
+    Calibration c = result.calibration();
+    assertThat(pairs).isPositive();
+    assertThat(wins).isPositive();
+    assertThat(c.count()).isEqualTo(pairs);
+    assertThat(c.brier()).isCloseTo(squares / pairs, within(1e-12));
+    double hits = c.table().stream().mapToDouble(b -> b.count() * b.observedRate()).sum();
+    assertThat(hits).isCloseTo(wins, within(1e-6));
+    assertThat(result.calibrationByWeeksBefore()).containsOnlyKeys(1, 5);
+    result
+        .calibrationByWeeksBefore()
+        .forEach((w, cw) -> assertThat(cw.count()).isEqualTo(pairsByLead.get(w)));
+  }
+
+  @Test
+  void accuracyIsGivenPerPeriodAndPerLeadTime() {
+    List<DealEvent> events = DealSnapshotsTest.histories(3, 300);
+    Backtest.Result result = run(events, List.of(0, 3));
+
+    assertThat(result.byPeriod()).containsOnlyKeys(MONTHS.toArray(new Period[0]));
+    for (Period p : MONTHS) {
+      List<Backtest.Row> rows = result.rows().stream().filter(r -> r.period().equals(p)).toList();
+      ForecastAccuracy expected =
+          ForecastAccuracy.of(
+              rows.stream().mapToDouble(Backtest.Row::forecast).toArray(),
+              rows.stream().mapToDouble(Backtest.Row::actual).toArray());
+      assertThat(result.byPeriod().get(p)).isEqualTo(expected);
+      assertThat(result.byPeriod().get(p).periods()).isEqualTo(2);
+    }
+    assertThat(result.byWeeksBefore().get(3).periods()).isEqualTo(3);
+    assertThat(result.overall().periods()).isEqualTo(6);
+  }
+
+  @Test
+  void originsBeforeAnyHistorySeeAnEmptyPipelineAndMeasuresWithoutActualsAreEmpty() {
+    // the histories start on 2026-01-01: every origin of 2025 is before them
+    List<Period> before = Period.months(YearMonth.of(2025, 6), 2);
+    Backtest.Result result =
+        Backtest.run(
+            DealSnapshotsTest.histories(7, 100)::stream,
+            DealSnapshotsTest.PIPE,
+            DealSnapshotsTest.USD,
+            CurrencyConverter.sameCurrencyOnly(),
+            ZoneOffset.UTC,
+            before,
+            List.of(0, 4),
+            origin -> ProbabilityModel.stageDefault(),
+            ProgressListener.NONE);
+
+    assertThat(result.rows())
+        .hasSize(4)
+        .allSatisfy(
+            r -> {
+              assertThat(r.forecast()).isZero();
+              assertThat(r.actual()).isZero();
+            });
+    assertThat(result.byPeriod().values())
+        .allSatisfy(
+            a -> {
+              assertThat(a.wape()).isEmpty();
+              assertThat(a.bias()).isEmpty();
+              assertThat(a.mape()).isEmpty();
+            });
+    assertThat(result.calibration().count()).isZero();
+    assertThat(result.calibration().brier()).isZero();
+    assertThat(result.calibration().table()).isEmpty();
+    assertThat(new Backtest.Comparison(List.of(result)).table()).contains("| n/a | n/a | n/a |");
+  }
+
+  @Test
+  void compareRunsEveryModelOverTheSameOriginsAndTabulatesThem() {
+    List<DealEvent> events = DealSnapshotsTest.histories(9, 300);
+    Instant lastEnd = MONTHS.get(2).end().atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<Long> progress = new ArrayList<>();
+    Backtest.Comparison comparison =
+        Backtest.compare(
+            events::stream,
+            DealSnapshotsTest.PIPE,
+            DealSnapshotsTest.USD,
+            CurrencyConverter.sameCurrencyOnly(),
+            ZoneOffset.UTC,
+            MONTHS,
+            List.of(0, 2),
+            List.of(
+                origin -> ProbabilityModel.stageDefault(),
+                origin ->
+                    MarkovChainModel.fit(
+                        DealSnapshots.transitions(
+                            events.stream(), DealSnapshotsTest.PIPE, origin))),
+            (done, total) -> progress.add(done));
+
+    assertThat(comparison.results())
+        .extracting(Backtest.Result::model)
+        .containsExactly(
+            ProbabilityModel.stageDefault().name(),
+            MarkovChainModel.fit(
+                    DealSnapshots.transitions(events.stream(), DealSnapshotsTest.PIPE, lastEnd))
+                .name());
+    Backtest.Result first = comparison.results().get(0);
+    Backtest.Result second = comparison.results().get(1);
+    assertThat(first).isEqualTo(run(events, List.of(0, 2)));
+    assertThat(second.rows())
+        .extracting(Backtest.Row::actual)
+        .isEqualTo(first.rows().stream().map(Backtest.Row::actual).toList());
+    assertThat(second.calibration().count()).isEqualTo(first.calibration().count());
+    assertThat(progress).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    String table = comparison.table();
+    assertThat(table.lines()).hasSize(4);
+    assertThat(table).contains("| " + first.model() + " |", "| " + second.model() + " |");
+  }
+
+  @Test
+  void duplicateLeadTimesEmptyPeriodsAndNoModelsAreRefused() {
+    List<DealEvent> none = List.of();
+    assertThatThrownBy(() -> run(none, List.of(2, 2)))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.concerns("weeksBefore")).isTrue());
+    assertThatThrownBy(
+            () ->
+                Backtest.run(
+                    none::stream,
+                    DealSnapshotsTest.PIPE,
+                    DealSnapshotsTest.USD,
+                    CurrencyConverter.sameCurrencyOnly(),
+                    ZoneOffset.UTC,
+                    List.of(),
+                    List.of(1),
+                    origin -> ProbabilityModel.stageDefault(),
+                    ProgressListener.NONE))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.concerns("periods")).isTrue());
+    assertThatThrownBy(
+            () ->
+                Backtest.compare(
+                    none::stream,
+                    DealSnapshotsTest.PIPE,
+                    DealSnapshotsTest.USD,
+                    CurrencyConverter.sameCurrencyOnly(),
+                    ZoneOffset.UTC,
+                    MONTHS,
+                    List.of(1),
+                    List.of(),
+                    ProgressListener.NONE))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.concerns("fits")).isTrue());
   }
 }
