@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 import org.salespipeline.forecast.distribution.RevenueDistributions;
@@ -496,6 +497,23 @@ public final class Forecaster {
     return distribution(period, all);
   }
 
+  /**
+   * The revenue distribution of the period (the deals of {@link #distribution(Period)}) by Monte
+   * Carlo, reporting progress as {@link RevenueDistributions#monteCarlo(long[], double[], int,
+   * long, ProgressListener)} does; equal seeds give equal results.
+   *
+   * @param trials at least 1
+   * @param progress hears (trials done, trials in all); not null
+   * @throws ValidationException if trials is below 1 or the listener is null
+   */
+  public RevenueDistribution monteCarlo(
+      Period period, int trials, long seed, ProgressListener progress) {
+    boolean[] all = new boolean[s.ownerNames.size()];
+    java.util.Arrays.fill(all, true);
+    PeriodDeals d = periodDeals(period, all);
+    return RevenueDistributions.monteCarlo(d.amounts, d.probabilities, trials, seed, progress);
+  }
+
   private java.util.OptionalDouble chanceOfQuota(Period period, boolean[] owners, long quota) {
     if (quota <= 0) {
       return java.util.OptionalDouble.empty();
@@ -504,6 +522,13 @@ public final class Forecaster {
   }
 
   private RevenueDistribution distribution(Period period, boolean[] owners) {
+    PeriodDeals d = periodDeals(period, owners);
+    return RevenueDistributions.auto(d.amounts, d.probabilities);
+  }
+
+  private record PeriodDeals(long[] amounts, double[] probabilities) {}
+
+  private PeriodDeals periodDeals(Period period, boolean[] owners) {
     int from = period.startDay();
     int to = period.endDay();
     int n = 0;
@@ -521,7 +546,7 @@ public final class Forecaster {
         q[n++] = i < s.openCount ? p[i] : 1.0;
       }
     }
-    return RevenueDistributions.auto(a, q);
+    return new PeriodDeals(a, q);
   }
 
   private boolean counts(int i, int from, int to, boolean[] owners) {
