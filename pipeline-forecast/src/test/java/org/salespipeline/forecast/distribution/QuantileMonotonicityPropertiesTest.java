@@ -114,10 +114,13 @@ class QuantileMonotonicityPropertiesTest {
     long hi = DistributionPropertiesTest.possible(d);
     double x = lo + (hi - lo) * u;
     for (RevenueDistribution r : engines(d)) {
-      // why: the hybrid searches by bisection to half a minor unit; the normal inverts Phi to
-      // about 1e-14 in z, so to a tiny fraction of sigma
+      // why: the hybrid searches by bisection to half a minor unit; the normal inverts its Phi
+      // grid exactly, but near Phi = 1 the levels are 1.1e-16 apart, coarser than the grid's
+      // steps there, so z comes back to within one grid step (2^-20) of sigma
       double resolution =
-          r.engine() == Engine.HYBRID ? 0.5 : 1e-9 * (1 + Math.abs(x) + r.standardDeviation());
+          r.engine() == Engine.HYBRID
+              ? 0.5
+              : 1e-9 * (1 + Math.abs(x)) + r.standardDeviation() * 0x1p-20;
       double f = r.cdf(x);
       // why: MonteCarlo's quantile takes ceil(q T) - 1 in floating point, and (k / T) T can round
       // above k, giving the next trial sum (MonteCarlo.java is outside this change; see the report)
