@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * Weighted pipeline of the open deals by period (rows) and one {@link Dimension} (columns). Cells
  * hold the exact fixed-point weighted sum (see {@link Forecaster#weighted()}), the raw amount and
- * the deal count. Deals closing outside every period are not counted. Immutable and thread-safe.
+ * the deal count. Deals closing outside every period are not counted. The run-rate of each period
+ * ({@link Forecaster#runRate(Period)}, revenue from deals not created yet) is a separate line,
+ * never inside a cell: {@link #periodWeighted(int)} is the pipeline alone, {@link #runRate(int)}
+ * the run-rate alone and {@link #periodTotal(int)} their sum. Immutable and thread-safe.
  */
 public final class ForecastTable {
   private final List<Period> periods;
@@ -13,18 +16,21 @@ public final class ForecastTable {
   private final long[] weightedScaled;
   private final long[] amount;
   private final int[] count;
+  private final double[] runRate;
 
   ForecastTable(
       List<Period> periods,
       List<String> columns,
       long[] weightedScaled,
       long[] amount,
-      int[] count) {
+      int[] count,
+      double[] runRate) {
     this.periods = List.copyOf(periods);
     this.columns = List.copyOf(columns);
     this.weightedScaled = weightedScaled;
     this.amount = amount;
     this.count = count;
+    this.runRate = runRate;
   }
 
   /** The periods, one per row. */
@@ -73,5 +79,38 @@ public final class ForecastTable {
       s += weightedScaled[p * columns.size() + column];
     }
     return s / Forecaster.SCALE;
+  }
+
+  /** The run-rate of a period (deals not created yet), in minor units; 0 without a run-rate. */
+  public double runRate(int period) {
+    return runRate[period];
+  }
+
+  /** {@link #periodWeighted(int)} plus {@link #runRate(int)} of a period, in minor units. */
+  public double periodTotal(int period) {
+    return periodWeighted(period) + runRate[period];
+  }
+
+  /** The weighted pipeline over all periods and columns, in minor units. */
+  public double totalWeighted() {
+    long s = 0;
+    for (long w : weightedScaled) {
+      s += w;
+    }
+    return s / Forecaster.SCALE;
+  }
+
+  /** The run-rate over all periods, in minor units. */
+  public double totalRunRate() {
+    double s = 0;
+    for (double r : runRate) {
+      s += r;
+    }
+    return s;
+  }
+
+  /** {@link #totalWeighted()} plus {@link #totalRunRate()}, in minor units. */
+  public double total() {
+    return totalWeighted() + totalRunRate();
   }
 }

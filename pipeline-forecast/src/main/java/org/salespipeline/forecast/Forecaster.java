@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 import org.salespipeline.forecast.distribution.RevenueDistributions;
@@ -20,6 +21,11 @@ import org.salespipeline.forecast.model.ProbabilityModel;
  * order and equals the sum of its parts over any partition (owner totals add up to the team total).
  * {@code *Scaled} methods return these integers; the others divide by 256.
  *
+ * <p>Run-rate (opt-in, {@link #withRunRate(List, double[], int)}): revenue from deals that do not
+ * exist yet is never mixed into the weighted pipeline. It is reported on its own line, {@link
+ * #runRate(Period)}, and added only where a method says so ({@link #expected(Period)}, {@link
+ * ForecastTable#periodTotal(int)}). Without it, {@link #runRate(Period)} is 0.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Forecaster {
@@ -32,11 +38,13 @@ public final class Forecaster {
   private final PipelineSnapshot s;
   private final double[] p;
   private final String modelName;
+  private final RunRate runRate;
 
-  private Forecaster(PipelineSnapshot s, double[] p, String modelName) {
+  private Forecaster(PipelineSnapshot s, double[] p, String modelName, RunRate runRate) {
     this.s = s;
     this.p = p;
     this.modelName = modelName;
+    this.runRate = runRate;
   }
 
   /**
@@ -49,7 +57,7 @@ public final class Forecaster {
       throw new ValidationException(FieldProblem.of("snapshot", null, "must not be null"));
     }
     return new Forecaster(
-        snapshot, ProbabilityModel.stageDefault().probabilities(snapshot), "stage-default");
+        snapshot, ProbabilityModel.stageDefault().probabilities(snapshot), "stage-default", null);
   }
 
   /**
@@ -58,7 +66,7 @@ public final class Forecaster {
    * @throws ValidationException if the model returns a wrong length, NaN or values outside [0, 1]
    */
   public Forecaster withModel(ProbabilityModel model) {
-    return new Forecaster(s, checked(model.probabilities(s)), model.name());
+    return new Forecaster(s, checked(model.probabilities(s)), model.name(), runRate);
   }
 
   /**
@@ -67,7 +75,106 @@ public final class Forecaster {
    * @throws ValidationException if the length differs, or a value is NaN or outside [0, 1]
    */
   public Forecaster withProbabilities(double[] probabilities) {
-    return new Forecaster(s, checked(probabilities.clone()), "custom");
+    return new Forecaster(s, checked(probabilities.clone()), "custom", runRate);
+  }
+
+  /**
+   * A forecaster that also reports the run-rate: the expected bookings of deals not created yet,
+   * from additive Holt-Winters ({@link HoltWinters#fit(double[], int)}) on a history of
+   * new-business bookings.
+   *
+   * <p>The rule. The open pipeline already holds every deal that exists at the snapshot date; what
+   * it cannot hold is the deals created later. Their bookings are modelled from history as, for
+   * each past period, the amount won in that period by deals created in that same period (the
+   * bookings no pipeline at the period's start could have shown). That series is smoothed by
+   * additive Holt-Winters (Hyndman and Athanasopoulos, Forecasting: Principles and Practice, 3rd
+   * ed., 8.3) and forecast for the periods after the history, each forecast clamped to at least 0
+   * ({@link HoltWinters#forecastNonNegative(int)}). {@link #runRate(Period)} then counts, for every
+   * day of the asked period after the snapshot date, its share of the forecast period it falls in;
+   * days up to the snapshot date count nothing (those deals exist and are in the pipeline or
+   * closed). The share assumes deals are created evenly over a period, which slightly overstates
+   * the part of a period already under way (deals created late have less time to close in it), and
+   * deals created in one future period and won in a later one are not counted (they belong to
+   * neither the pipeline nor the series).
+   *
+   * <p>Opt-in, because it needs a bookings history the snapshot does not hold, and because a user
+   * asking for the weighted pipeline expects exactly the pipeline. Probabilities, models and
+   * scenarios ({@link Scenario}) keep the run-rate as it is.
+   *
+   * @param history the past periods of the series, oldest first, consecutive and of one length (the
+   *     same number of calendar months, or of days); the run-rate continues in periods of that
+   *     length after the last one
+   * @param newBusinessBookings per history period, the amount won in it by deals created in it, in
+   *     minor units of the snapshot's currency; finite and not negative, at least {@code season +
+   *     1} values
+   * @param season the season length in periods (12 for months in a year, 4 for quarters, 1 for
+   *     none), at least 1
+   * @throws ValidationException if the lengths differ, the periods are not consecutive or not of
+   *     one length, a value is NaN, infinite or negative, or the series is shorter than {@code
+   *     season + 1}
+   */
+  public Forecaster withRunRate(List<Period> history, double[] newBusinessBookings, int season) {
+    if (newBusinessBookings == null) {
+      throw new ValidationException(
+          FieldProblem.of("newBusinessBookings", null, "must not be null"));
+    }
+    for (int i = 0; i < newBusinessBookings.length; i++) {
+      if (!(newBusinessBookings[i] >= 0) || Double.isInfinite(newBusinessBookings[i])) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "newBusinessBookings[" + i + "]",
+                newBusinessBookings[i],
+                "must be finite and not negative"));
+      }
+    }
+    return withRunRate(history, HoltWinters.fit(newBusinessBookings, season));
+  }
+
+  /**
+   * A forecaster that reports the run-rate from a Holt-Winters model already fitted (for example
+   * with chosen smoothing parameters) on new-business bookings, one value per history period; the
+   * rule is that of {@link #withRunRate(List, double[], int)}.
+   *
+   * @throws ValidationException if the history has not one period per value of the model, or its
+   *     periods are not consecutive or not of one length
+   */
+  public Forecaster withRunRate(List<Period> history, HoltWinters model) {
+    return new Forecaster(s, p, modelName, RunRate.of(history, model));
+  }
+
+  /** This forecaster with the run-rate of another (or none); for {@link Scenario}. */
+  Forecaster withRunRateOf(Forecaster other) {
+    return new Forecaster(s, p, modelName, other.runRate);
+  }
+
+  /** Whether a run-rate was given ({@link #withRunRate(List, double[], int)}). */
+  public boolean hasRunRate() {
+    return runRate != null;
+  }
+
+  /**
+   * The run-rate of the period: expected bookings, in minor units, from deals not yet created at
+   * the snapshot date (see {@link #withRunRate(List, double[], int)} for the rule). Not part of
+   * {@link #weighted(Period)}. 0 without a run-rate, for periods that end by the day after the
+   * snapshot date, and where the forecast is clamped to 0; never negative, never NaN.
+   *
+   * @throws ValidationException if the period lies more than 10,000 history periods after the
+   *     history
+   */
+  public double runRate(Period period) {
+    if (runRate == null) {
+      return 0;
+    }
+    return runRate.over(period, Math.toIntExact(s.asOf().toEpochDay() + 1));
+  }
+
+  /**
+   * The expected revenue still to come in the period: {@link #weighted(Period)} (open deals) plus
+   * {@link #runRate(Period)} (deals not created yet), in minor units. Closed amounts ({@link
+   * #closed(Period)}) are not included.
+   */
+  public double expected(Period period) {
+    return weighted(period) + runRate(period);
   }
 
   private double[] checked(double[] q) {
@@ -182,7 +289,8 @@ public final class Forecaster {
   }
 
   /**
-   * Weighted open pipeline by period and a dimension.
+   * Weighted open pipeline by period and a dimension, with the run-rate of each period on its own
+   * line ({@link ForecastTable#runRate(int)}, 0 without a run-rate).
    *
    * @param periods non-overlapping periods in ascending order, not empty, spanning at most 2^20
    *     days
@@ -268,7 +376,11 @@ public final class Forecaster {
       amt[c] = acc[3 * c + 1];
       cnt[c] = (int) acc[3 * c + 2];
     }
-    return new ForecastTable(periods, columns, w, amt, cnt);
+    double[] rr = new double[periods.size()];
+    for (int k = 0; k < rr.length; k++) {
+      rr[k] = runRate(periods.get(k));
+    }
+    return new ForecastTable(periods, columns, w, amt, cnt, rr);
   }
 
   /** The cumulative category rollup of the whole snapshot for the period. */
@@ -393,6 +505,23 @@ public final class Forecaster {
     return distribution(period, all);
   }
 
+  /**
+   * The revenue distribution of the period (the deals of {@link #distribution(Period)}) by Monte
+   * Carlo, reporting progress as {@link RevenueDistributions#monteCarlo(long[], double[], int,
+   * long, ProgressListener)} does; equal seeds give equal results.
+   *
+   * @param trials at least 1
+   * @param progress hears (trials done, trials in all); not null
+   * @throws ValidationException if trials is below 1 or the listener is null
+   */
+  public RevenueDistribution monteCarlo(
+      Period period, int trials, long seed, ProgressListener progress) {
+    boolean[] all = new boolean[s.ownerNames.size()];
+    java.util.Arrays.fill(all, true);
+    PeriodDeals d = periodDeals(period, all);
+    return RevenueDistributions.monteCarlo(d.amounts, d.probabilities, trials, seed, progress);
+  }
+
   private java.util.OptionalDouble chanceOfQuota(Period period, boolean[] owners, long quota) {
     if (quota <= 0) {
       return java.util.OptionalDouble.empty();
@@ -401,6 +530,13 @@ public final class Forecaster {
   }
 
   private RevenueDistribution distribution(Period period, boolean[] owners) {
+    PeriodDeals d = periodDeals(period, owners);
+    return RevenueDistributions.auto(d.amounts, d.probabilities);
+  }
+
+  private record PeriodDeals(long[] amounts, double[] probabilities) {}
+
+  private PeriodDeals periodDeals(Period period, boolean[] owners) {
     int from = period.startDay();
     int to = period.endDay();
     int n = 0;
@@ -418,7 +554,7 @@ public final class Forecaster {
         q[n++] = i < s.openCount ? p[i] : 1.0;
       }
     }
-    return RevenueDistributions.auto(a, q);
+    return new PeriodDeals(a, q);
   }
 
   private boolean counts(int i, int from, int to, boolean[] owners) {

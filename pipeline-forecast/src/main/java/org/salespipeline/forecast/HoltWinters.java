@@ -28,6 +28,7 @@ public final class HoltWinters {
   private final double trend;
   private final double[] seasonal;
   private final double sse;
+  private final int observations;
 
   private HoltWinters(double alpha, double beta, double gamma, int m, double[] y) {
     this.alpha = alpha;
@@ -71,6 +72,7 @@ public final class HoltWinters {
       seasonal[h] = s[(y.length + h) % m];
     }
     this.sse = err;
+    this.observations = y.length;
   }
 
   /**
@@ -143,6 +145,28 @@ public final class HoltWinters {
       throw new ValidationException(FieldProblem.of("h", h, "must be at least 1"));
     }
     return level + h * trend + seasonal[(h - 1) % season];
+  }
+
+  /**
+   * The forecast h periods after the last value, at least 0: bookings are not negative, but an
+   * additive trend can extrapolate below 0 (Hyndman and Athanasopoulos, FPP 3rd ed., 13.3, on
+   * positive forecasts), so negative values are clamped to 0. Used for the run-rate of {@link
+   * Forecaster#runRate(Period)}.
+   *
+   * @param h at least 1
+   */
+  public double forecastNonNegative(int h) {
+    return Math.max(0, forecast(h));
+  }
+
+  /** The season length m. */
+  public int season() {
+    return season;
+  }
+
+  /** The number of values of the smoothed series. */
+  public int observations() {
+    return observations;
   }
 
   /** The level smoothing used. */

@@ -15,7 +15,9 @@ import org.salespipeline.core.ValidationException;
  * A what-if over a base {@link Forecaster}: change win rates, slip close dates, remove or add
  * deals, then {@link #apply()} to get a new forecaster; the base is never changed. Probabilities of
  * kept deals follow the base forecaster (its model), scaled by the win-rate change; added deals use
- * the probability they are given. Not thread-safe while being set up; the result is immutable.
+ * the probability they are given. The base forecaster's run-rate ({@link
+ * Forecaster#runRate(Period)}) is kept unchanged: a scenario edits the existing pipeline, not the
+ * deals still to be created. Not thread-safe while being set up; the result is immutable.
  */
 public final class Scenario {
   private final Forecaster base;
@@ -101,6 +103,6 @@ public final class Scenario {
       Double q = p.get(edited.id(i));
       probabilities[i] = q != null ? q : edited.probability(i);
     }
-    return Forecaster.of(edited).withProbabilities(probabilities);
+    return Forecaster.of(edited).withProbabilities(probabilities).withRunRateOf(base);
   }
 }

@@ -153,4 +153,16 @@ class ForecasterTest {
     assertThat(d.p10()).isGreaterThanOrEqualTo(1000);
     assertThat(d.p90()).isLessThanOrEqualTo(1000 + 2000 + 3000 + 4000 + 9000);
   }
+
+  @Test
+  void periodMonteCarloReportsProgressAndMatchesTheDistributionRange() {
+    java.util.List<Long> done = new java.util.ArrayList<>();
+    var d = Forecaster.of(pipeline()).monteCarlo(JAN, 2000, 42, (n, total) -> done.add(n));
+    assertThat(done).containsExactly(0L, 2000L);
+    assertThat(d.mean()).isEqualTo(1000 + 1600 + 1500 + 1000 + 900);
+    assertThat(d.p10()).isGreaterThanOrEqualTo(1000);
+    assertThat(d.p90()).isLessThanOrEqualTo(1000 + 2000 + 3000 + 4000 + 9000);
+    assertThat(Forecaster.of(pipeline()).monteCarlo(JAN, 2000, 42, (n, total) -> {}).p50())
+        .isEqualTo(d.p50());
+  }
 }

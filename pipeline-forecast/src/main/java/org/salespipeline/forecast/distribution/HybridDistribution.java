@@ -1,7 +1,6 @@
 package org.salespipeline.forecast.distribution;
 
 import java.util.Arrays;
-import org.salespipeline.forecast.internal.Gaussian;
 
 /**
  * Large deals convolved exactly on a lattice of step h, the remaining small deals as one Gaussian
@@ -11,6 +10,10 @@ import org.salespipeline.forecast.internal.Gaussian;
  * lattice within {@value #MAX_LATTICE} points and the rounding of their amounts to the lattice
  * within {@code 0.002 sigma} in total. The error bound is the Berry-Esseen bound of the small part
  * alone (the mixture cannot be further from the truth than its kernel).
+ *
+ * <p>{@link #cdf} is non-decreasing in x (each kernel term is, through the monotone {@link
+ * NormalDistribution#phi}, and the terms are added in a fixed order), so the bisection of {@link
+ * #quantile} is non-decreasing in q and {@code quantile(cdf(x)) <= x + 0.5}.
  */
 final class HybridDistribution implements RevenueDistribution {
   static final int MAX_LATTICE = 1 << 14;
@@ -196,7 +199,7 @@ final class HybridDistribution implements RevenueDistribution {
     double f = jlo > 0 ? cum[jlo - 1] : 0;
     double inv = 1 / sdSmall;
     for (int j = jlo; j <= jhi; j++) {
-      f += pmf[j] * Gaussian.cdf((y - (double) j * step) * inv);
+      f += pmf[j] * NormalDistribution.phi((y - (double) j * step) * inv);
     }
     return Math.min(1, Math.max(0, f));
   }
