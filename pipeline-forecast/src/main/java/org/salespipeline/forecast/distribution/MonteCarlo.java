@@ -3,8 +3,10 @@ package org.salespipeline.forecast.distribution;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
 
 /**
@@ -70,6 +72,25 @@ public final class MonteCarlo {
    * @return a new array of {@link #trials()} sums
    */
   public long[] trialSums(long[] amounts, double[] probabilities) {
+    return trialSums(amounts, probabilities, ProgressListener.NONE);
+  }
+
+  /**
+   * The revenue of every trial, in trial order, telling a listener how many trials are done: about
+   * every hundredth of the run and at the end, always with increasing counts and never two calls at
+   * once (with several threads, from whichever worker finished the blocks). The listener does not
+   * change the result.
+   *
+   * @param amounts amounts in minor units, not negative; not modified
+   * @param probabilities win probabilities in [0, 1]; not modified
+   * @param progress hears (trials done, trials in all); not null
+   * @return a new array of {@link #trials()} sums
+   * @throws ValidationException on invalid input or a null listener
+   */
+  public long[] trialSums(long[] amounts, double[] probabilities, ProgressListener progress) {
+    if (progress == null) {
+      throw new ValidationException(FieldProblem.of("progress", null, "must not be null"));
+    }
     Deals.moments(amounts, probabilities); // validation only, no copies
     int n = amounts.length;
     long[] thr = new long[n];
@@ -84,24 +105,49 @@ public final class MonteCarlo {
     for (int b = 0; b < blocks; b++) {
       blockSeeds[b] = master.nextLong();
     }
+    int every = Math.max(1, blocks / 100);
+    progress.progress(0, trials);
     if (threads == 1 || blocks == 1) {
       for (int b = 0; b < blocks; b++) {
         runBlock(b, blockSeeds[b], amounts, thr, out);
+        if ((b + 1) % every == 0 || b + 1 == blocks) {
+          progress.progress(Math.min(trials, (b + 1L) * BLOCK), trials);
+        }
       }
     } else {
+      AtomicInteger done = new AtomicInteger();
+      long[] reported = {0};
       ForkJoinPool pool = new ForkJoinPool(threads);
       try {
         pool.submit(
                 () ->
                     IntStream.range(0, blocks)
                         .parallel()
-                        .forEach(b -> runBlock(b, blockSeeds[b], amounts, thr, out)))
+                        .forEach(
+                            b -> {
+                              runBlock(b, blockSeeds[b], amounts, thr, out);
+                              int d = done.incrementAndGet();
+                              if (d % every == 0 || d == blocks) {
+                                report(progress, reported, d, blocks);
+                              }
+                            }))
             .join();
       } finally {
         pool.shutdown();
       }
     }
     return out;
+  }
+
+  /** Serialises the workers' reports and drops any that would go backwards. */
+  private void report(ProgressListener progress, long[] reported, int blocksDone, int blocks) {
+    long trialsDone = blocksDone == blocks ? trials : (long) blocksDone * BLOCK;
+    synchronized (reported) {
+      if (trialsDone > reported[0]) {
+        reported[0] = trialsDone;
+        progress.progress(trialsDone, trials);
+      }
+    }
   }
 
   private void runBlock(int b, long blockSeed, long[] a, long[] thr, long[] out) {
@@ -170,8 +216,19 @@ public final class MonteCarlo {
    * @throws ValidationException on invalid input
    */
   public RevenueDistribution distribution(long[] amounts, double[] probabilities) {
+    return distribution(amounts, probabilities, ProgressListener.NONE);
+  }
+
+  /**
+   * The empirical distribution of {@link #trialSums(long[], double[], ProgressListener)}, reporting
+   * progress as it does.
+   *
+   * @throws ValidationException on invalid input or a null listener
+   */
+  public RevenueDistribution distribution(
+      long[] amounts, double[] probabilities, ProgressListener progress) {
     Deals d = Deals.moments(amounts, probabilities);
-    long[] sums = trialSums(amounts, probabilities);
+    long[] sums = trialSums(amounts, probabilities, progress);
     Arrays.sort(sums);
     return new Empirical(sums, d.mean, d.sd());
   }
@@ -215,8 +272,17 @@ public final class MonteCarlo {
     @Override
     public double quantile(double q) {
       Deals.checkLevel(q);
-      int k = (int) Math.ceil(q * sorted.length) - 1;
-      return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+      // the smallest k with (k + 1) / T >= q, the way cdf computes its levels; ceil(q T) in
+      // floating point can land one off
+      int t = sorted.length;
+      int k = Math.max(0, Math.min(t - 1, (int) Math.ceil(q * t) - 1));
+      while (k > 0 && (double) k / t >= q) {
+        k--;
+      }
+      while (k < t - 1 && (double) (k + 1) / t < q) {
+        k++;
+      }
+      return sorted[k];
     }
 
     /** The 95% DKW radius {@code sqrt(ln(2 / 0.05) / (2 T))}. */

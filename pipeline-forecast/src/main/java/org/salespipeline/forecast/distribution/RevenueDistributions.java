@@ -88,13 +88,9 @@ public final class RevenueDistributions {
 
   /**
    * Monte Carlo with the given trials and seed on one thread, telling a listener its progress in
-   * trials: {@code (0, trials)} before the first trial and {@code (trials, trials)} after the last.
-   * The result is identical to {@link #monteCarlo(long[], double[], int, long)} for the same seed.
-   *
-   * <p>why only the two ends: {@link MonteCarlo} runs all its blocks in one call, with each block's
-   * random stream tied to its place in the whole run, so splitting the run from outside to report
-   * per block would change the results; per-block reports need a listener inside {@link
-   * MonteCarlo#trialSums}.
+   * trials: {@code (0, trials)} first, then about every hundredth of the run, and {@code (trials,
+   * trials)} after the last trial. The result is identical to {@link #monteCarlo(long[], double[],
+   * int, long)} for the same seed.
    *
    * @param progress hears (trials done, trials in all), on the caller's thread; not null
    * @throws ValidationException on invalid input or a null listener
@@ -104,10 +100,6 @@ public final class RevenueDistributions {
     if (progress == null) {
       throw new ValidationException(FieldProblem.of("progress", null, "must not be null"));
     }
-    MonteCarlo simulation = MonteCarlo.of(trials, seed, 1);
-    progress.progress(0, trials);
-    RevenueDistribution d = simulation.distribution(amounts, probabilities);
-    progress.progress(trials, trials);
-    return d;
+    return MonteCarlo.of(trials, seed, 1).distribution(amounts, probabilities, progress);
   }
 }

@@ -17,13 +17,45 @@ class MonteCarloProgressTest {
   static final double[] P = {0.2, 0.5, 0.9, 0.1};
 
   @Test
-  void reportsTheStartAndTheEndInTrials() {
+  void reportsEveryBlockInTrials() {
     List<long[]> calls = new ArrayList<>();
     RevenueDistribution d =
         RevenueDistributions.monteCarlo(
             A, P, 1000, 5, (done, total) -> calls.add(new long[] {done, total}));
-    assertThat(calls).containsExactly(new long[] {0, 1000}, new long[] {1000, 1000});
+    // 1000 trials are 4 blocks of 256, fewer than 100, so every block is reported
+    assertThat(calls)
+        .containsExactly(
+            new long[] {0, 1000},
+            new long[] {256, 1000},
+            new long[] {512, 1000},
+            new long[] {768, 1000},
+            new long[] {1000, 1000});
     assertThat(d.engine()).isEqualTo(Engine.MONTE_CARLO);
+  }
+
+  @Test
+  void aLongRunReportsAboutAHundredTimesIncreasingAndEndsAtTheTotal() {
+    int trials = 100_000; // 391 blocks: a report every 3 blocks
+    List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    long[] sums =
+        MonteCarlo.of(trials, 9, 2)
+            .trialSums(
+                A,
+                P,
+                (done, total) -> {
+                  assertThat(total).isEqualTo(trials);
+                  seen.add(done);
+                });
+    assertThat(seen).isSorted().startsWith(0L).endsWith((long) trials);
+    assertThat(seen.size()).isBetween(50, 140);
+    assertThat(sums).isEqualTo(MonteCarlo.of(trials, 9, 1).trialSums(A, P));
+  }
+
+  @Test
+  void aNullListenerOnTheEngineIsATypedError() {
+    assertThatThrownBy(() -> MonteCarlo.of(10, 1, 1).trialSums(A, P, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("progress");
   }
 
   @Test

@@ -122,9 +122,7 @@ class QuantileMonotonicityPropertiesTest {
               ? 0.5
               : 1e-9 * (1 + Math.abs(x)) + r.standardDeviation() * 0x1p-20;
       double f = r.cdf(x);
-      // why: MonteCarlo's quantile takes ceil(q T) - 1 in floating point, and (k / T) T can round
-      // above k, giving the next trial sum (MonteCarlo.java is outside this change; see the report)
-      if (f > 0 && f < 1 && r.engine() != Engine.MONTE_CARLO) {
+      if (f > 0 && f < 1) {
         double back = r.quantile(f);
         assertThat(back).as("%s", r.engine()).isLessThanOrEqualTo(x + resolution);
         // the exact engine counts a level reached within 1e-12 as reached
