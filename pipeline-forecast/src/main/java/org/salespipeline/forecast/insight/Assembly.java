@@ -391,7 +391,7 @@ final class Assembly {
       }
     }
     kept.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
-    List<OpenDealStatus> out = new ArrayList<>();
+    List<OpenDealStatus> out = new ArrayList<>(kept.size());
     for (int i = 0; i < kept.size() && i < limit; i++) {
       out.add(status((int) kept.get(i)[1]));
     }
@@ -871,10 +871,13 @@ final class Assembly {
     double[][] best = new double[owners][];
     int[][] rows = new int[owners][];
     int[] fill = new int[owners];
+    // the position of each full list's smallest score (the first of equal ones), kept current so
+    // that a deal that does not make the list costs one comparison
+    int[] min = new int[owners];
     int periodEnd = f.periods.get(current).endDay();
     for (int r = 0; r < open.size; r++) {
       int o = open.owner.a[r];
-      double score = score(r, ownerMaxEv[o], periodEnd)[0];
+      double score = scoreOnly(r, ownerMaxEv[o], periodEnd);
       if (best[o] == null) {
         best[o] = new double[n];
         rows[o] = new int[n];
@@ -882,17 +885,13 @@ final class Assembly {
       if (fill[o] < n) {
         best[o][fill[o]] = score;
         rows[o][fill[o]++] = r;
-      } else {
-        int min = 0;
-        for (int i = 1; i < n; i++) {
-          if (best[o][i] < best[o][min]) {
-            min = i;
-          }
+        if (fill[o] == n) {
+          min[o] = smallest(best[o]);
         }
-        if (score > best[o][min]) {
-          best[o][min] = score;
-          rows[o][min] = r;
-        }
+      } else if (score > best[o][min[o]]) {
+        best[o][min[o]] = score;
+        rows[o][min[o]] = r;
+        min[o] = smallest(best[o]);
       }
     }
     Map<UserId, List<WorkItem>> out = new LinkedHashMap<>();
@@ -908,6 +907,22 @@ final class Assembly {
       out.put(f.owners.get(o), List.copyOf(items));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /** The first position of the smallest value. */
+  private static int smallest(double[] v) {
+    int m = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] < v[m]) {
+        m = i;
+      }
+    }
+    return m;
+  }
+
+  /** The score alone, as {@link #score} computes it. */
+  private double scoreOnly(int r, double maxEv, int periodEnd) {
+    return score(r, maxEv, periodEnd)[0];
   }
 
   /** {score, ev, inPeriod, urgency, risk, closeUrgency}. */

@@ -41,8 +41,9 @@ final class Columns {
   }
 
   /**
-   * Counters laid out as rows (an owner, a period, a source...) of {@code width} cells, growing
-   * with the row count.
+   * Counters laid out as rows (an owner, a period, a source...) of {@code width} cells. The rows
+   * are sized up front and grown explicitly ({@link #ensureRows}) when a new row key appears, so
+   * that {@link #add} is a plain array update.
    */
   static final class Grid {
     final int width;
@@ -53,12 +54,16 @@ final class Columns {
       this.a = new long[Math.max(1, rows) * width];
     }
 
+    /** Adds v to a cell of a row below the sized row count. */
     void add(int row, int cell, long v) {
-      int i = row * width + cell;
-      if (i >= a.length) {
-        a = Arrays.copyOf(a, Math.max(a.length * 2, (row + 1) * width));
+      a[row * width + cell] += v;
+    }
+
+    /** Makes room for at least {@code rows} rows. */
+    void ensureRows(int rows) {
+      if ((long) rows * width > a.length) {
+        a = Arrays.copyOf(a, Math.max(a.length * 2, rows * width));
       }
-      a[i] += v;
     }
 
     long get(int row, int cell) {

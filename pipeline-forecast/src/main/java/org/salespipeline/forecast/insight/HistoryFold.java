@@ -80,7 +80,9 @@ final class HistoryFold implements Consumer<DealEvent> {
   private final int[] ownerCacheIdx = new int[OWNER_CACHE];
   private PipelineId lastPipelineKey;
   private int lastPipelineIdx;
-  private static final int STAGE_CACHE = 256;
+  private static final int STAGE_CACHE = 16;
+  private int stageCached;
+  private int stageNext;
   private static final int PROBES = 8;
   private final String[] stageCacheKey = new String[STAGE_CACHE];
   private final int[] stageCachePipe = new int[STAGE_CACHE];
@@ -248,6 +250,8 @@ final class HistoryFold implements Consumer<DealEvent> {
       i = owners.size();
       ownerIndex.put(user, i);
       owners.add(user);
+      funnelOwner.ensureRows(i + 1);
+      outOwner.ensureRows(i + 1);
     }
     ownerCacheKey[slot] = user;
     ownerCacheIdx[slot] = i;
@@ -255,27 +259,19 @@ final class HistoryFold implements Consumer<DealEvent> {
   }
 
   /**
-   * The global index of a stage key of a pipeline. Histories share a few key instances, so a small
-   * open-addressing identity cache answers most lookups without hashing the string (the layout
-   * stays authoritative, and raises the error for unknown keys).
+   * The global index of a stage key of a pipeline. Histories share a few key instances, so the last
+   * {@value #STAGE_CACHE} distinct instances are remembered and compared by identity, a few
+   * reference comparisons instead of hashing the string (the layout stays authoritative, and raises
+   * the error for unknown keys).
    */
   private int stage(int pipeline, String key) {
-    int home = System.identityHashCode(key) + pipeline;
-    for (int k = 0; k < PROBES; k++) {
-      int slot = (home + k) & (STAGE_CACHE - 1);
-      String cached = stageCacheKey[slot];
-      if (cached == key && stageCachePipe[slot] == pipeline) {
-        return stageCacheIdx[slot];
-      }
-      if (cached == null) {
-        return stageMiss(pipeline, key, slot);
+    for (int k = 0; k < stageCached; k++) {
+      if (stageCacheKey[k] == key && stageCachePipe[k] == pipeline) {
+        return stageCacheIdx[k];
       }
     }
-    return stageMiss(pipeline, key, home & (STAGE_CACHE - 1));
-  }
-
-  private int stageMiss(int pipeline, String key, int slot) {
     int g = layout.stage(pipeline, key);
+    int slot = stageCached < STAGE_CACHE ? stageCached++ : stageNext++ & (STAGE_CACHE - 1);
     stageCacheKey[slot] = key;
     stageCachePipe[slot] = pipeline;
     stageCacheIdx[slot] = g;
