@@ -470,14 +470,16 @@ final class Assembly {
     int owners = f.owners.size();
     int pipes = layout.pipelines.size();
     int sources = HistoryFold.SOURCES;
-    double[] sizeCohort = Columns.groupedMedians(amounts, f.wonCohort.a, n, periods);
-    double[] cycleCohort = Columns.groupedMedians(cycles, f.wonCohort.a, n, periods);
-    double[] sizeOwner = Columns.groupedMedians(amounts, f.wonOwner.a, n, owners);
-    double[] cycleOwner = Columns.groupedMedians(cycles, f.wonOwner.a, n, owners);
-    double[] sizePipe = Columns.groupedMedians(amounts, f.wonPipeline.a, n, pipes);
-    double[] cyclePipe = Columns.groupedMedians(cycles, f.wonPipeline.a, n, pipes);
-    double[] sizeSource = Columns.groupedMedians(amounts, f.wonSource.a, n, sources);
-    double[] cycleSource = Columns.groupedMedians(cycles, f.wonSource.a, n, sources);
+    double size = Columns.median(amounts, n);
+    double cycle = Columns.median(cycles, n);
+    double[] sizeCohort = Columns.groupedMedians(amounts, f.wonCohort.a, n, periods, size);
+    double[] cycleCohort = Columns.groupedMedians(cycles, f.wonCohort.a, n, periods, cycle);
+    double[] sizeOwner = Columns.groupedMedians(amounts, f.wonOwner.a, n, owners, size);
+    double[] cycleOwner = Columns.groupedMedians(cycles, f.wonOwner.a, n, owners, cycle);
+    double[] sizePipe = Columns.groupedMedians(amounts, f.wonPipeline.a, n, pipes, size);
+    double[] cyclePipe = Columns.groupedMedians(cycles, f.wonPipeline.a, n, pipes, cycle);
+    double[] sizeSource = Columns.groupedMedians(amounts, f.wonSource.a, n, sources, size);
+    double[] cycleSource = Columns.groupedMedians(cycles, f.wonSource.a, n, sources, cycle);
     Map<Period, Outcomes> byCohort = new LinkedHashMap<>();
     for (int p = 0; p < periods; p++) {
       byCohort.put(
@@ -920,13 +922,20 @@ final class Assembly {
     return m;
   }
 
-  /** The score alone, as {@link #score} computes it. */
+  /** The score alone, as {@link #score} computes it, without allocating. */
   private double scoreOnly(int r, double maxEv, int periodEnd) {
-    return score(r, maxEv, periodEnd)[0];
+    return score(r, maxEv, periodEnd, null);
   }
 
   /** {score, ev, inPeriod, urgency, risk, closeUrgency}. */
   private double[] score(int r, double maxEv, int periodEnd) {
+    double[] parts = new double[6];
+    score(r, maxEv, periodEnd, parts);
+    return parts;
+  }
+
+  /** The score; its parts {score, ev, inPeriod, urgency, risk, closeUrgency} when asked. */
+  private double score(int r, double maxEv, int periodEnd, double[] parts) {
     int g = open.stage.a[r];
     double p = stageProbability[g];
     double ev = open.amount.a[r] * p;
@@ -941,7 +950,15 @@ final class Assembly {
     double risk =
         Math.min(1, 0.2 * Math.min(3, open.pushes.a[r]) + (open.qualification.a[r] == 2 ? 0 : 0.4));
     double score = 100 * (0.35 * evShare + 0.2 * inPeriod + 0.3 * urgency + 0.15 * risk);
-    return new double[] {score, ev, inPeriod, urgency, risk, toClose};
+    if (parts != null) {
+      parts[0] = score;
+      parts[1] = ev;
+      parts[2] = inPeriod;
+      parts[3] = urgency;
+      parts[4] = risk;
+      parts[5] = toClose;
+    }
+    return score;
   }
 
   private WorkItem item(int r, double maxEv, int periodEnd) {

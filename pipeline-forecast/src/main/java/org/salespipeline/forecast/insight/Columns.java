@@ -134,23 +134,34 @@ final class Columns {
     return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 
+  /** The median of the first n values, leaving them as they are. */
+  static double median(long[] values, int n) {
+    return median(Arrays.copyOf(values, n), 0, n);
+  }
+
   /**
-   * Medians of {@code values} grouped by {@code keys} (each in [0, groups)); index {@code groups}
-   * of the result holds the overall median. Linear time.
+   * Medians of {@code values} grouped by {@code keys} (each in [0, groups), or negative for none);
+   * index {@code groups} of the result holds {@code overall}, the median of all n values, which the
+   * caller computes once for the several groupings of the same values. Linear time; a grouping
+   * where every value is in group 0 reuses the overall median.
    */
-  static double[] groupedMedians(long[] values, int[] keys, int n, int groups) {
+  static double[] groupedMedians(long[] values, int[] keys, int n, int groups, double overall) {
     double[] out = new double[groups + 1];
-    long[] copy = Arrays.copyOf(values, n);
-    out[groups] = median(copy, 0, n);
+    out[groups] = overall;
     int[] start = new int[groups + 1];
     for (int i = 0; i < n; i++) {
       if (keys[i] >= 0) {
         start[keys[i] + 1]++;
       }
     }
+    if (groups == 1 && start[1] == n) {
+      out[0] = overall;
+      return out;
+    }
     for (int g = 0; g < groups; g++) {
       start[g + 1] += start[g];
     }
+    long[] copy = new long[start[groups]];
     int[] fill = Arrays.copyOf(start, groups);
     for (int i = 0; i < n; i++) {
       if (keys[i] >= 0) {
