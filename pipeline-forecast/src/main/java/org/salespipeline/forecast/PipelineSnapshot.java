@@ -52,6 +52,10 @@ public final class PipelineSnapshot {
   final LocalDate asOf;
   final int size;
   final int openCount;
+
+  /** The total amount of the open rows (at most {@link #MAX_TOTAL_AMOUNT}). */
+  final long openAmount;
+
   final String[] ids;
   final long[] amount;
   final double[] probability;
@@ -111,6 +115,7 @@ public final class PipelineSnapshot {
       }
     }
     this.openCount = open;
+    this.openAmount = sum(amount, open);
   }
 
   /** A snapshot of open rows only, taking over the columns collected by {@link OpenColumns}. */
@@ -145,6 +150,15 @@ public final class PipelineSnapshot {
     Arrays.fill(status, (byte) DealStatus.OPEN.ordinal());
     pushCount = new int[n];
     daysInStage = new int[n];
+    this.openAmount = sum(amount, n);
+  }
+
+  private static long sum(long[] a, int n) {
+    long t = 0;
+    for (int i = 0; i < n; i++) {
+      t += a[i];
+    }
+    return t;
   }
 
   /**

@@ -45,6 +45,24 @@ class WeightedPropertiesTest {
         .ofMaxSize(60);
   }
 
+  /** Like {@link #deals()}, with some deals up to the largest amount (totals above 2^44). */
+  @Provide
+  Arbitrary<List<D>> dealsUpToTheLargest() {
+    Arbitrary<Long> amount =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(0, 1_000_000_000L),
+            Arbitraries.longs().between(0, PipelineSnapshot.MAX_DEAL_AMOUNT));
+    return Combinators.combine(
+            amount,
+            Arbitraries.doubles().between(0, 1),
+            Arbitraries.integers().between(0, 180),
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.integers().between(0, 5))
+        .as(D::new)
+        .list()
+        .ofMaxSize(60);
+  }
+
   static PipelineSnapshot snapshot(List<D> deals) {
     var b = PipelineSnapshot.builder(USD, AS_OF);
     int i = 0;
@@ -90,6 +108,31 @@ class WeightedPropertiesTest {
       }
       // every generated close date lies within the six months
       assertThat(sum).isEqualTo(f.weightedScaled());
+    }
+  }
+
+  @Property
+  void everyCellMatchesANaiveSum(@ForAll("dealsUpToTheLargest") List<D> deals) {
+    Forecaster f = Forecaster.of(snapshot(deals));
+    ForecastTable t = f.weightedBy(MONTHS, Dimension.OWNER);
+    for (int k = 0; k < MONTHS.size(); k++) {
+      Period m = MONTHS.get(k);
+      for (int c = 0; c < t.columns().size(); c++) {
+        String owner = t.columns().get(c);
+        long amount = 0;
+        int count = 0;
+        long weighted = 0;
+        for (D d : deals) {
+          if (("o" + d.owner).equals(owner) && m.contains(AS_OF.plusDays(d.day))) {
+            amount += d.amount;
+            count++;
+            weighted += Forecaster.term(d.amount, d.p);
+          }
+        }
+        assertThat(t.amount(k, c)).isEqualTo(amount);
+        assertThat(t.count(k, c)).isEqualTo(count);
+        assertThat(t.weightedScaled(k, c)).isEqualTo(weighted);
+      }
     }
   }
 
