@@ -936,7 +936,9 @@ public abstract class PipelineStoreContract {
             .actor(BOB)
             .expectedCloseDate(clock.today().plusMonths(4))
             .build());
-    pipeline.win(CloseDeal.builder().deal(many.get(1).id()).actor(ALICE).build());
+    // many is in id order and half the ids are random, so pick an open deal rather than a position
+    DealId toWin = many.stream().filter(Deal::isOpen).findFirst().orElseThrow().id();
+    pipeline.win(CloseDeal.builder().deal(toWin).actor(ALICE).build());
     // Open deals the scan must not see: another pipeline, another workspace.
     pipeline.openDeal(openDeal(clock).pipeline(StandardPipelines.RENEWALS).build());
     WorkspaceId otherWs = newWorkspace();
