@@ -55,7 +55,7 @@ import org.salespipeline.forecast.insight.PipelineInsight;
 @Measurement(iterations = 3, time = 5)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx10g", "-Xms10g"})
+    jvmArgsAppend = {"-Xmx10g", "-Xms10g", "-XX:+AlwaysPreTouch"})
 public class InsightBenchmark {
   private static final int DEALS = 1_000_000;
   private static final int EVENTS_PER_DEAL = 10;

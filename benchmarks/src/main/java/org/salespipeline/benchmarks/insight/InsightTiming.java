@@ -7,7 +7,7 @@ package org.salespipeline.benchmarks.insight;
  * <p>Times are the measuring thread's CPU time, which a busy machine inflates far less than wall
  * time.
  *
- * <p>Run: {@code java -Xmx10g -Xms10g -cp benchmarks/target/benchmarks.jar
+ * <p>Run: {@code java -Xmx10g -Xms10g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
  * org.salespipeline.benchmarks.insight.InsightTiming 10}
  */
 public final class InsightTiming {
