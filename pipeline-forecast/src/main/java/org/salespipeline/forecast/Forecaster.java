@@ -365,7 +365,12 @@ public final class Forecaster {
     // saving a read-modify-write per deal
     if (n < PACKED_COUNT_LIMIT && s.openAmount < PACKED_AMOUNT_LIMIT) {
       long[] acc = new long[cells * 2];
-      accumulatePacked(a, q, d, col, n, lut, base, nc, acc);
+      // the table holds each day's first cell offset (period row x columns x 2) or -1
+      int[] rowAt = new int[span];
+      for (int off = 0; off < span; off++) {
+        rowAt[off] = lut[off] < 0 ? -1 : 2 * lut[off] * nc;
+      }
+      accumulatePacked(a, q, d, col, n, rowAt, base, acc);
       for (int c = 0; c < cells; c++) {
         w[c] = acc[2 * c];
         amt[c] = acc[2 * c + 1] & (PACKED_COUNT_ONE - 1);
@@ -389,16 +394,19 @@ public final class Forecaster {
 
   // the two accumulation loops are small static methods so that the JIT compiles each on its own
 
-  /** Per cell: weighted at 2c, amount plus count << 44 at 2c + 1. */
+  /**
+   * Per cell: weighted at 2c, amount plus count << 44 at 2c + 1; {@code rowAt} maps a day (from
+   * {@code base}) to its period row's first offset, or -1 outside every period.
+   */
   private static void accumulatePacked(
-      long[] a, double[] q, int[] d, int[] col, int n, int[] lut, int base, int nc, long[] acc) {
-    int span = lut.length;
+      long[] a, double[] q, int[] d, int[] col, int n, int[] rowAt, int base, long[] acc) {
+    int span = rowAt.length;
     for (int i = 0; i < n; i++) {
       int off = d[i] - base;
       if (off >= 0 && off < span) {
-        int k = lut[off];
-        if (k >= 0) {
-          int at = 2 * (k * nc + (col == null ? 0 : col[i]));
+        int row = rowAt[off];
+        if (row >= 0) {
+          int at = row + (col == null ? 0 : 2 * col[i]);
           long ai = a[i];
           acc[at] += Double.doubleToRawLongBits(ai * q[i] * SCALE + ROUNDER) - ROUNDER_BITS;
           acc[at + 1] += ai + PACKED_COUNT_ONE;
