@@ -323,6 +323,10 @@ public final class DealSnapshots {
     // the visit in progress: stage (null when none), start, push count at entry, push times
     private String visit;
     private Instant visitStart;
+
+    /** When the deal was reopened and its new visit has not started yet, else null. */
+    private Instant reopenedAt;
+
     private int visitPush;
     private final List<Instant> pushes = new ArrayList<>();
 
@@ -348,6 +352,11 @@ public final class DealSnapshots {
         return;
       }
       Change c = e.change();
+      if (reopenedAt != null && !(c instanceof Change.StageChanged)) {
+        // a reopen without the stage move the engine records after it: the deal went back to
+        // the stage it closed from
+        startReopened();
+      }
       if (c instanceof Change.Created cr) {
         inPipeline = cr.deal().pipeline().equals(pipeline.id());
         push = 0;
@@ -359,6 +368,15 @@ public final class DealSnapshots {
       } else if (!inPipeline) {
         return;
       } else if (c instanceof Change.StageChanged moved) {
+        if (reopenedAt != null) {
+          // the engine follows Reopened with the move out of the closed stage: the new visit
+          // starts in the stage reopened into, with no visit of the old stage in between
+          if (open.contains(moved.to())) {
+            stage = moved.to();
+          }
+          startReopened();
+          return;
+        }
         if (open.contains(moved.to()) && !moved.to().equals(visit)) {
           stage = moved.to();
           if (visit != null) {
@@ -383,8 +401,13 @@ public final class DealSnapshots {
         dealOpen = false;
       } else if (c instanceof Change.Reopened && !dealOpen) {
         dealOpen = true;
-        start(stage, e.at());
+        reopenedAt = e.at();
       }
+    }
+
+    private void startReopened() {
+      start(stage, reopenedAt);
+      reopenedAt = null;
     }
 
     private void start(String s, Instant at) {
@@ -412,6 +435,9 @@ public final class DealSnapshots {
     }
 
     void finish() {
+      if (reopenedAt != null) {
+        startReopened();
+      }
       end(until, SurvivalModel.Outcome.CENSORED, null);
     }
   }

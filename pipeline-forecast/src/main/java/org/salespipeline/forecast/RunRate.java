@@ -52,7 +52,12 @@ final class RunRate {
                 "history[" + k + "]", p, "must start where the period before ends (consecutive)"));
       }
       monthly &= p.start().plusMonths(m).equals(p.end());
-      if (!monthly && p.days() != d) {
+    }
+    // calendar periods of m months each, or else periods of d days each: every period, including
+    // those before the first one that broke the calendar pattern
+    for (int k = 0; k < history.size() && !monthly; k++) {
+      Period p = history.get(k);
+      if (p.days() != d) {
         throw new ValidationException(
             FieldProblem.of(
                 "history[" + k + "]",

@@ -124,6 +124,36 @@ class DealSnapshotsSurvivalTest {
   }
 
   @Example
+  void aReopenedDealStartsItsNewVisitInTheStageItWasReopenedInto() {
+    // as the engine records it: a lost deal moves into the closed stage; reopening adds Reopened
+    // and then the move out of the closed stage, at the same instant
+    String lostKey =
+        PIPE.stages().stream()
+            .filter(st -> st.outcome() == org.salespipeline.core.stage.StageOutcome.LOST)
+            .findFirst()
+            .orElseThrow()
+            .key();
+    List<DealEvent> events = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      events.addAll(
+          new History(k)
+              .move(1, 0, 1)
+              .change(2, new Change.StageChanged(OPEN.get(1), lostKey))
+              .lost(2)
+              .change(5, new Change.Reopened(DealStatus.LOST, "came back"))
+              .change(5, new Change.StageChanged(lostKey, OPEN.get(0)))
+              .won(6)
+              .events);
+    }
+    SurvivalModel m =
+        DealSnapshots.survival(events.stream(), PIPE, T0.plusSeconds(86_400L * 50), 1, 10);
+    // the second stage saw five one-day visits, all lost: no visit of it starts at the reopen
+    assertThat(m.winProbability(1, 0, 0).getAsDouble()).isZero();
+    // the first stage: five visits moved on after a day (then lost), five won after a day
+    assertThat(m.winProbability(0, 0, 0).getAsDouble()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Example
   void pushesDuringAVisitMoveItToTheNextPushStratum() {
     List<DealEvent> events = new ArrayList<>();
     LocalDate close = LocalDate.of(2026, 3, 1);

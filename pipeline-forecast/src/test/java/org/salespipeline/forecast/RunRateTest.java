@@ -144,6 +144,17 @@ class RunRateTest {
     assertThatThrownBy(() -> f.withRunRate(mixed, new double[] {1, 2, 3}, 1))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("as long as");
+    // three calendar months, then a 31-day period: not monthly, and February is not 31 days
+    List<Period> monthsThenDays =
+        List.of(
+            Period.month(YearMonth.of(2025, 1)),
+            Period.month(YearMonth.of(2025, 2)),
+            Period.month(YearMonth.of(2025, 3)),
+            Period.of(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 2)));
+    assertThatThrownBy(() -> f.withRunRate(monthsThenDays, new double[] {1, 2, 3, 4}, 1))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("history[1]")
+        .hasMessageContaining("as long as");
     assertThatThrownBy(() -> f.withRunRate(H1_2025, (double[]) null, 1))
         .isInstanceOf(ValidationException.class);
     Forecaster ok = f.withRunRate(H1_2025, six, 1);

@@ -118,7 +118,10 @@ final class NormalDistribution implements RevenueDistribution {
    * within the cell); {@link Gaussian#quantile} only supplies the starting cell.
    */
   static double phiInverse(double q) {
-    double guess = Math.max(-40, Math.min(40, Gaussian.quantile(q)));
+    double g = Gaussian.quantile(q);
+    // levels so close to 0 or 1 that the rational approximation overflows (NaN) start at the
+    // matching end of the grid
+    double guess = Double.isNaN(g) ? (q < 0.5 ? -40 : 40) : Math.max(-40, Math.min(40, g));
     double k = Math.floor(guess * CELLS_PER_UNIT);
     while (k > -40 * CELLS_PER_UNIT && Gaussian.cdf(k / CELLS_PER_UNIT) >= q) {
       k--;

@@ -161,7 +161,12 @@ public final class SurvivalModel implements ProbabilityModel {
     if (pushCount >= 0) {
       Table t = tables[stages.size() + stage * PUSH_STRATA + Math.min(pushCount, 2)];
       if (t.atRisk(daysInStage / interval) >= minAtRisk) {
-        return predict(t, daysInStage);
+        // a left-truncated stratum can have deals at risk and yet no survival estimate at this
+        // day (every early entrant gone): then the stage answers, as the fallback rule says
+        OptionalDouble p = predict(t, daysInStage);
+        if (p.isPresent()) {
+          return p;
+        }
       }
     }
     Table t = tables[stage];
@@ -238,6 +243,15 @@ public final class SurvivalModel implements ProbabilityModel {
     return w;
   }
 
+  /**
+   * Each open row's probability of winning within the horizon, from its stage, push count and days
+   * in stage (see {@link #winProbability}); closed rows and rows the fallback rule cannot answer
+   * keep the snapshot's probability. The days in stage and push count come from the snapshot: a
+   * snapshot built without them (the columnar {@code DealSnapshots.fromOpenDeals}, or a row builder
+   * that sets only the age) has them at 0, so its deals are scored as if they had just entered
+   * their stage with no push; build such snapshots from the history ({@code
+   * DealSnapshots.fromHistory}) or the deals when the time in stage matters.
+   */
   @Override
   public double[] probabilities(PipelineSnapshot s) {
     int[] map = new int[s.stageNames().size()];

@@ -62,6 +62,20 @@ class QuantileMonotonicityPropertiesTest {
     return out;
   }
 
+  @net.jqwik.api.Example
+  void levelsNearZeroAndOneGiveFiniteOrderedQuantiles() {
+    RevenueDistribution n =
+        RevenueDistributions.normal(new long[] {1000, 2000, 3000}, new double[] {0.5, 0.5, 0.5});
+    double[] levels = {Double.MIN_VALUE, 1e-310, 1e-300, 1e-12, 0.5, 1 - 1e-16};
+    double previous = Double.NEGATIVE_INFINITY;
+    for (double q : levels) {
+      double x = n.quantile(q);
+      assertThat(x).as("q=%s", q).isFinite().isGreaterThanOrEqualTo(previous);
+      previous = x;
+    }
+    assertThat(NormalDistribution.phiInverse(Double.MIN_VALUE)).isFinite();
+  }
+
   @Property(tries = 200)
   void quantileIsNonDecreasingInQ(
       @ForAll("pipes") Pipe d,

@@ -61,6 +61,22 @@ class SurvivalModelTest {
   }
 
   @Example
+  void aPushStratumWithoutASurvivalEstimateFallsBackToTheStage() {
+    // stratum "1 push": five visits entered with one push and won on day 0, five more that
+    // arrive by a push on day 1; on day 1 all early entrants are gone, so the stratum has visits
+    // at risk but no survival estimate, and the stage answers
+    SurvivalModel.Builder b = SurvivalModel.builder(List.of("A", "B"), 1, 10).minAtRisk(5);
+    for (int i = 0; i < 5; i++) {
+      b.visit("A", 0, Outcome.WON, null, 1);
+      b.visit("A", 3, Outcome.WON, null, 0, 1);
+    }
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(0, 1, 1)).isPresent();
+    assertThat(m.winProbability(0, 1, 1).getAsDouble())
+        .isEqualTo(m.winProbability(0, -1, 1).getAsDouble());
+  }
+
+  @Example
   void dealsThatMoveOnCanStillWinThroughLaterStages() {
     // W_B(r) = .5 for r >= 1. From A: f_A->B(1) = .75 * 2/3 = .5, f_won(2) = .25:
     // W_A(3) = .5 W_B(1) + .25 = .5; W_A(2) = .5 W_B(0) = 0
