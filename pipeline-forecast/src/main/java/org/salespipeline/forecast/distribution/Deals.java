@@ -101,16 +101,7 @@ final class Deals {
   }
 
   static Deals of(long[] amounts, double[] probabilities) {
-    if (amounts == null || probabilities == null) {
-      throw new ValidationException(FieldProblem.of("deals", null, "must not be null"));
-    }
-    if (amounts.length != probabilities.length) {
-      throw new ValidationException(
-          FieldProblem.of(
-              "probabilities",
-              probabilities.length,
-              "must have one entry per amount (" + amounts.length + ")"));
-    }
+    checkShape(amounts, probabilities);
     long offset = 0;
     int active = 0;
     for (int i = 0; i < amounts.length; i++) {

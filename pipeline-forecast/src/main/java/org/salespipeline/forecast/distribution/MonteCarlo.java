@@ -92,6 +92,11 @@ public final class MonteCarlo {
       throw new ValidationException(FieldProblem.of("progress", null, "must not be null"));
     }
     Deals.moments(amounts, probabilities); // validation only, no copies
+    return simulate(amounts, probabilities, progress);
+  }
+
+  /** The trial sums of validated input. */
+  private long[] simulate(long[] amounts, double[] probabilities, ProgressListener progress) {
     int n = amounts.length;
     long[] thr = new long[n];
     for (int i = 0; i < n; i++) {
@@ -227,8 +232,11 @@ public final class MonteCarlo {
    */
   public RevenueDistribution distribution(
       long[] amounts, double[] probabilities, ProgressListener progress) {
-    Deals d = Deals.moments(amounts, probabilities);
-    long[] sums = trialSums(amounts, probabilities, progress);
+    if (progress == null) {
+      throw new ValidationException(FieldProblem.of("progress", null, "must not be null"));
+    }
+    Deals d = Deals.moments(amounts, probabilities); // validates once for the run
+    long[] sums = simulate(amounts, probabilities, progress);
     Arrays.sort(sums);
     return new Empirical(sums, d.mean, d.sd());
   }
