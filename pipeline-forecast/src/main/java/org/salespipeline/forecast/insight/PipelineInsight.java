@@ -138,7 +138,7 @@ public final class PipelineInsight {
             progress);
     ReadAhead reader = new ReadAhead(fold);
     if (events != null) {
-      events.forEach(reader);
+      reader.readAll(events);
     } else {
       try (Stream<DealEvent> stream = eventStreams.get()) {
         stream.forEachOrdered(reader);

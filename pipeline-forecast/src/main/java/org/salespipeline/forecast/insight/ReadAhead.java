@@ -1,5 +1,7 @@
 package org.salespipeline.forecast.insight;
 
+import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
@@ -40,6 +42,33 @@ final class ReadAhead implements Consumer<DealEvent> {
     if (size == BATCH) {
       flush();
     }
+  }
+
+  /**
+   * Reads a whole event source. A random-access list is read in place, batch by batch, without
+   * copying references; any other source is iterated here rather than through its {@code forEach},
+   * whose shared call site would make every event a megamorphic interface call.
+   */
+  void readAll(Iterable<? extends DealEvent> events) {
+    if (events instanceof List<? extends DealEvent> list && list instanceof RandomAccess) {
+      int n = list.size();
+      for (int start = 0; start < n; start += BATCH) {
+        int end = Math.min(n, start + BATCH);
+        long sum = 0;
+        for (int i = start; i < end; i++) {
+          sum += touch(list.get(i));
+        }
+        checksum += sum;
+        for (int i = start; i < end; i++) {
+          fold.accept(list.get(i));
+        }
+      }
+    } else {
+      for (DealEvent e : events) {
+        accept(e);
+      }
+    }
+    flush();
   }
 
   /** Touches and folds the buffered events. */

@@ -6,6 +6,7 @@ import static org.salespipeline.forecast.insight.Histories.day;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -85,15 +86,16 @@ class InsightPropertiesTest {
   }
 
   static InsightReport analyze(List<DealEvent> events, double fromDay) {
+    return builder(fromDay).events(events).build().analyze();
+  }
+
+  static PipelineInsight.Builder builder(double fromDay) {
     return PipelineInsight.builder()
         .addPipeline(Histories.pipeline())
-        .events(events)
         .reportingCurrency("USD")
         .asOf(day(AS_OF_DAY))
         .periods(Period.months(YearMonth.of(2026, 1), 3))
-        .waterfall(day(fromDay), day(65), Period.month(YearMonth.of(2026, 2)))
-        .build()
-        .analyze();
+        .waterfall(day(fromDay), day(65), Period.month(YearMonth.of(2026, 2)));
   }
 
   @Property(tries = 200)
@@ -174,6 +176,29 @@ class InsightPropertiesTest {
           .isEqualTo(before.outcomes().byOwner().get(other));
       assertThat(after.velocity().byOwner().get(other))
           .isEqualTo(before.velocity().byOwner().get(other));
+    }
+  }
+
+  /**
+   * The report does not depend on how the history is handed over: a random-access list is read in
+   * place in batches, other iterables and streams event by event (histories of up to 120 deals
+   * cross several batch boundaries).
+   */
+  @Property(tries = 60)
+  void everyKindOfEventSourceGivesTheSameReport(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 120) int deals) {
+    List<DealEvent> events = histories(seed, deals).events;
+    InsightReport fromList = analyze(events, 10);
+    Iterable<DealEvent> plainIterable = events::iterator;
+    List<InsightReport> others =
+        List.of(
+            builder(10).events(new LinkedList<>(events)).build().analyze(),
+            builder(10).events(plainIterable).build().analyze(),
+            builder(10).events(List.copyOf(events)).build().analyze(),
+            builder(10).eventStreams(events::stream).build().analyze());
+    for (InsightReport other : others) {
+      assertThat(other).usingRecursiveComparison().ignoringFields("source").isEqualTo(fromList);
+      assertThat(other.openDeals()).containsExactlyElementsOf(fromList.openDeals().toList());
     }
   }
 }
