@@ -1,8 +1,11 @@
 package org.salespipeline.forecast.insight;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntToLongFunction;
@@ -391,11 +395,37 @@ final class Assembly {
       }
     }
     kept.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
-    List<OpenDealStatus> out = new ArrayList<>(kept.size());
-    for (int i = 0; i < kept.size() && i < limit; i++) {
-      out.add(status((int) kept.get(i)[1]));
+    int[] picked = new int[Math.min(kept.size(), limit)];
+    for (int i = 0; i < picked.length; i++) {
+      picked[i] = (int) kept.get(i)[1];
     }
-    return List.copyOf(out);
+    return new StatusList(this, picked);
+  }
+
+  /**
+   * An unmodifiable list of open-deal statuses backed by rows of the open-deal table: a status is
+   * built when it is read, so a report with long lists (up to the list limit of 10,000 each by
+   * default) costs nothing for the entries nobody looks at. Equal to any list of the same statuses.
+   */
+  private static final class StatusList extends AbstractList<OpenDealStatus>
+      implements RandomAccess {
+    private final Assembly source;
+    private final int[] rows;
+
+    StatusList(Assembly source, int[] rows) {
+      this.source = source;
+      this.rows = rows;
+    }
+
+    @Override
+    public OpenDealStatus get(int index) {
+      return source.status(rows[index]);
+    }
+
+    @Override
+    public int size() {
+      return rows.length;
+    }
   }
 
   // ---- funnel and outcomes ----
@@ -658,7 +688,25 @@ final class Assembly {
   }
 
   private static String days(long seconds) {
-    return String.format(Locale.ROOT, "%.1f days", seconds / 86_400.0);
+    return fixed(seconds / 86_400.0, 1) + " days";
+  }
+
+  /**
+   * {@code v} with {@code decimals} digits after the point, exactly as {@code String.format(
+   * Locale.ROOT, "%.<decimals>f", v)} writes it (the shortest decimal that round-trips, rounded
+   * half up), but several times faster: work lists format a few numbers per item.
+   */
+  static String fixed(double v, int decimals) {
+    if (!(v > 0)) {
+      // zero's sign, negatives rounding to "-0" and NaN: the formatter's own rules
+      return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+    if (Double.isInfinite(v)) {
+      return "Infinity";
+    }
+    return new BigDecimal(Double.toString(v))
+        .setScale(decimals, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   // ---- velocity ----
@@ -993,12 +1041,13 @@ final class Assembly {
       reasons.add(open.qualification.a[r] == 0 ? "never qualified" : "qualification not passed");
     }
     reasons.add(
-        String.format(
-            Locale.ROOT,
-            "expected value %.0f (%d at %.0f%%)",
-            s[1],
-            open.amount.a[r],
-            100 * stageProbability[g]));
+        "expected value "
+            + fixed(s[1], 0)
+            + " ("
+            + open.amount.a[r]
+            + " at "
+            + fixed(100 * stageProbability[g], 0)
+            + "%)");
     return new WorkItem(
         open.id(r),
         f.owners.get(open.owner.a[r]),

@@ -143,7 +143,7 @@ final class Columns {
    * Medians of {@code values} grouped by {@code keys} (each in [0, groups), or negative for none);
    * index {@code groups} of the result holds {@code overall}, the median of all n values, which the
    * caller computes once for the several groupings of the same values. Linear time; a grouping
-   * where every value is in group 0 reuses the overall median.
+   * where every value is in one group reuses the overall median.
    */
   static double[] groupedMedians(long[] values, int[] keys, int n, int groups, double overall) {
     double[] out = new double[groups + 1];
@@ -154,9 +154,12 @@ final class Columns {
         start[keys[i] + 1]++;
       }
     }
-    if (groups == 1 && start[1] == n) {
-      out[0] = overall;
-      return out;
+    for (int g = 0; g < groups; g++) {
+      if (start[g + 1] == n) {
+        // every value in one group (one pipeline, one source...): its median is the overall one
+        out[g] = n == 0 ? 0 : overall;
+        return out;
+      }
     }
     for (int g = 0; g < groups; g++) {
       start[g + 1] += start[g];

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -200,5 +201,25 @@ class InsightPropertiesTest {
       assertThat(other).usingRecursiveComparison().ignoringFields("source").isEqualTo(fromList);
       assertThat(other.openDeals()).containsExactlyElementsOf(fromList.openDeals().toList());
     }
+  }
+
+  /** The report's fast number formatting writes exactly what String.format writes. */
+  @Property(tries = 2000)
+  void fixedFormatsLikeTheFormatter(
+      @ForAll double v, @ForAll @IntRange(min = 0, max = 3) int decimals) {
+    assertThat(Assembly.fixed(v, decimals))
+        .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", v));
+  }
+
+  @Property(tries = 2000)
+  void fixedFormatsLikeTheFormatterForEverydayValues(
+      @ForAll @IntRange(min = 0, max = 20_000_000) int hundredths,
+      @ForAll @IntRange(min = 0, max = 2) int decimals) {
+    // values such as 12.25 or 0.5 sit exactly on a rounding boundary
+    double v = hundredths / 100.0;
+    assertThat(Assembly.fixed(v, decimals))
+        .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", v));
+    double days = hundredths * 37.0 / 86_400.0;
+    assertThat(Assembly.fixed(days, 1)).isEqualTo(String.format(Locale.ROOT, "%.1f", days));
   }
 }
