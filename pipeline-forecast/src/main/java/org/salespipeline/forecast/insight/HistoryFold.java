@@ -88,11 +88,23 @@ final class HistoryFold implements Consumer<DealEvent> {
   private final int[] stageCachePipe = new int[STAGE_CACHE];
   private final int[] stageCacheIdx = new int[STAGE_CACHE];
 
+  // Funnel cells per stage (ENTERED, DIRECT, ... by FUNNEL_KINDS), derived in finish() from the
+  // move counts below.
   final Columns.Grid funnelAll;
   final Columns.Grid funnelCohort;
   final Columns.Grid funnelOwner;
   final Columns.Grid funnelSource;
   final Columns.Grid funnelMovePeriod;
+  // Move counts, one row per cohort / owner / source / period of the move: cell from * K + the
+  // local index of the target stage (K = layout.maxStages), where from == to counts the deals
+  // created in a stage; then one cell per stage for the value dropped from it (DROP_VALUE). One
+  // counter per move and breakdown, where the kinds layout took two (the exit and the entry).
+  private final int movesPerStage;
+  private final int dropValueCell;
+  private final Columns.Grid movesCohort;
+  private final Columns.Grid movesOwner;
+  private final Columns.Grid movesSource;
+  private final Columns.Grid movesPeriod;
   final Columns.Grid outAll = new Columns.Grid(1, OUTCOME_KINDS);
   final Columns.Grid outCohort;
   final Columns.Grid outOwner = new Columns.Grid(64, OUTCOME_KINDS);
@@ -203,6 +215,13 @@ final class HistoryFold implements Consumer<DealEvent> {
     funnelOwner = new Columns.Grid(64, s * FUNNEL_KINDS);
     funnelSource = new Columns.Grid(SOURCES, s * FUNNEL_KINDS);
     funnelMovePeriod = new Columns.Grid(p, s * FUNNEL_KINDS);
+    movesPerStage = layout.maxStages;
+    dropValueCell = s * movesPerStage;
+    int moveWidth = dropValueCell + s;
+    movesCohort = new Columns.Grid(p, moveWidth);
+    movesOwner = new Columns.Grid(64, moveWidth);
+    movesSource = new Columns.Grid(SOURCES, moveWidth);
+    movesPeriod = new Columns.Grid(p, moveWidth);
     outCohort = new Columns.Grid(p, OUTCOME_KINDS);
     outPipeline = new Columns.Grid(layout.pipelines.size(), OUTCOME_KINDS);
     outClosePeriod = new Columns.Grid(p, OUTCOME_KINDS);
@@ -250,7 +269,7 @@ final class HistoryFold implements Consumer<DealEvent> {
       i = owners.size();
       ownerIndex.put(user, i);
       owners.add(user);
-      funnelOwner.ensureRows(i + 1);
+      movesOwner.ensureRows(i + 1);
       outOwner.ensureRows(i + 1);
     }
     ownerCacheKey[slot] = user;
@@ -523,12 +542,16 @@ final class HistoryFold implements Consumer<DealEvent> {
   private void enter(int g, long sec, int mp) {
     int pos = layout.position[g];
     if (layout.isOpen(g)) {
-      count(g, ENTERED, 1, mp);
-      if (pos < 64 && (visitedMask & (1L << pos)) == 0) {
-        visitedMask |= 1L << pos;
-        visitedStage[visitedCount] = g;
-        visitedAt[visitedCount++] = sec;
-      }
+      count(g * movesPerStage + layout.local[g], 1, mp);
+      visit(g, pos, sec);
+    }
+  }
+
+  private void visit(int g, int pos, long sec) {
+    if (pos < 64 && (visitedMask & (1L << pos)) == 0) {
+      visitedMask |= 1L << pos;
+      visitedStage[visitedCount] = g;
+      visitedAt[visitedCount++] = sec;
     }
   }
 
@@ -538,35 +561,71 @@ final class HistoryFold implements Consumer<DealEvent> {
       return;
     }
     int mp = period(day(sec));
-    int fromPos = layout.position[from];
     if (layout.isOpen(from)) {
       long stay = Math.max(0, sec - stageEntered);
       staySum[from] += stay;
       stayCount[from]++;
       stayHours[from][(int) Math.min(stay / 3600, HOUR_BUCKETS - 1)]++;
-      int toPos = layout.position[to];
-      // one call site for the common kinds keeps the hot method small enough to compile well
-      int kind = toPos == fromPos + 1 ? DIRECT : toPos > fromPos ? SKIP : toPos >= 0 ? BACK : DROP;
-      count(from, kind, 1, mp);
-      if (kind == DROP) {
-        count(from, DROP_VALUE, amount, mp);
+      if (layout.position[to] < 0) {
+        count(dropValueCell + from, amount, mp);
       }
     }
+    // the one counter of this move: the exit's kind and the entry are derived from it in finish()
+    count(from * movesPerStage + layout.local[to], 1, mp);
     stage = to;
     stageEntered = sec;
-    enter(to, sec, mp);
+    if (layout.isOpen(to)) {
+      visit(to, layout.position[to], sec);
+    }
   }
 
-  /** Counts into every breakdown; {@code mp} is the period of the move (or -1). */
-  private void count(int g, int kind, long v, int mp) {
-    int cell = g * FUNNEL_KINDS + kind;
+  /** Counts into every breakdown of the moves; {@code mp} is the period of the move (or -1). */
+  private void count(int cell, long v, int mp) {
     if (cohort >= 0) {
-      funnelCohort.add(cohort, cell, v);
+      movesCohort.add(cohort, cell, v);
     }
-    funnelOwner.add(owner, cell, v);
-    funnelSource.add(source, cell, v);
+    movesOwner.add(owner, cell, v);
+    movesSource.add(source, cell, v);
     if (mp >= 0) {
-      funnelMovePeriod.add(mp, cell, v);
+      movesPeriod.add(mp, cell, v);
+    }
+  }
+
+  /**
+   * Turns move counts into funnel cells: for each open stage, the deals that entered it (created in
+   * it or moved into it from any stage) and those that left it directly to the next stage, skipping
+   * ahead, back, or out (lost or disqualified), with the value dropped.
+   */
+  private void deriveFunnel(Columns.Grid moves, Columns.Grid funnel, int rows) {
+    funnel.ensureRows(rows);
+    int k = movesPerStage;
+    for (int r = 0; r < rows; r++) {
+      for (int g = 0; g < layout.stageCount; g++) {
+        if (!layout.isOpen(g)) {
+          continue;
+        }
+        int pipeline = layout.pipelineOf[g];
+        int first = layout.first[pipeline];
+        int pos = layout.position[g];
+        int cell = g * FUNNEL_KINDS;
+        long entered = 0;
+        for (int l = 0; l < layout.size[pipeline]; l++) {
+          int other = first + l;
+          // moves into g from another stage, and (other == g) deals created in g
+          entered += moves.get(r, other * k + layout.local[g]);
+          if (other == g) {
+            continue;
+          }
+          long out = moves.get(r, g * k + l);
+          if (out != 0) {
+            int toPos = layout.position[other];
+            int kind = toPos == pos + 1 ? DIRECT : toPos > pos ? SKIP : toPos >= 0 ? BACK : DROP;
+            funnel.add(r, cell + kind, out);
+          }
+        }
+        funnel.add(r, cell + ENTERED, entered);
+        funnel.add(r, cell + DROP_VALUE, moves.get(r, dropValueCell + g));
+      }
     }
   }
 
@@ -591,6 +650,10 @@ final class HistoryFold implements Consumer<DealEvent> {
   void finish() {
     finishDeal();
     dealId = null;
+    deriveFunnel(movesCohort, funnelCohort, periods.size());
+    deriveFunnel(movesOwner, funnelOwner, owners.size());
+    deriveFunnel(movesSource, funnelSource, SOURCES);
+    deriveFunnel(movesPeriod, funnelMovePeriod, periods.size());
     // every count goes to its owner's row too, so the overall rows are the owner rows' sums
     sumRows(funnelOwner, funnelAll);
     sumRows(outOwner, outAll);

@@ -30,6 +30,17 @@ final class Layout {
   final double[] defaultProbability;
   final int[] openCount;
 
+  /** Index of a stage within its pipeline. */
+  final int[] local;
+
+  /** Global index of each pipeline's first stage, and its number of stages. */
+  final int[] first;
+
+  final int[] size;
+
+  /** The most stages any pipeline has. */
+  final int maxStages;
+
   Layout(List<PipelineDefinition> pipelines) {
     if (pipelines.isEmpty()) {
       throw new ValidationException(FieldProblem.of("pipelines", "[]", "must not be empty"));
@@ -47,6 +58,10 @@ final class Layout {
     idleSeconds = new long[total];
     defaultProbability = new double[total];
     openCount = new int[this.pipelines.size()];
+    local = new int[total];
+    first = new int[this.pipelines.size()];
+    size = new int[this.pipelines.size()];
+    int widest = 0;
     int g = 0;
     for (int p = 0; p < this.pipelines.size(); p++) {
       PipelineDefinition def = this.pipelines.get(p);
@@ -55,10 +70,14 @@ final class Layout {
       }
       int open = def.openStages().size();
       openCount[p] = open;
+      first[p] = g;
+      size[p] = def.stages().size();
+      widest = Math.max(widest, size[p]);
       Map<String, Integer> keys = new HashMap<>();
       for (Stage s : def.stages()) {
         keys.put(s.key(), g);
         pipelineOf[g] = p;
+        local[g] = g - first[p];
         outcome[g] = s.outcome();
         key[g] = s.key();
         position[g] =
@@ -69,6 +88,7 @@ final class Layout {
       }
       stageIndex.add(keys);
     }
+    maxStages = widest;
   }
 
   int pipeline(PipelineId id) {
