@@ -56,6 +56,16 @@ public record Period(LocalDate start, LocalDate end) {
     return List.copyOf(out);
   }
 
+  /**
+   * Hashes the two epoch days. The record's default hash combines {@link LocalDate#hashCode()}s,
+   * which differ between the first days of consecutive months only in bits 6 and up, so a hash map
+   * of monthly periods put them all in one bucket.
+   */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(start.toEpochDay() * 1_000_003L + end.toEpochDay());
+  }
+
   /** The first day as epoch day. */
   public int startDay() {
     return Math.toIntExact(start.toEpochDay());

@@ -117,12 +117,15 @@ public final class InsightReport {
     return source.status(deal);
   }
 
-  /** Stuck open deals, longest in stage relative to the p90 first. */
+  /**
+   * Stuck open deals, longest in stage relative to the p90 first; at most the list limit.
+   * Unmodifiable; each status is built when read (a later read gives an equal value).
+   */
   public List<OpenDealStatus> stuckDeals() {
     return stuckDeals;
   }
 
-  /** Idle ("rotting") open deals, longest idle first. */
+  /** Idle ("rotting") open deals, longest idle first; unmodifiable, built when read. */
   public List<OpenDealStatus> idleDeals() {
     return idleDeals;
   }
@@ -132,7 +135,10 @@ public final class InsightReport {
     return pushCounts;
   }
 
-  /** Open deals whose close date was pushed at least once, most pushes first. */
+  /**
+   * Open deals whose close date was pushed at least once, most pushes first; unmodifiable, built
+   * when read.
+   */
   public List<OpenDealStatus> mostPushed() {
     return mostPushed;
   }

@@ -131,6 +131,11 @@ class InsightExamplesTest {
     assertThat(report.mostPushed())
         .extracting(OpenDealStatus::deal)
         .containsExactly(Histories.id(7));
+    // the lists are unmodifiable, and reading an entry twice gives equal statuses
+    assertThatThrownBy(() -> report.idleDeals().remove(0))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(report.idleDeals().get(1)).isEqualTo(d5);
+    assertThat(report.idleDeals()).isEqualTo(List.copyOf(report.idleDeals()));
   }
 
   @Test
