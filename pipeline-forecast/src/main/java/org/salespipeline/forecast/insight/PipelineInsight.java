@@ -143,8 +143,8 @@ public final class PipelineInsight {
       try (Stream<DealEvent> stream = eventStreams.get()) {
         stream.forEachOrdered(reader);
       }
+      reader.flush();
     }
-    reader.flush();
     fold.finish();
     progress.progress(fold.events, fold.events);
     return new Assembly(this, fold, now, today, current, from, to, window).report();

@@ -19,7 +19,8 @@ import org.salespipeline.core.event.DealEvent;
  * measured effect).
  *
  * <p>The fold sees exactly the same events in the same order, only up to {@link #BATCH} events
- * later; {@link #flush()} must be called after the last event.
+ * later; {@link #readAll} folds a whole source, and after events handed one by one to {@link
+ * #accept}, {@link #flush()} must be called after the last.
  */
 final class ReadAhead implements Consumer<DealEvent> {
   /** Small enough for a batch's objects (a few cache lines per event) to stay in L2. */
@@ -47,7 +48,8 @@ final class ReadAhead implements Consumer<DealEvent> {
   /**
    * Reads a whole event source. A random-access list is read in place, batch by batch, without
    * copying references; any other source is iterated here rather than through its {@code forEach},
-   * whose shared call site would make every event a megamorphic interface call.
+   * whose shared call site would make every event a megamorphic interface call. Every event is
+   * folded on return.
    */
   void readAll(Iterable<? extends DealEvent> events) {
     if (events instanceof List<? extends DealEvent> list && list instanceof RandomAccess) {
