@@ -21,6 +21,13 @@ final class Columns {
     long get(int i) {
       return a[i];
     }
+
+    /** Makes room for at least {@code capacity} values, for callers that store into {@link #a}. */
+    void reserve(int capacity) {
+      if (capacity > a.length) {
+        a = Arrays.copyOf(a, Math.max(capacity, a.length * 2));
+      }
+    }
   }
 
   /** A growable int column. */
@@ -37,6 +44,13 @@ final class Columns {
 
     int get(int i) {
       return a[i];
+    }
+
+    /** Makes room for at least {@code capacity} values, for callers that store into {@link #a}. */
+    void reserve(int capacity) {
+      if (capacity > a.length) {
+        a = Arrays.copyOf(a, Math.max(capacity, a.length * 2));
+      }
     }
   }
 

@@ -494,7 +494,8 @@ final class HistoryFold implements Consumer<DealEvent> {
     closedSec = status == OPEN ? NONE : sec;
     stage = stage(pipe, d.stage());
     stageEntered = sec;
-    enter(stage, sec, period(day(sec)));
+    // the creation is the deal's first move, in its cohort's period
+    enter(stage, sec, cohort);
   }
 
   private void createKeys(Deal d) {
@@ -654,9 +655,31 @@ final class HistoryFold implements Consumer<DealEvent> {
     deriveFunnel(movesOwner, funnelOwner, owners.size());
     deriveFunnel(movesSource, funnelSource, SOURCES);
     deriveFunnel(movesPeriod, funnelMovePeriod, periods.size());
+    sumWonOutcomes();
     // every count goes to its owner's row too, so the overall rows are the owner rows' sums
     sumRows(funnelOwner, funnelAll);
     sumRows(outOwner, outAll);
+  }
+
+  /** Adds each won deal's count, value and cycle to the outcome cells of its breakdowns. */
+  private void sumWonOutcomes() {
+    for (int r = 0; r < wonAmount.size; r++) {
+      long value = wonAmount.a[r];
+      long cycle = wonCycle.a[r];
+      wonOutcome(outOwner, wonOwner.a[r], value, cycle);
+      wonOutcome(outPipeline, wonPipeline.a[r], value, cycle);
+      wonOutcome(outSource, wonSource.a[r], value, cycle);
+      wonOutcome(outCohort, wonCohort.a[r], value, cycle);
+      wonOutcome(outClosePeriod, wonClosePeriod.a[r], value, cycle);
+    }
+  }
+
+  private static void wonOutcome(Columns.Grid grid, int row, long value, long cycle) {
+    if (row >= 0) {
+      grid.add(row, WON, 1);
+      grid.add(row, WON_VALUE, value);
+      grid.add(row, CYCLE_SECONDS, cycle);
+    }
   }
 
   private void sumRows(Columns.Grid byOwner, Columns.Grid all) {
@@ -697,19 +720,10 @@ final class HistoryFold implements Consumer<DealEvent> {
     }
     int closeDayOf = day(closedSec);
     int closePeriod = period(closeDayOf);
-    int kind = status == S_WON ? WON : status == S_LOST ? LOST : DQ;
-    outcome(kind, 1);
-    if (closePeriod >= 0) {
-      outClosePeriod.add(closePeriod, kind, 1);
-    }
     if (status == S_WON) {
+      // a won deal's outcome cells (WON, WON_VALUE, CYCLE_SECONDS) are summed from these
+      // columns in finish(), in one tight loop instead of a dozen scattered counter updates here
       long cycle = Math.max(0, closedSec - createdSec);
-      outcome(WON_VALUE, amount);
-      outcome(CYCLE_SECONDS, cycle);
-      if (closePeriod >= 0) {
-        outClosePeriod.add(closePeriod, WON_VALUE, amount);
-        outClosePeriod.add(closePeriod, CYCLE_SECONDS, cycle);
-      }
       wonAmount.add(amount);
       wonCycle.add(cycle);
       wonOwner.add(owner);
@@ -718,6 +732,12 @@ final class HistoryFold implements Consumer<DealEvent> {
       wonSource.add(source);
       wonClosePeriod.add(closePeriod);
       wonCloseDay.add(closeDayOf);
+    } else {
+      int kind = status == S_LOST ? LOST : DQ;
+      outcome(kind, 1);
+      if (closePeriod >= 0) {
+        outClosePeriod.add(closePeriod, kind, 1);
+      }
     }
     if (status != S_DQ) {
       for (int i = 0; i < visitedCount; i++) {

@@ -3,7 +3,11 @@ package org.salespipeline.forecast.insight;
 import java.util.UUID;
 import org.salespipeline.core.DealId;
 
-/** Columns of the deals still open at the end of the pass, one row per deal. */
+/**
+ * Columns of the deals still open at the end of the pass, one row per deal. The table counts its
+ * rows in {@link #size} (the columns' own sizes are not kept) and grows all columns together, so
+ * that adding a row is one capacity check and plain stores.
+ */
 final class OpenDealTable {
   final Columns.Longs msb = new Columns.Longs();
   final Columns.Longs lsb = new Columns.Longs();
@@ -18,6 +22,7 @@ final class OpenDealTable {
   final Columns.Ints qualification = new Columns.Ints();
   final Columns.Longs created = new Columns.Longs();
   int size;
+  private int capacity = 1024;
 
   void add(
       DealId id,
@@ -32,19 +37,34 @@ final class OpenDealTable {
       long followUpSec,
       byte qualified,
       long createdSec) {
-    msb.add(id.value().getMostSignificantBits());
-    lsb.add(id.value().getLeastSignificantBits());
-    stage.add(stageIndex);
-    owner.add(ownerIndex);
-    amount.add(amountMinor);
-    closeDay.add(closeEpochDay);
-    pushes.add(pushCount);
-    stageEntered.add(enteredSec);
-    lastActivity.add(activitySec);
-    followUp.add(followUpSec);
-    qualification.add(qualified);
-    created.add(createdSec);
-    size++;
+    int r = size;
+    if (r == capacity) {
+      grow();
+    }
+    msb.a[r] = id.value().getMostSignificantBits();
+    lsb.a[r] = id.value().getLeastSignificantBits();
+    stage.a[r] = stageIndex;
+    owner.a[r] = ownerIndex;
+    amount.a[r] = amountMinor;
+    closeDay.a[r] = closeEpochDay;
+    pushes.a[r] = pushCount;
+    stageEntered.a[r] = enteredSec;
+    lastActivity.a[r] = activitySec;
+    followUp.a[r] = followUpSec;
+    qualification.a[r] = qualified;
+    created.a[r] = createdSec;
+    size = r + 1;
+  }
+
+  private void grow() {
+    capacity *= 2;
+    Columns.Longs[] longs = {msb, lsb, amount, stageEntered, lastActivity, followUp, created};
+    for (Columns.Longs c : longs) {
+      c.reserve(capacity);
+    }
+    for (Columns.Ints c : new Columns.Ints[] {stage, owner, closeDay, pushes, qualification}) {
+      c.reserve(capacity);
+    }
   }
 
   DealId id(int row) {

@@ -302,4 +302,81 @@ class InsightPropertiesTest {
       }
     }
   }
+
+  @Property(tries = 200)
+  void outcomesMatchAReplayOfTheDeals(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int deals) {
+    List<DealEvent> events = histories(seed, deals).events;
+    InsightReport r = analyze(events, 10);
+    List<Period> months = Period.months(YearMonth.of(2026, 1), 3);
+    // per owner and per cohort: created, won, lost, disqualified, won value
+    Map<Object, long[]> expected = new HashMap<>();
+    String owner = null;
+    Period cohort = null;
+    long amount = 0;
+    int status = 0;
+    boolean ignored = false;
+    for (int i = 0; i <= events.size(); i++) {
+      DealEvent e = i < events.size() ? events.get(i) : null;
+      if ((e == null || e.sequence() == 1) && owner != null) {
+        // the previous deal is complete: count it by its state as of day 70
+        for (Object key : new Object[] {owner, cohort}) {
+          long[] cells = expected.computeIfAbsent(key, k -> new long[5]);
+          cells[0]++;
+          if (status > 0) {
+            cells[status]++;
+          }
+          if (status == 1) {
+            cells[4] += amount;
+          }
+        }
+        owner = null;
+      }
+      if (e == null) {
+        break;
+      }
+      if (e.sequence() == 1) {
+        ignored = false;
+      }
+      if (ignored || e.at().isAfter(day(AS_OF_DAY))) {
+        ignored = true;
+        continue;
+      }
+      if (e.change() instanceof Change.Created c) {
+        owner = c.deal().owner().value();
+        LocalDate created = LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC);
+        cohort = months.stream().filter(p -> p.contains(created)).findFirst().orElse(null);
+        amount = c.deal().amount().toMinorUnits();
+        status = 0;
+      } else if (e.change() instanceof Change.AmountChanged a) {
+        amount = a.to().toMinorUnits();
+      } else if (e.change() instanceof Change.Won) {
+        status = 1;
+      } else if (e.change() instanceof Change.Lost) {
+        status = 2;
+      } else if (e.change() instanceof Change.Disqualified) {
+        status = 3;
+      }
+    }
+    Map<Object, Outcomes> actual = new HashMap<>();
+    r.outcomes().byOwner().forEach((o, v) -> actual.put(o.value(), v));
+    actual.putAll(r.outcomes().byCohort());
+    for (Map.Entry<Object, long[]> e : expected.entrySet()) {
+      if (e.getKey() == null) {
+        continue;
+      }
+      Outcomes got = actual.get(e.getKey());
+      assertThat(got).as("%s", e.getKey()).isNotNull();
+      assertThat(
+              new long[] {got.created(), got.won(), got.lost(), got.disqualified(), got.wonValue()})
+          .as("%s", e.getKey())
+          .containsExactly(e.getValue());
+    }
+    long won =
+        expected.entrySet().stream()
+            .filter(e -> e.getKey() instanceof String)
+            .mapToLong(e -> e.getValue()[1])
+            .sum();
+    assertThat(r.outcomes().overall().won()).isEqualTo(won);
+  }
 }
