@@ -170,6 +170,9 @@ final class HistoryFold implements Consumer<DealEvent> {
   private int visitedCount;
   // waterfall snapshots: [from, to]
   private final boolean[] snapTaken = new boolean[2];
+  // the instant after which the next snapshot not yet taken is due (wfFrom <= wfTo), so that an
+  // event costs one comparison for both
+  private long nextSnapshotSec;
   private final boolean[] snapExists = new boolean[2];
   private final byte[] snapStatus = new byte[2];
   private final boolean[] snapIn = new boolean[2];
@@ -386,11 +389,8 @@ final class HistoryFold implements Consumer<DealEvent> {
       progress.progress(events, -1);
     }
     long sec = e.at().getEpochSecond();
-    if (sec > wfFrom && !snapTaken[0]) {
-      snapshot(0);
-    }
-    if (sec > wfTo && !snapTaken[1]) {
-      snapshot(1);
+    if (sec > nextSnapshotSec) {
+      snapshotsBefore(sec);
     }
     Change change = e.change();
     if (sec > nowSec) {
@@ -404,6 +404,12 @@ final class HistoryFold implements Consumer<DealEvent> {
     } else if (change instanceof Change.StageChanged s) {
       requireCreated(id);
       moveTo(stage(pipe, s.to()), sec);
+    } else if (change instanceof Change.Created c) {
+      if (e.sequence() != 1) {
+        throw new ValidationException(
+            FieldProblem.of("events", id + " #" + e.sequence(), "creates the deal twice"));
+      }
+      create(c.deal(), sec);
     } else if (change instanceof Change.CloseDateChanged c) {
       requireCreated(id);
       closeDay = (int) c.to().toEpochDay();
@@ -414,12 +420,6 @@ final class HistoryFold implements Consumer<DealEvent> {
     } else if (change instanceof Change.OwnerChanged o) {
       requireCreated(id);
       owner = owner(o.to());
-    } else if (change instanceof Change.Created c) {
-      if (e.sequence() != 1) {
-        throw new ValidationException(
-            FieldProblem.of("events", id + " #" + e.sequence(), "creates the deal twice"));
-      }
-      create(c.deal(), sec);
     } else if (change instanceof Change.QualificationRecorded q) {
       qualification = q.result().isQualified() ? (byte) 2 : (byte) 1;
     } else if (change instanceof Change.Won) {
@@ -470,6 +470,7 @@ final class HistoryFold implements Consumer<DealEvent> {
     clearActivities();
     snapTaken[0] = false;
     snapTaken[1] = false;
+    nextSnapshotSec = wfFrom;
   }
 
   /**
@@ -632,6 +633,17 @@ final class HistoryFold implements Consumer<DealEvent> {
 
   private boolean inWindow(int epochDay) {
     return epochDay >= windowStart && epochDay < windowEnd;
+  }
+
+  /** Takes the snapshots due before an event at {@code sec}, in the deal's state before it. */
+  private void snapshotsBefore(long sec) {
+    if (sec > wfFrom && !snapTaken[0]) {
+      snapshot(0);
+    }
+    if (sec > wfTo && !snapTaken[1]) {
+      snapshot(1);
+    }
+    nextSnapshotSec = !snapTaken[0] ? wfFrom : !snapTaken[1] ? wfTo : Long.MAX_VALUE;
   }
 
   private void snapshot(int i) {
