@@ -29,7 +29,8 @@ import org.salespipeline.forecast.Period;
 /**
  * The single pass over the history: folds each deal's events (grouped by deal, in sequence order)
  * into primitive state, and at the end of each deal into counters indexed by stage, owner, period
- * and source. Holds one deal's events at a time, never the whole history.
+ * and source (a won deal into columns, whose outcome cells are summed in {@link #finish()}). Holds
+ * one deal's events at a time, never the whole history.
  */
 final class HistoryFold implements Consumer<DealEvent> {
   // funnel cells per stage
@@ -734,7 +735,8 @@ final class HistoryFold implements Consumer<DealEvent> {
     int closePeriod = period(closeDayOf);
     if (status == S_WON) {
       // a won deal's outcome cells (WON, WON_VALUE, CYCLE_SECONDS) are summed from these
-      // columns in finish(), in one tight loop instead of a dozen scattered counter updates here
+      // columns in finish(): the same additions, made in one tight loop over the columns rather
+      // than here in the branchy per-deal code (measured slightly faster)
       long cycle = Math.max(0, closedSec - createdSec);
       wonAmount.add(amount);
       wonCycle.add(cycle);

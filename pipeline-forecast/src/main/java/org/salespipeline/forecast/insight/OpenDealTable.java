@@ -22,7 +22,11 @@ final class OpenDealTable {
   final Columns.Ints qualification = new Columns.Ints();
   final Columns.Longs created = new Columns.Longs();
   int size;
-  private int capacity = 1024;
+  private int capacity;
+
+  OpenDealTable() {
+    grow();
+  }
 
   void add(
       DealId id,
@@ -56,8 +60,9 @@ final class OpenDealTable {
     size = r + 1;
   }
 
+  /** Doubles the capacity (1,024 rows at first) of every column. */
   private void grow() {
-    capacity *= 2;
+    capacity = capacity == 0 ? 1024 : capacity * 2;
     Columns.Longs[] longs = {msb, lsb, amount, stageEntered, lastActivity, followUp, created};
     for (Columns.Longs c : longs) {
       c.reserve(capacity);

@@ -6,6 +6,7 @@ import static org.salespipeline.forecast.insight.Histories.day;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.data.Offset;
+import org.salespipeline.core.DealSource;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
@@ -307,27 +310,34 @@ class InsightPropertiesTest {
   void outcomesMatchAReplayOfTheDeals(
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int deals) {
     List<DealEvent> events = histories(seed, deals).events;
-    InsightReport r = analyze(events, 10);
-    List<Period> months = Period.months(YearMonth.of(2026, 1), 3);
-    // per owner and per cohort: created, won, lost, disqualified, won value
+    // reporting periods from February: deals created in January belong to no cohort
+    List<Period> months = Period.months(YearMonth.of(2026, 2), 2);
+    InsightReport r = builder(10).periods(months).events(events).build().analyze();
+    // per owner, per cohort and overall: created, won, lost, disqualified, won value, cycle seconds
     Map<Object, long[]> expected = new HashMap<>();
     String owner = null;
     Period cohort = null;
     long amount = 0;
+    long createdAt = 0;
+    long closedAt = 0;
     int status = 0;
     boolean ignored = false;
     for (int i = 0; i <= events.size(); i++) {
       DealEvent e = i < events.size() ? events.get(i) : null;
       if ((e == null || e.sequence() == 1) && owner != null) {
         // the previous deal is complete: count it by its state as of day 70
-        for (Object key : new Object[] {owner, cohort}) {
-          long[] cells = expected.computeIfAbsent(key, k -> new long[5]);
+        for (Object key : new Object[] {owner, cohort, "overall"}) {
+          if (key == null) {
+            continue;
+          }
+          long[] cells = expected.computeIfAbsent(key, k -> new long[6]);
           cells[0]++;
           if (status > 0) {
             cells[status]++;
           }
           if (status == 1) {
             cells[4] += amount;
+            cells[5] += Math.max(0, closedAt - createdAt);
           }
         }
         owner = null;
@@ -347,11 +357,13 @@ class InsightPropertiesTest {
         LocalDate created = LocalDate.ofInstant(e.at(), java.time.ZoneOffset.UTC);
         cohort = months.stream().filter(p -> p.contains(created)).findFirst().orElse(null);
         amount = c.deal().amount().toMinorUnits();
+        createdAt = e.at().getEpochSecond();
         status = 0;
       } else if (e.change() instanceof Change.AmountChanged a) {
         amount = a.to().toMinorUnits();
       } else if (e.change() instanceof Change.Won) {
         status = 1;
+        closedAt = e.at().getEpochSecond();
       } else if (e.change() instanceof Change.Lost) {
         status = 2;
       } else if (e.change() instanceof Change.Disqualified) {
@@ -361,22 +373,26 @@ class InsightPropertiesTest {
     Map<Object, Outcomes> actual = new HashMap<>();
     r.outcomes().byOwner().forEach((o, v) -> actual.put(o.value(), v));
     actual.putAll(r.outcomes().byCohort());
-    for (Map.Entry<Object, long[]> e : expected.entrySet()) {
-      if (e.getKey() == null) {
-        continue;
-      }
-      Outcomes got = actual.get(e.getKey());
-      assertThat(got).as("%s", e.getKey()).isNotNull();
+    actual.put("overall", r.outcomes().overall());
+    for (Map.Entry<Object, Outcomes> e : actual.entrySet()) {
+      Outcomes got = e.getValue();
+      long[] want = expected.getOrDefault(e.getKey(), new long[6]);
       assertThat(
               new long[] {got.created(), got.won(), got.lost(), got.disqualified(), got.wonValue()})
           .as("%s", e.getKey())
-          .containsExactly(e.getValue());
+          .containsExactly(Arrays.copyOf(want, 5));
+      assertThat(got.averageCycleDays())
+          .as("%s", e.getKey())
+          .isCloseTo(want[1] == 0 ? 0 : want[5] / 86_400.0 / want[1], Offset.offset(1e-9));
     }
-    long won =
-        expected.entrySet().stream()
-            .filter(e -> e.getKey() instanceof String)
-            .mapToLong(e -> e.getValue()[1])
-            .sum();
-    assertThat(r.outcomes().overall().won()).isEqualTo(won);
+    // every row the replay expects is reported (rows with nothing in them may be left out)
+    assertThat(actual.keySet()).containsAll(expected.keySet());
+    // one pipeline and one source: their rows are the overall row
+    for (Outcomes one :
+        List.of(
+            r.outcomes().byPipeline().values().iterator().next(),
+            r.outcomes().bySource().get(DealSource.OTHER))) {
+      assertThat(one).isEqualTo(r.outcomes().overall());
+    }
   }
 }
