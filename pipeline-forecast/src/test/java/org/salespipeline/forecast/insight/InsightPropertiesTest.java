@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -394,5 +395,54 @@ class InsightPropertiesTest {
             r.outcomes().bySource().get(DealSource.OTHER))) {
       assertThat(one).isEqualTo(r.outcomes().overall());
     }
+  }
+
+  @Property(tries = 300)
+  void mostPushedIsTheOpenDealsSortedByPushesThenHistoryOrder(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 60) int deals,
+      @ForAll @IntRange(min = 1, max = 8) int limit) {
+    List<DealEvent> events = histories(seed, deals).events;
+    InsightReport r = builder(10).listLimit(limit).events(events).build().analyze();
+    // replay: each deal still open as of day 70 with its last push count, in history order
+    List<long[]> open = new ArrayList<>();
+    long deal = -1;
+    int pushes = 0;
+    boolean isOpen = false;
+    for (int i = 0; i <= events.size(); i++) {
+      DealEvent e = i < events.size() ? events.get(i) : null;
+      if ((e == null || e.sequence() == 1) && isOpen && pushes > 0) {
+        open.add(new long[] {deal, pushes});
+      }
+      if (e == null) {
+        break;
+      }
+      if (e.sequence() == 1) {
+        deal = e.dealId().value().getLeastSignificantBits();
+        pushes = 0;
+        isOpen = false;
+      }
+      if (e.at().isAfter(day(AS_OF_DAY))) {
+        continue;
+      }
+      if (e.change() instanceof Change.Created) {
+        isOpen = true;
+      } else if (e.change() instanceof Change.CloseDateChanged c) {
+        pushes = c.pushCount();
+      } else if (e.change() instanceof Change.Won
+          || e.change() instanceof Change.Lost
+          || e.change() instanceof Change.Disqualified) {
+        isOpen = false;
+      }
+    }
+    // a stable sort keeps history order among equal push counts
+    open.sort((a, b) -> Long.compare(b[1], a[1]));
+    List<String> expected =
+        open.stream().limit(limit).map(d -> d[0] + ":" + d[1]).collect(Collectors.toList());
+    List<String> actual =
+        r.mostPushed().stream()
+            .map(s -> s.deal().value().getLeastSignificantBits() + ":" + s.closeDatePushes())
+            .collect(Collectors.toList());
+    assertThat(actual).isEqualTo(expected);
   }
 }
