@@ -20,6 +20,9 @@ import org.salespipeline.core.ValidationException;
  * deals still to be created. Not thread-safe while being set up; the result is immutable.
  */
 public final class Scenario {
+  /** The largest slip, in days either way, of one deal or of all (about 10,000 years). */
+  public static final int MAX_SLIP_DAYS = 3_652_425;
+
   private final Forecaster base;
   private double winRateFactor = 1;
   private int slipAllDays;
@@ -50,16 +53,47 @@ public final class Scenario {
     return this;
   }
 
-  /** Moves one open deal's expected close date by the given days (positive = later). */
+  /**
+   * Moves one open deal's expected close date by the given days (positive = later); repeated calls
+   * add up.
+   *
+   * @throws ValidationException if the deal id is null, or the deal's total slip would leave
+   *     [-{@value #MAX_SLIP_DAYS}, {@value #MAX_SLIP_DAYS}] days (about 10,000 years); the scenario
+   *     is then unchanged
+   */
   public Scenario slip(String dealId, int days) {
-    slips.merge(dealId, days, Integer::sum);
+    if (dealId == null) {
+      throw new ValidationException(FieldProblem.of("dealId", null, "must not be null"));
+    }
+    slips.put(dealId, checkedSlip("days", slips.getOrDefault(dealId, 0), days));
     return this;
   }
 
-  /** Moves every open deal's expected close date by the given days. */
+  /**
+   * Moves every open deal's expected close date by the given days; repeated calls add up.
+   *
+   * @throws ValidationException if the total slip would leave [-{@value #MAX_SLIP_DAYS}, {@value
+   *     #MAX_SLIP_DAYS}] days; the scenario is then unchanged
+   */
   public Scenario slipAll(int days) {
-    this.slipAllDays += days;
+    this.slipAllDays = checkedSlip("days", slipAllDays, days);
     return this;
+  }
+
+  private static int checkedSlip(String field, int sofar, int days) {
+    long total = (long) sofar + days;
+    if (Math.abs(total) > MAX_SLIP_DAYS) {
+      throw new ValidationException(
+          FieldProblem.of(
+              field,
+              days,
+              "would slip by "
+                  + total
+                  + " days in all; at most "
+                  + MAX_SLIP_DAYS
+                  + " days either way"));
+    }
+    return (int) total;
   }
 
   /** Removes a deal. */
@@ -88,7 +122,7 @@ public final class Scenario {
               for (int i = 0; i < s.openCount(); i++) {
                 int days = slipAllDays + slips.getOrDefault(s.id(i), 0);
                 if (days != 0) {
-                  b.row(s.id(i)).closeDate(LocalDate.ofEpochDay((long) s.closeDay(i) + days)).add();
+                  b.row(s.id(i)).closeDate(slipped(s.id(i), s.closeDay(i), days)).add();
                 }
               }
               for (String id : removed) {
@@ -104,5 +138,18 @@ public final class Scenario {
       probabilities[i] = q != null ? q : edited.probability(i);
     }
     return Forecaster.of(edited).withProbabilities(probabilities).withRunRateOf(base);
+  }
+
+  /** The slipped close date, or a validation error if it leaves the dates a snapshot can hold. */
+  private static LocalDate slipped(String id, int closeDay, int days) {
+    long day = (long) closeDay + days;
+    if (day < Integer.MIN_VALUE
+        || day > Integer.MAX_VALUE
+        || day < LocalDate.MIN.toEpochDay()
+        || day > LocalDate.MAX.toEpochDay()) {
+      throw new ValidationException(
+          FieldProblem.of("days", days, "moves the close date of " + id + " out of range"));
+    }
+    return LocalDate.ofEpochDay(day);
   }
 }
