@@ -371,21 +371,21 @@ final class HistoryFold implements Consumer<DealEvent> {
     return converter.convert(money, currency, rateDate).toMinorUnits();
   }
 
+  /**
+   * Folds one event. Kept small (the header checks and the most common change, an activity, here;
+   * every other change in {@link #apply}) so that the JIT can inline it into the read loop.
+   */
   @Override
   public void accept(DealEvent e) {
     DealId id = e.dealId();
     if (id != dealId && !id.equals(dealId)) {
-      finishDeal();
-      startDeal(id);
+      nextDeal(id);
     }
-    if (e.sequence() != expectedSequence) {
-      throw new ValidationException(
-          FieldProblem.of(
-              "events",
-              id + " #" + e.sequence(),
-              "must arrive grouped by deal in sequence order; expected #" + expectedSequence));
+    long seq = e.sequence();
+    if (seq != expectedSequence) {
+      throw outOfOrder(id, seq);
     }
-    expectedSequence++;
+    expectedSequence = seq + 1;
     if ((++events & 0xFFFFF) == 0) {
       progress.progress(events, -1);
     }
@@ -395,20 +395,43 @@ final class HistoryFold implements Consumer<DealEvent> {
     }
     Change change = e.change();
     if (sec > nowSec) {
-      if (e.sequence() == 1 && !(change instanceof Change.Created)) {
+      if (seq == 1 && !(change instanceof Change.Created)) {
         throw mustStartWithCreated(id);
       }
       return;
     }
     if (change instanceof Change.ActivityLogged a) {
       addActivity(a);
-    } else if (change instanceof Change.StageChanged s) {
+    } else {
+      apply(id, seq, change, sec);
+    }
+    if (seq == 1 && !created) {
+      throw mustStartWithCreated(id);
+    }
+  }
+
+  private void nextDeal(DealId id) {
+    finishDeal();
+    startDeal(id);
+  }
+
+  private ValidationException outOfOrder(DealId id, long seq) {
+    return new ValidationException(
+        FieldProblem.of(
+            "events",
+            id + " #" + seq,
+            "must arrive grouped by deal in sequence order; expected #" + expectedSequence));
+  }
+
+  /** Folds a change other than an activity, at or before the analysis instant. */
+  private void apply(DealId id, long seq, Change change, long sec) {
+    if (change instanceof Change.StageChanged s) {
       requireCreated(id);
       moveTo(stage(pipe, s.to()), sec);
     } else if (change instanceof Change.Created c) {
-      if (e.sequence() != 1) {
+      if (seq != 1) {
         throw new ValidationException(
-            FieldProblem.of("events", id + " #" + e.sequence(), "creates the deal twice"));
+            FieldProblem.of("events", id + " #" + seq, "creates the deal twice"));
       }
       create(c.deal(), sec);
     } else if (change instanceof Change.CloseDateChanged c) {
@@ -437,9 +460,6 @@ final class HistoryFold implements Consumer<DealEvent> {
       closedSec = NONE;
     } else if (change instanceof Change.DetailsChanged d && d.fields().contains("source")) {
       source = d.deal().source().ordinal();
-    }
-    if (e.sequence() == 1 && !created) {
-      throw mustStartWithCreated(id);
     }
   }
 
