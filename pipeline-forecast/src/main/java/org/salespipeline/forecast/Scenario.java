@@ -65,7 +65,7 @@ public final class Scenario {
     if (dealId == null) {
       throw new ValidationException(FieldProblem.of("dealId", null, "must not be null"));
     }
-    slips.put(dealId, checkedSlip("days", slips.getOrDefault(dealId, 0), days));
+    slips.put(dealId, checkedSlip(slips.getOrDefault(dealId, 0), days));
     return this;
   }
 
@@ -76,16 +76,16 @@ public final class Scenario {
    *     #MAX_SLIP_DAYS}] days; the scenario is then unchanged
    */
   public Scenario slipAll(int days) {
-    this.slipAllDays = checkedSlip("days", slipAllDays, days);
+    this.slipAllDays = checkedSlip(slipAllDays, days);
     return this;
   }
 
-  private static int checkedSlip(String field, int sofar, int days) {
+  private static int checkedSlip(int sofar, int days) {
     long total = (long) sofar + days;
     if (Math.abs(total) > MAX_SLIP_DAYS) {
       throw new ValidationException(
           FieldProblem.of(
-              field,
+              "days",
               days,
               "would slip by "
                   + total
@@ -140,13 +140,13 @@ public final class Scenario {
     return Forecaster.of(edited).withProbabilities(probabilities).withRunRateOf(base);
   }
 
-  /** The slipped close date, or a validation error if it leaves the dates a snapshot can hold. */
+  /**
+   * The slipped close date, or a validation error if it leaves the epoch days a snapshot can hold
+   * (an int; every such day is a valid LocalDate).
+   */
   private static LocalDate slipped(String id, int closeDay, int days) {
     long day = (long) closeDay + days;
-    if (day < Integer.MIN_VALUE
-        || day > Integer.MAX_VALUE
-        || day < LocalDate.MIN.toEpochDay()
-        || day > LocalDate.MAX.toEpochDay()) {
+    if (day != (int) day) {
       throw new ValidationException(
           FieldProblem.of("days", days, "moves the close date of " + id + " out of range"));
     }

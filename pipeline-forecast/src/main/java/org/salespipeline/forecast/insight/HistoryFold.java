@@ -99,7 +99,7 @@ final class HistoryFold implements Consumer<DealEvent> {
   // Move counts, one row per cohort / owner / source / period of the move: cell from * K + the
   // local index of the target stage (K = layout.maxStages), where from == to counts the deals
   // created in a stage; then one cell per stage for the value dropped from it (DROP_VALUE). One
-  // counter per move and breakdown, where the kinds layout took two (the exit and the entry).
+  // counter per move and breakdown: the exit's kind and the entry are both derived from it.
   private final int movesPerStage;
   private final int dropValueCell;
   private final Columns.Grid movesCohort;
