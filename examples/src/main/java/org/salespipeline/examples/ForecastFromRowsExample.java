@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import org.salespipeline.core.DealStatus;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.Forecaster;
-import org.salespipeline.forecast.Period;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.QuotaReport;
 import org.salespipeline.forecast.QuotaTarget;
@@ -61,7 +61,7 @@ public final class ForecastFromRowsExample {
           .add();
     }
     Forecaster forecaster = Forecaster.of(rows.build());
-    Period q2 = Period.quarter(2026, 2);
+    ForecastPeriod q2 = ForecastPeriod.quarter(2026, 2);
     QuotaReport ann =
         forecaster
             .quotaReports(q2, TeamHierarchy.none(), List.of(new QuotaTarget("ann", q2, 5_000_000)))

@@ -74,7 +74,8 @@ public final class Backtest {
    * @param forecast won so far in the period plus the weighted open deals due in it, minor units
    * @param actual closed-won amount in the period, minor units
    */
-  public record Row(Period period, int weeksBefore, Instant origin, double forecast, long actual) {}
+  public record Row(
+      ForecastPeriod period, int weeksBefore, Instant origin, double forecast, long actual) {}
 
   /**
    * What a backtest found for one model. Immutable.
@@ -91,7 +92,7 @@ public final class Backtest {
   public record Result(
       String model,
       List<Row> rows,
-      Map<Period, ForecastAccuracy> byPeriod,
+      Map<ForecastPeriod, ForecastAccuracy> byPeriod,
       Map<Integer, ForecastAccuracy> byWeeksBefore,
       ForecastAccuracy overall,
       Calibration calibration,
@@ -173,7 +174,7 @@ public final class Backtest {
       Currency currency,
       CurrencyConverter converter,
       ZoneId zone,
-      List<Period> periods,
+      List<ForecastPeriod> periods,
       List<Integer> weeksBefore,
       ModelFit fit,
       ProgressListener progress) {
@@ -207,7 +208,7 @@ public final class Backtest {
       Currency currency,
       CurrencyConverter converter,
       ZoneId zone,
-      List<Period> periods,
+      List<ForecastPeriod> periods,
       List<Integer> weeksBefore,
       List<ModelFit> fits,
       ProgressListener progress) {
@@ -247,7 +248,7 @@ public final class Backtest {
     long total = (long) periods.size() * (weeksBefore.size() + 1);
     long done = 0;
     progress.progress(0, total);
-    for (Period period : periods) {
+    for (ForecastPeriod period : periods) {
       // why: the actual is what the history says closed won in the period, seen at its end
       Instant end = period.end().atStartOfDay(zone).toInstant().minusNanos(1);
       PipelineSnapshot atEnd = snapshot(history, pipeline, currency, converter, zone, end);
@@ -283,11 +284,11 @@ public final class Backtest {
   private static Result result(
       String name,
       List<Row> rows,
-      List<Period> periods,
+      List<ForecastPeriod> periods,
       List<Integer> weeksBefore,
       Map<Integer, Pairs> pairs) {
-    Map<Period, ForecastAccuracy> byPeriod = new LinkedHashMap<>();
-    for (Period period : periods) {
+    Map<ForecastPeriod, ForecastAccuracy> byPeriod = new LinkedHashMap<>();
+    for (ForecastPeriod period : periods) {
       byPeriod.putIfAbsent(
           period, accuracy(rows.stream().filter(r -> r.period().equals(period)).toList()));
     }
@@ -306,7 +307,7 @@ public final class Backtest {
   }
 
   /** Ids of the deals that closed won with a close date in the period. */
-  private static Set<String> wonIn(PipelineSnapshot s, Period period) {
+  private static Set<String> wonIn(PipelineSnapshot s, ForecastPeriod period) {
     Set<String> won = new HashSet<>();
     for (int i = s.openCount(); i < s.size(); i++) {
       int day = s.closeDay(i);

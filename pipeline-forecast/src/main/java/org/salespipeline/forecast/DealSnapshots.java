@@ -461,7 +461,7 @@ public final class DealSnapshots {
       out.add(
           new QuotaTarget(
               subject,
-              Period.of(q.periodStart(), q.periodEnd().plusDays(1)),
+              ForecastPeriod.of(q.periodStart(), q.periodEnd().plusDays(1)),
               amount.toMinorUnits()));
     }
     return List.copyOf(out);

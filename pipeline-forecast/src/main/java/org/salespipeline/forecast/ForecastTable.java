@@ -6,12 +6,13 @@ import java.util.List;
  * Weighted pipeline of the open deals by period (rows) and one {@link Dimension} (columns). Cells
  * hold the exact fixed-point weighted sum (see {@link Forecaster#weighted()}), the raw amount and
  * the deal count. Deals closing outside every period are not counted. The run-rate of each period
- * ({@link Forecaster#runRate(Period)}, revenue from deals not created yet) is a separate line,
- * never inside a cell: {@link #periodWeighted(int)} is the pipeline alone, {@link #runRate(int)}
- * the run-rate alone and {@link #periodTotal(int)} their sum. Immutable and thread-safe.
+ * ({@link Forecaster#runRate(ForecastPeriod)}, revenue from deals not created yet) is a separate
+ * line, never inside a cell: {@link #periodWeighted(int)} is the pipeline alone, {@link
+ * #runRate(int)} the run-rate alone and {@link #periodTotal(int)} their sum. Immutable and
+ * thread-safe.
  */
 public final class ForecastTable {
-  private final List<Period> periods;
+  private final List<ForecastPeriod> periods;
   private final List<String> columns;
   private final long[] weightedScaled;
   private final long[] amount;
@@ -19,7 +20,7 @@ public final class ForecastTable {
   private final double[] runRate;
 
   ForecastTable(
-      List<Period> periods,
+      List<ForecastPeriod> periods,
       List<String> columns,
       long[] weightedScaled,
       long[] amount,
@@ -34,7 +35,7 @@ public final class ForecastTable {
   }
 
   /** The periods, one per row. */
-  public List<Period> periods() {
+  public List<ForecastPeriod> periods() {
     return periods;
   }
 

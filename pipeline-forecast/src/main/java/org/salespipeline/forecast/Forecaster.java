@@ -23,8 +23,9 @@ import org.salespipeline.forecast.model.ProbabilityModel;
  *
  * <p>Run-rate (opt-in, {@link #withRunRate(List, double[], int)}): revenue from deals that do not
  * exist yet is never mixed into the weighted pipeline. It is reported on its own line, {@link
- * #runRate(Period)}, and added only where a method says so ({@link #expected(Period)}, {@link
- * ForecastTable#periodTotal(int)}). Without it, {@link #runRate(Period)} is 0.
+ * #runRate(ForecastPeriod)}, and added only where a method says so ({@link
+ * #expected(ForecastPeriod)}, {@link ForecastTable#periodTotal(int)}). Without it, {@link
+ * #runRate(ForecastPeriod)} is 0.
  *
  * <p>Immutable and thread-safe.
  */
@@ -93,10 +94,10 @@ public final class Forecaster {
    * bookings no pipeline at the period's start could have shown). That series is smoothed by
    * additive Holt-Winters (Hyndman and Athanasopoulos, Forecasting: Principles and Practice, 3rd
    * ed., 8.3) and forecast for the periods after the history, each forecast clamped to at least 0
-   * ({@link HoltWinters#forecastNonNegative(int)}). {@link #runRate(Period)} then counts, for every
-   * day of the asked period after the snapshot date, its share of the forecast period it falls in;
-   * days up to the snapshot date count nothing (those deals exist and are in the pipeline or
-   * closed). The share assumes deals are created evenly over a period, which slightly overstates
+   * ({@link HoltWinters#forecastNonNegative(int)}). {@link #runRate(ForecastPeriod)} then counts,
+   * for every day of the asked period after the snapshot date, its share of the forecast period it
+   * falls in; days up to the snapshot date count nothing (those deals exist and are in the pipeline
+   * or closed). The share assumes deals are created evenly over a period, which slightly overstates
    * the part of a period already under way (deals created late have less time to close in it), and
    * deals created in one future period and won in a later one are not counted (they belong to
    * neither the pipeline nor the series).
@@ -117,7 +118,8 @@ public final class Forecaster {
    *     one length, a value is NaN, infinite or negative, or the series is shorter than {@code
    *     season + 1}
    */
-  public Forecaster withRunRate(List<Period> history, double[] newBusinessBookings, int season) {
+  public Forecaster withRunRate(
+      List<ForecastPeriod> history, double[] newBusinessBookings, int season) {
     if (newBusinessBookings == null) {
       throw new ValidationException(
           FieldProblem.of("newBusinessBookings", null, "must not be null"));
@@ -142,7 +144,7 @@ public final class Forecaster {
    * @throws ValidationException if the history has not one period per value of the model, or its
    *     periods are not consecutive or not of one length
    */
-  public Forecaster withRunRate(List<Period> history, HoltWinters model) {
+  public Forecaster withRunRate(List<ForecastPeriod> history, HoltWinters model) {
     return new Forecaster(s, p, modelName, RunRate.of(history, model));
   }
 
@@ -159,13 +161,13 @@ public final class Forecaster {
   /**
    * The run-rate of the period: expected bookings, in minor units, from deals not yet created at
    * the snapshot date (see {@link #withRunRate(List, double[], int)} for the rule). Not part of
-   * {@link #weighted(Period)}. 0 without a run-rate, for periods that end by the day after the
-   * snapshot date, and where the forecast is clamped to 0; never negative, never NaN.
+   * {@link #weighted(ForecastPeriod)}. 0 without a run-rate, for periods that end by the day after
+   * the snapshot date, and where the forecast is clamped to 0; never negative, never NaN.
    *
    * @throws ValidationException if the period lies more than 10,000 history periods after the
    *     history
    */
-  public double runRate(Period period) {
+  public double runRate(ForecastPeriod period) {
     if (runRate == null) {
       return 0;
     }
@@ -173,11 +175,11 @@ public final class Forecaster {
   }
 
   /**
-   * The expected revenue still to come in the period: {@link #weighted(Period)} (open deals) plus
-   * {@link #runRate(Period)} (deals not created yet), in minor units. Closed amounts ({@link
-   * #closed(Period)}) are not included.
+   * The expected revenue still to come in the period: {@link #weighted(ForecastPeriod)} (open
+   * deals) plus {@link #runRate(ForecastPeriod)} (deals not created yet), in minor units. Closed
+   * amounts ({@link #closed(ForecastPeriod)}) are not included.
    */
-  public double expected(Period period) {
+  public double expected(ForecastPeriod period) {
     return weighted(period) + runRate(period);
   }
 
@@ -245,7 +247,7 @@ public final class Forecaster {
   }
 
   /** The weighted open pipeline expected to close in the period, in minor units. */
-  public double weighted(Period period) {
+  public double weighted(ForecastPeriod period) {
     int from = period.startDay();
     int to = period.endDay();
     long[] a = s.amount;
@@ -261,11 +263,12 @@ public final class Forecaster {
   }
 
   /**
-   * The rep's view, reported beside the model's {@link #weighted(Period)} and never mixed into it:
-   * the weighted open pipeline of the period where each deal with a rep's probability override
-   * counts at the override and the others at this forecaster's probability, in minor units.
+   * The rep's view, reported beside the model's {@link #weighted(ForecastPeriod)} and never mixed
+   * into it: the weighted open pipeline of the period where each deal with a rep's probability
+   * override counts at the override and the others at this forecaster's probability, in minor
+   * units.
    */
-  public double weightedWithOverrides(Period period) {
+  public double weightedWithOverrides(ForecastPeriod period) {
     int from = period.startDay();
     int to = period.endDay();
     long sum = 0;
@@ -280,7 +283,7 @@ public final class Forecaster {
   }
 
   /** Closed-won amount with a close date in the period ("closed to date"), in minor units. */
-  public long closed(Period period) {
+  public long closed(ForecastPeriod period) {
     int from = period.startDay();
     int to = period.endDay();
     long sum = 0;
@@ -301,7 +304,7 @@ public final class Forecaster {
    * @param dimension the column breakdown
    * @throws ValidationException if the periods overlap, are unordered, or span too long
    */
-  public ForecastTable weightedBy(List<Period> periods, Dimension dimension) {
+  public ForecastTable weightedBy(List<ForecastPeriod> periods, Dimension dimension) {
     if (periods.isEmpty()) {
       throw new ValidationException(FieldProblem.of("periods", periods, "must not be empty"));
     }
@@ -435,7 +438,7 @@ public final class Forecaster {
   }
 
   /** The cumulative category rollup of the whole snapshot for the period. */
-  public CategoryRollup rollup(Period period) {
+  public CategoryRollup rollup(ForecastPeriod period) {
     CategoryRollup total = new CategoryRollup(0, 0, 0, 0, 0);
     for (CategoryRollup r : ownerRollups(period, new long[s.ownerNames.size()])) {
       total = total.plus(r);
@@ -444,7 +447,7 @@ public final class Forecaster {
   }
 
   /** The cumulative category rollup per owner for the period, in owner index order. */
-  public Map<String, CategoryRollup> rollupByOwner(Period period) {
+  public Map<String, CategoryRollup> rollupByOwner(ForecastPeriod period) {
     CategoryRollup[] r = ownerRollups(period, new long[s.ownerNames.size()]);
     Map<String, CategoryRollup> out = new LinkedHashMap<>();
     for (int o = 0; o < r.length; o++) {
@@ -453,7 +456,7 @@ public final class Forecaster {
     return out;
   }
 
-  private CategoryRollup[] ownerRollups(Period period, long[] weightedOut) {
+  private CategoryRollup[] ownerRollups(ForecastPeriod period, long[] weightedOut) {
     int owners = s.ownerNames.size();
     long[] sums = new long[owners * CATEGORIES];
     long[] closed = new long[owners];
@@ -497,7 +500,7 @@ public final class Forecaster {
    * @param quotas quotas; those of other periods are ignored
    */
   public List<QuotaReport> quotaReports(
-      Period period, TeamHierarchy teams, List<QuotaTarget> quotas) {
+      ForecastPeriod period, TeamHierarchy teams, List<QuotaTarget> quotas) {
     Map<String, Long> quota = new HashMap<>();
     for (QuotaTarget q : quotas) {
       if (q.period().equals(period)) {
@@ -550,44 +553,45 @@ public final class Forecaster {
    * forecaster's probabilities, plus the deals already won in it (as certain). The engine is picked
    * by {@link RevenueDistributions#auto(long[], double[])}.
    */
-  public RevenueDistribution distribution(Period period) {
+  public RevenueDistribution distribution(ForecastPeriod period) {
     boolean[] all = new boolean[s.ownerNames.size()];
     java.util.Arrays.fill(all, true);
     return distribution(period, all);
   }
 
   /**
-   * The revenue distribution of the period (the deals of {@link #distribution(Period)}) by Monte
-   * Carlo, reporting progress as {@link RevenueDistributions#monteCarlo(long[], double[], int,
-   * long, ProgressListener)} does; equal seeds give equal results.
+   * The revenue distribution of the period (the deals of {@link #distribution(ForecastPeriod)}) by
+   * Monte Carlo, reporting progress as {@link RevenueDistributions#monteCarlo(long[], double[],
+   * int, long, ProgressListener)} does; equal seeds give equal results.
    *
    * @param trials at least 1
    * @param progress hears (trials done, trials in all); not null
    * @throws ValidationException if trials is below 1 or the listener is null
    */
   public RevenueDistribution monteCarlo(
-      Period period, int trials, long seed, ProgressListener progress) {
+      ForecastPeriod period, int trials, long seed, ProgressListener progress) {
     boolean[] all = new boolean[s.ownerNames.size()];
     java.util.Arrays.fill(all, true);
     PeriodDeals d = periodDeals(period, all);
     return RevenueDistributions.monteCarlo(d.amounts, d.probabilities, trials, seed, progress);
   }
 
-  private java.util.OptionalDouble chanceOfQuota(Period period, boolean[] owners, long quota) {
+  private java.util.OptionalDouble chanceOfQuota(
+      ForecastPeriod period, boolean[] owners, long quota) {
     if (quota <= 0) {
       return java.util.OptionalDouble.empty();
     }
     return java.util.OptionalDouble.of(distribution(period, owners).probabilityAtLeast(quota));
   }
 
-  private RevenueDistribution distribution(Period period, boolean[] owners) {
+  private RevenueDistribution distribution(ForecastPeriod period, boolean[] owners) {
     PeriodDeals d = periodDeals(period, owners);
     return RevenueDistributions.auto(d.amounts, d.probabilities);
   }
 
   private record PeriodDeals(long[] amounts, double[] probabilities) {}
 
-  private PeriodDeals periodDeals(Period period, boolean[] owners) {
+  private PeriodDeals periodDeals(ForecastPeriod period, boolean[] owners) {
     int from = period.startDay();
     int to = period.endDay();
     int n = 0;

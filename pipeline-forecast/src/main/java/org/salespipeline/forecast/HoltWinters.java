@@ -151,7 +151,7 @@ public final class HoltWinters {
    * The forecast h periods after the last value, at least 0: bookings are not negative, but an
    * additive trend can extrapolate below 0 (Hyndman and Athanasopoulos, FPP 3rd ed., 13.3, on
    * positive forecasts), so negative values are clamped to 0. Used for the run-rate of {@link
-   * Forecaster#runRate(Period)}.
+   * Forecaster#runRate(ForecastPeriod)}.
    *
    * @param h at least 1
    */

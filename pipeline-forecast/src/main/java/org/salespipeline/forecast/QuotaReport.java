@@ -20,7 +20,7 @@ import java.util.OptionalDouble;
  */
 public record QuotaReport(
     String subject,
-    Period period,
+    ForecastPeriod period,
     CategoryRollup rollup,
     double weighted,
     long quota,
@@ -31,7 +31,7 @@ public record QuotaReport(
 
   static QuotaReport of(
       String subject,
-      Period period,
+      ForecastPeriod period,
       CategoryRollup r,
       double weighted,
       long q,

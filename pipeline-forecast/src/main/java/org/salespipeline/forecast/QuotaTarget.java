@@ -10,7 +10,7 @@ import org.salespipeline.core.ValidationException;
  * @param period the period, not null
  * @param amountMinor the quota, not negative; zero means "no quota" and yields no attainment
  */
-public record QuotaTarget(String subject, Period period, long amountMinor) {
+public record QuotaTarget(String subject, ForecastPeriod period, long amountMinor) {
 
   /**
    * @throws ValidationException if the subject or period is null or the amount negative

@@ -7,10 +7,10 @@ import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ValidationException;
 
 /**
- * The run-rate of {@link Forecaster#runRate(Period)}: a {@link HoltWinters} model of new-business
- * bookings per history period, extrapolated over the periods that follow the history (same length
- * in calendar months, or else in days) and spread over the days of the asked period that lie after
- * the snapshot date. Immutable.
+ * The run-rate of {@link Forecaster#runRate(ForecastPeriod)}: a {@link HoltWinters} model of
+ * new-business bookings per history period, extrapolated over the periods that follow the history
+ * (same length in calendar months, or else in days) and spread over the days of the asked period
+ * that lie after the snapshot date. Immutable.
  */
 final class RunRate {
   /** At most this many periods are forecast past the end of the history. */
@@ -28,7 +28,7 @@ final class RunRate {
     this.days = days;
   }
 
-  static RunRate of(List<Period> history, HoltWinters model) {
+  static RunRate of(List<ForecastPeriod> history, HoltWinters model) {
     if (history == null || model == null) {
       throw new ValidationException(
           FieldProblem.of(history == null ? "history" : "model", null, "must not be null"));
@@ -40,12 +40,12 @@ final class RunRate {
               history.size() + " periods",
               "must have one period per bookings value (" + model.observations() + ")"));
     }
-    Period first = history.get(0);
+    ForecastPeriod first = history.get(0);
     long m = ChronoUnit.MONTHS.between(first.start(), first.end());
     boolean monthly = m > 0;
     int d = first.days();
     for (int k = 0; k < history.size(); k++) {
-      Period p = history.get(k);
+      ForecastPeriod p = history.get(k);
       if (k > 0 && !p.start().equals(history.get(k - 1).end())) {
         throw new ValidationException(
             FieldProblem.of(
@@ -56,7 +56,7 @@ final class RunRate {
     // calendar periods of m months each, or else periods of d days each: every period, including
     // those before the first one that broke the calendar pattern
     for (int k = 0; k < history.size() && !monthly; k++) {
-      Period p = history.get(k);
+      ForecastPeriod p = history.get(k);
       if (p.days() != d) {
         throw new ValidationException(
             FieldProblem.of(
@@ -78,7 +78,7 @@ final class RunRate {
    * on: each future history-length period h contributes {@code max(0, forecast(h))} times the share
    * of its days that fall in that range.
    */
-  double over(Period period, int firstUnknownDay) {
+  double over(ForecastPeriod period, int firstUnknownDay) {
     long from = Math.max(period.startDay(), firstUnknownDay);
     long to = period.endDay();
     double total = 0;

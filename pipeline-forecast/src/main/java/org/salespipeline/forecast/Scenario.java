@@ -16,8 +16,8 @@ import org.salespipeline.core.ValidationException;
  * deals, then {@link #apply()} to get a new forecaster; the base is never changed. Probabilities of
  * kept deals follow the base forecaster (its model), scaled by the win-rate change; added deals use
  * the probability they are given. The base forecaster's run-rate ({@link
- * Forecaster#runRate(Period)}) is kept unchanged: a scenario edits the existing pipeline, not the
- * deals still to be created. Not thread-safe while being set up; the result is immutable.
+ * Forecaster#runRate(ForecastPeriod)}) is kept unchanged: a scenario edits the existing pipeline,
+ * not the deals still to be created. Not thread-safe while being set up; the result is immutable.
  */
 public final class Scenario {
   /** The largest slip, in days either way, of one deal or of all (about 10,000 years). */

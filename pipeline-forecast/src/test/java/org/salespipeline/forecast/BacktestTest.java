@@ -24,7 +24,7 @@ import org.salespipeline.forecast.model.MarkovChainModel;
 import org.salespipeline.forecast.model.ProbabilityModel;
 
 class BacktestTest {
-  static final List<Period> MONTHS = Period.months(YearMonth.of(2026, 2), 3);
+  static final List<ForecastPeriod> MONTHS = ForecastPeriod.months(YearMonth.of(2026, 2), 3);
 
   static Backtest.Result run(List<DealEvent> events, List<Integer> weeks) {
     return Backtest.run(
@@ -116,7 +116,7 @@ class BacktestTest {
     int wins = 0;
     Map<Integer, Integer> pairsByLead = new HashMap<>();
     for (Backtest.Row row : result.rows()) {
-      Period p = row.period();
+      ForecastPeriod p = row.period();
       PipelineSnapshot end =
           at(events, p.end().atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
       Set<String> won = new HashSet<>();
@@ -159,8 +159,8 @@ class BacktestTest {
     List<DealEvent> events = DealSnapshotsTest.histories(3, 300);
     Backtest.Result result = run(events, List.of(0, 3));
 
-    assertThat(result.byPeriod()).containsOnlyKeys(MONTHS.toArray(new Period[0]));
-    for (Period p : MONTHS) {
+    assertThat(result.byPeriod()).containsOnlyKeys(MONTHS.toArray(new ForecastPeriod[0]));
+    for (ForecastPeriod p : MONTHS) {
       List<Backtest.Row> rows = result.rows().stream().filter(r -> r.period().equals(p)).toList();
       ForecastAccuracy expected =
           ForecastAccuracy.of(
@@ -176,7 +176,7 @@ class BacktestTest {
   @Test
   void originsBeforeAnyHistorySeeAnEmptyPipelineAndMeasuresWithoutActualsAreEmpty() {
     // the histories start on 2026-01-01: every origin of 2025 is before them
-    List<Period> before = Period.months(YearMonth.of(2025, 6), 2);
+    List<ForecastPeriod> before = ForecastPeriod.months(YearMonth.of(2025, 6), 2);
     Backtest.Result result =
         Backtest.run(
             DealSnapshotsTest.histories(7, 100)::stream,

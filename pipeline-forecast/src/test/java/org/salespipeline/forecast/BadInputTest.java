@@ -25,8 +25,8 @@ import org.salespipeline.forecast.distribution.RevenueDistributions;
  * answer (checked value by value, and never NaN) or a typed error naming the field.
  */
 class BadInputTest {
-  static final Period JAN = Period.month(YearMonth.of(2026, 1));
-  static final Period JUL = Period.month(YearMonth.of(2026, 7));
+  static final ForecastPeriod JAN = ForecastPeriod.month(YearMonth.of(2026, 1));
+  static final ForecastPeriod JUL = ForecastPeriod.month(YearMonth.of(2026, 7));
   static final LocalDate AS_OF = LocalDate.of(2026, 1, 10);
 
   static PipelineSnapshot.Builder empty() {
@@ -48,7 +48,7 @@ class BadInputTest {
   }
 
   /** Everything a period forecast reports, in a fixed order, for comparing and NaN checks. */
-  static double[] report(Forecaster f, Period period) {
+  static double[] report(Forecaster f, ForecastPeriod period) {
     RevenueDistribution d = f.distribution(period);
     CategoryRollup r = f.rollup(period);
     List<Double> out =
@@ -173,7 +173,7 @@ class BadInputTest {
             (ThrowingCallable)
                 () ->
                     f.withRunRate(
-                        Period.months(YearMonth.of(2025, 1), 3),
+                        ForecastPeriod.months(YearMonth.of(2025, 1), 3),
                         new double[] {Double.NaN, 1, 2},
                         1)));
   }

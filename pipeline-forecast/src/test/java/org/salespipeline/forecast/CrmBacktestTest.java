@@ -78,7 +78,7 @@ class CrmBacktestTest {
 
   record Origin(
       LocalDate asOf,
-      Period period,
+      ForecastPeriod period,
       int open,
       double survivalForecast,
       double markovForecast,
@@ -102,7 +102,7 @@ class CrmBacktestTest {
         !m.isAfter(YearMonth.of(2017, 11));
         m = m.plusMonths(1)) {
       LocalDate t = m.atEndOfMonth();
-      Period next = Period.month(m.plusMonths(1));
+      ForecastPeriod next = ForecastPeriod.month(m.plusMonths(1));
       // history known at T: closes on or before T; everything else is open or censored at T
       StageTransitions.Builder tb = StageTransitions.builder(List.of("Engaging"));
       SurvivalModel.Builder sb = SurvivalModel.builder(List.of("Engaging"), 7, next.days());
@@ -161,7 +161,7 @@ class CrmBacktestTest {
       // run-rate: additive Holt-Winters (season 3) on monthly bookings known at T
       List<Double> series = new ArrayList<>();
       for (YearMonth b = YearMonth.of(2017, 3); !b.isAfter(m); b = b.plusMonths(1)) {
-        Period pb = Period.month(b);
+        ForecastPeriod pb = ForecastPeriod.month(b);
         series.add(bookings(opps, pb));
       }
       double runRate =
@@ -263,7 +263,7 @@ class CrmBacktestTest {
     assertThat(cs.brier()).isLessThan(cm.brier());
   }
 
-  static double bookings(List<Opp> opps, Period p) {
+  static double bookings(List<Opp> opps, ForecastPeriod p) {
     double s = 0;
     for (Opp o : opps) {
       if (o.won && o.closed != null && p.contains(o.closed)) {

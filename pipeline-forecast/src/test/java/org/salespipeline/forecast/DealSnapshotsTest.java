@@ -200,10 +200,11 @@ class DealSnapshotsTest {
             .build();
     List<QuotaTarget> q =
         DealSnapshots.quotas(List.of(quota), USD, CurrencyConverter.sameCurrencyOnly());
-    assertThat(q).containsExactly(new QuotaTarget("east", Period.quarter(2026, 1), 500_000));
+    assertThat(q)
+        .containsExactly(new QuotaTarget("east", ForecastPeriod.quarter(2026, 1), 500_000));
     PipelineSnapshot s = snapshot(histories(3, 30), T0.plusSeconds(86_400L * 60));
     QuotaReport r =
-        Forecaster.of(s).quotaReports(Period.quarter(2026, 1), h, q).stream()
+        Forecaster.of(s).quotaReports(ForecastPeriod.quarter(2026, 1), h, q).stream()
             .filter(x -> x.subject().equals("east"))
             .findFirst()
             .orElseThrow();

@@ -16,8 +16,8 @@ import org.salespipeline.core.ValidationException;
 class ForecasterTest {
   static final Currency USD = Currency.getInstance("USD");
   static final LocalDate AS_OF = LocalDate.of(2026, 1, 20);
-  static final Period JAN = Period.month(YearMonth.of(2026, 1));
-  static final Period FEB = Period.month(YearMonth.of(2026, 2));
+  static final ForecastPeriod JAN = ForecastPeriod.month(YearMonth.of(2026, 1));
+  static final ForecastPeriod FEB = ForecastPeriod.month(YearMonth.of(2026, 2));
 
   static PipelineSnapshot pipeline() {
     return PipelineSnapshot.builder(USD, AS_OF)

@@ -107,7 +107,7 @@ class PipelineSnapshotTest {
     assertThat(s.probability(0)).isEqualTo(0.2);
     assertThat(s.probabilityOverride(0)).hasValue(0.9);
     assertThat(Forecaster.of(s).weighted()).isEqualTo(20.0);
-    Period month = Period.month(java.time.YearMonth.from(AS_OF));
+    ForecastPeriod month = ForecastPeriod.month(java.time.YearMonth.from(AS_OF));
     assertThat(Forecaster.of(s).weighted(month)).isEqualTo(20.0);
     assertThat(Forecaster.of(s).weightedWithOverrides(month)).isEqualTo(90.0);
   }
@@ -154,7 +154,7 @@ class PipelineSnapshotTest {
     PipelineSnapshot s = PipelineSnapshot.builder(USD, AS_OF).build();
     Forecaster f = Forecaster.of(s);
     assertThat(f.weighted()).isZero();
-    Period q = Period.quarter(2026, 1);
+    ForecastPeriod q = ForecastPeriod.quarter(2026, 1);
     assertThat(f.rollup(q)).isEqualTo(new CategoryRollup(0, 0, 0, 0, 0));
     assertThat(f.distribution(q).p90()).isZero();
   }

@@ -18,10 +18,10 @@ import org.salespipeline.core.ValidationException;
 
 /** Run-rate of deals not created yet: examples with hand-computed series, and properties. */
 class RunRateTest {
-  static final List<Period> H1_2025 = Period.months(YearMonth.of(2025, 1), 6);
-  static final Period JUL = Period.month(YearMonth.of(2025, 7));
-  static final Period AUG = Period.month(YearMonth.of(2025, 8));
-  static final Period Q3 = Period.quarter(2025, 3);
+  static final List<ForecastPeriod> H1_2025 = ForecastPeriod.months(YearMonth.of(2025, 1), 6);
+  static final ForecastPeriod JUL = ForecastPeriod.month(YearMonth.of(2025, 7));
+  static final ForecastPeriod AUG = ForecastPeriod.month(YearMonth.of(2025, 8));
+  static final ForecastPeriod Q3 = ForecastPeriod.quarter(2025, 3);
 
   static Forecaster forecaster(LocalDate asOf) {
     return Forecaster.of(
@@ -45,7 +45,7 @@ class RunRateTest {
     assertThat(f.runRate(JUL)).isCloseTo(1000, within(1e-9));
     assertThat(f.runRate(Q3)).isCloseTo(3000, within(1e-9));
     // the past and the snapshot date itself: those deals exist already
-    assertThat(f.runRate(Period.month(YearMonth.of(2025, 6)))).isZero();
+    assertThat(f.runRate(ForecastPeriod.month(YearMonth.of(2025, 6)))).isZero();
   }
 
   @Test
@@ -77,17 +77,18 @@ class RunRateTest {
 
   @Test
   void quarterlyHistoryIsSpreadOverTheDaysOfAMonth() {
-    List<Period> quarters =
+    List<ForecastPeriod> quarters =
         List.of(
-            Period.quarter(2024, 1),
-            Period.quarter(2024, 2),
-            Period.quarter(2024, 3),
-            Period.quarter(2024, 4),
-            Period.quarter(2025, 1));
+            ForecastPeriod.quarter(2024, 1),
+            ForecastPeriod.quarter(2024, 2),
+            ForecastPeriod.quarter(2024, 3),
+            ForecastPeriod.quarter(2024, 4),
+            ForecastPeriod.quarter(2025, 1));
     double[] flat = {9100, 9100, 9100, 9100, 9100};
     Forecaster f = forecaster(LocalDate.of(2025, 3, 31)).withRunRate(quarters, flat, 1);
     // April is 30 of Q2's 91 days
-    assertThat(f.runRate(Period.month(YearMonth.of(2025, 4)))).isCloseTo(3000, within(1e-9));
+    assertThat(f.runRate(ForecastPeriod.month(YearMonth.of(2025, 4))))
+        .isCloseTo(3000, within(1e-9));
   }
 
   @Test
@@ -131,26 +132,26 @@ class RunRateTest {
     assertThatThrownBy(() -> f.withRunRate(H1_2025, six, 6))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("season + 1");
-    List<Period> gap =
+    List<ForecastPeriod> gap =
         List.of(H1_2025.get(0), H1_2025.get(1), H1_2025.get(3), H1_2025.get(4), H1_2025.get(5));
     assertThatThrownBy(() -> f.withRunRate(gap, new double[] {1, 2, 3, 4, 5}, 1))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("consecutive");
-    List<Period> mixed =
+    List<ForecastPeriod> mixed =
         List.of(
-            Period.month(YearMonth.of(2025, 1)),
-            Period.of(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 8)),
-            Period.of(LocalDate.of(2025, 2, 8), LocalDate.of(2025, 3, 1)));
+            ForecastPeriod.month(YearMonth.of(2025, 1)),
+            ForecastPeriod.of(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 8)),
+            ForecastPeriod.of(LocalDate.of(2025, 2, 8), LocalDate.of(2025, 3, 1)));
     assertThatThrownBy(() -> f.withRunRate(mixed, new double[] {1, 2, 3}, 1))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("as long as");
     // three calendar months, then a 31-day period: not monthly, and February is not 31 days
-    List<Period> monthsThenDays =
+    List<ForecastPeriod> monthsThenDays =
         List.of(
-            Period.month(YearMonth.of(2025, 1)),
-            Period.month(YearMonth.of(2025, 2)),
-            Period.month(YearMonth.of(2025, 3)),
-            Period.of(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 2)));
+            ForecastPeriod.month(YearMonth.of(2025, 1)),
+            ForecastPeriod.month(YearMonth.of(2025, 2)),
+            ForecastPeriod.month(YearMonth.of(2025, 3)),
+            ForecastPeriod.of(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 5, 2)));
     assertThatThrownBy(() -> f.withRunRate(monthsThenDays, new double[] {1, 2, 3, 4}, 1))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("history[1]")
@@ -158,7 +159,7 @@ class RunRateTest {
     assertThatThrownBy(() -> f.withRunRate(H1_2025, (double[]) null, 1))
         .isInstanceOf(ValidationException.class);
     Forecaster ok = f.withRunRate(H1_2025, six, 1);
-    assertThatThrownBy(() -> ok.runRate(Period.month(YearMonth.of(3000, 1))))
+    assertThatThrownBy(() -> ok.runRate(ForecastPeriod.month(YearMonth.of(3000, 1))))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -171,11 +172,11 @@ class RunRateTest {
     int n = season + 1 + extra;
     double[] y = new double[n];
     Arrays.fill(y, c);
-    List<Period> history = Period.months(YearMonth.of(2020, 1), n);
+    List<ForecastPeriod> history = ForecastPeriod.months(YearMonth.of(2020, 1), n);
     LocalDate asOf = history.get(n - 1).end().minusDays(1);
     Forecaster f = forecaster(asOf).withRunRate(history, y, season);
     YearMonth next = YearMonth.from(history.get(n - 1).end());
-    for (Period m : Period.months(next, months)) {
+    for (ForecastPeriod m : ForecastPeriod.months(next, months)) {
       assertThat(f.runRate(m)).isCloseTo(c, within(1e-9 * (1 + c)));
     }
   }
@@ -188,20 +189,20 @@ class RunRateTest {
       @ForAll @IntRange(min = 1, max = 200) int split,
       @ForAll @IntRange(min = 1, max = 200) int length) {
     double[] y = bookings.stream().mapToDouble(Double::doubleValue).toArray();
-    List<Period> history = Period.months(YearMonth.of(2020, 1), y.length);
+    List<ForecastPeriod> history = ForecastPeriod.months(YearMonth.of(2020, 1), y.length);
     LocalDate end = history.get(y.length - 1).end();
     Forecaster f = forecaster(end.plusDays(asOfOffset)).withRunRate(history, y, season);
     LocalDate a = end.minusDays(30);
     LocalDate b = a.plusDays(split);
     LocalDate c = b.plusDays(length);
-    double whole = f.runRate(Period.of(a, c));
-    double parts = f.runRate(Period.of(a, b)) + f.runRate(Period.of(b, c));
+    double whole = f.runRate(ForecastPeriod.of(a, c));
+    double parts = f.runRate(ForecastPeriod.of(a, b)) + f.runRate(ForecastPeriod.of(b, c));
     assertThat(whole).isFinite().isGreaterThanOrEqualTo(0);
     assertThat(parts).isCloseTo(whole, within(1e-6 * (1 + whole)));
     // nothing before the day after the snapshot date
     LocalDate firstUnknown = end.plusDays(asOfOffset + 1);
     if (firstUnknown.isAfter(a)) {
-      assertThat(f.runRate(Period.of(a, firstUnknown))).isZero();
+      assertThat(f.runRate(ForecastPeriod.of(a, firstUnknown))).isZero();
     }
   }
 }

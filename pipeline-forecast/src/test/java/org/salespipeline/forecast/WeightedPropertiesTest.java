@@ -22,7 +22,7 @@ import org.salespipeline.core.ForecastCategory;
 class WeightedPropertiesTest {
   static final Currency USD = Currency.getInstance("USD");
   static final LocalDate AS_OF = LocalDate.of(2026, 1, 1);
-  static final List<Period> MONTHS = Period.months(YearMonth.of(2026, 1), 6);
+  static final List<ForecastPeriod> MONTHS = ForecastPeriod.months(YearMonth.of(2026, 1), 6);
 
   record D(long amount, double p, int day, int owner, int category) {}
 
@@ -116,7 +116,7 @@ class WeightedPropertiesTest {
     Forecaster f = Forecaster.of(snapshot(deals));
     ForecastTable t = f.weightedBy(MONTHS, Dimension.OWNER);
     for (int k = 0; k < MONTHS.size(); k++) {
-      Period m = MONTHS.get(k);
+      ForecastPeriod m = MONTHS.get(k);
       for (int c = 0; c < t.columns().size(); c++) {
         String owner = t.columns().get(c);
         long amount = 0;
@@ -166,7 +166,7 @@ class WeightedPropertiesTest {
   @Property
   void rollupsAreCumulative(@ForAll("deals") List<D> deals) {
     Forecaster f = Forecaster.of(snapshot(deals));
-    for (Period m : MONTHS) {
+    for (ForecastPeriod m : MONTHS) {
       CategoryRollup r = f.rollup(m);
       assertThat(r.closed()).isLessThanOrEqualTo(r.commit());
       assertThat(r.commit()).isLessThanOrEqualTo(r.mostLikely());

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.forecast.Dimension;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.ForecastTable;
 import org.salespipeline.forecast.Forecaster;
-import org.salespipeline.forecast.Period;
 import org.salespipeline.forecast.PipelineSnapshot;
 
 /**
@@ -35,7 +35,7 @@ public class WeightedForecastBenchmark {
   int[] closeDays;
   int[] owners;
   Forecaster forecaster;
-  List<Period> months;
+  List<ForecastPeriod> months;
 
   @Setup
   public void setup() {
@@ -63,7 +63,7 @@ public class WeightedForecastBenchmark {
       closeDays[i] = s.closeDay(i);
       owners[i] = s.owner(i);
     }
-    months = Period.months(YearMonth.of(2026, 1), 12);
+    months = ForecastPeriod.months(YearMonth.of(2026, 1), 12);
   }
 
   /** Baseline: sum a_i p_i in a plain loop over primitive arrays. */

@@ -37,7 +37,7 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.insight.InsightReport;
 import org.salespipeline.forecast.insight.PipelineInsight;
 
@@ -92,7 +92,7 @@ public class InsightBenchmark {
             .events(events)
             .reportingCurrency("USD")
             .asOf(T0.plus(Duration.ofDays(365)))
-            .periods(Period.months(YearMonth.of(2025, 1), 13))
+            .periods(ForecastPeriod.months(YearMonth.of(2025, 1), 13))
             .build();
   }
 

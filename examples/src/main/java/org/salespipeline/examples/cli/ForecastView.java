@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.salespipeline.examples.generator.DemoCompany;
 import org.salespipeline.examples.generator.PipelineGenerator;
 import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.Forecaster;
-import org.salespipeline.forecast.Period;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 
@@ -27,8 +27,8 @@ public final class ForecastView {
     LocalDate quarter = PipelineGenerator.quarterStart(today);
     PipelineSnapshot now = history.snapshot(history.clock().instant());
     out.println("Forecast (won so far + open deals closing in the period, weighted)");
-    line(now, history, "this month", Period.of(month, month.plusMonths(1)), out);
-    Period q = Period.of(quarter, quarter.plusMonths(3));
+    line(now, history, "this month", ForecastPeriod.of(month, month.plusMonths(1)), out);
+    ForecastPeriod q = ForecastPeriod.of(quarter, quarter.plusMonths(3));
     line(now, history, "this quarter", q, out);
     history.quotas().stream()
         .filter(x -> x.team().equals(java.util.Optional.of(DemoCompany.SALES)))
@@ -50,7 +50,11 @@ public final class ForecastView {
   }
 
   private static void line(
-      PipelineSnapshot now, PipelineHistory history, String label, Period period, PrintStream out) {
+      PipelineSnapshot now,
+      PipelineHistory history,
+      String label,
+      ForecastPeriod period,
+      PrintStream out) {
     int first = period.startDay();
     PipelineSnapshot moved =
         now.with(

@@ -11,8 +11,8 @@ import org.salespipeline.core.DealStatus;
 import org.salespipeline.forecast.Calibration;
 import org.salespipeline.forecast.DealSnapshots;
 import org.salespipeline.forecast.ForecastAccuracy;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.Forecaster;
-import org.salespipeline.forecast.Period;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 
@@ -120,7 +120,7 @@ public final class Backtest {
       YearMonth origin = k > 0 ? month : current;
       int lead = k > 0 ? 0 : -k;
       PipelineSnapshot raw = starts.get(origin);
-      Period period = Period.month(month);
+      ForecastPeriod period = ForecastPeriod.month(month);
       double[] p = rates(starts, wonIn, origin, lead).probabilities(raw);
       Forecaster forecaster = Forecaster.of(moved(raw, month.atDay(1), true)).withProbabilities(p);
       RevenueDistribution d = forecaster.distribution(period);

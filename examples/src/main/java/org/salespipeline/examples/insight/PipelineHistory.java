@@ -16,7 +16,7 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.forecast.DealSnapshots;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.insight.InsightReport;
 import org.salespipeline.forecast.insight.PipelineInsight;
@@ -96,8 +96,8 @@ public final class PipelineHistory {
   }
 
   /** The calendar quarter containing a day. */
-  public static Period quarter(LocalDate day) {
-    return Period.quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+  public static ForecastPeriod quarter(LocalDate day) {
+    return ForecastPeriod.quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
   }
 
   /** The pipeline the demo reports on (the engine's default). */

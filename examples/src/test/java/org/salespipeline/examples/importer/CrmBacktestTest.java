@@ -32,7 +32,7 @@ import org.salespipeline.forecast.Backtest;
 import org.salespipeline.forecast.Calibration;
 import org.salespipeline.forecast.DealSnapshots;
 import org.salespipeline.forecast.ForecastAccuracy;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.model.MarkovChainModel;
 import org.salespipeline.forecast.model.ProbabilityModel;
@@ -50,7 +50,7 @@ import org.salespipeline.forecast.model.StageTransitions;
 class CrmBacktestTest {
   static final Path DATA = Path.of("../../shared/data/crm-sales-opportunities");
   static final Currency USD = Currency.getInstance("USD");
-  static final List<Period> MONTHS = Period.months(YearMonth.of(2017, 3), 10);
+  static final List<ForecastPeriod> MONTHS = ForecastPeriod.months(YearMonth.of(2017, 3), 10);
   static final List<Integer> WEEKS_BEFORE = List.of(4, 2, 1);
   static final int PUSH_DAYS = 30;
 

@@ -24,8 +24,186 @@ import org.salespipeline.core.rule.RuleViolation;
  */
 public sealed interface Change {
 
+  /**
+   * The stable name under which stores persist this kind of change, for example {@code
+   * "StageChanged"}; each kind declares it as its {@code TYPE} constant, so renaming a class never
+   * changes stored data.
+   */
+  String typeName();
+
+  /**
+   * Dispatches to the visitor method for this kind. Prefer this to {@code instanceof} chains:
+   * adding a kind adds a method to {@link Visitor}, so every place that interprets changes stops
+   * compiling until it handles the new kind.
+   *
+   * @param visitor the interpretation to apply
+   * @param <R> what the visitor returns ({@link Void} when nothing)
+   * @return the visitor's result
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /** Every stored type name, one per kind, in declaration order. */
+  List<String> TYPE_NAMES =
+      List.of(
+          Created.TYPE,
+          StageChanged.TYPE,
+          AmountChanged.TYPE,
+          CloseDateChanged.TYPE,
+          OwnerChanged.TYPE,
+          CategoryChanged.TYPE,
+          ProbabilityOverrideChanged.TYPE,
+          DetailsChanged.TYPE,
+          QualificationRecorded.TYPE,
+          ActivityLogged.TYPE,
+          Won.TYPE,
+          Lost.TYPE,
+          Disqualified.TYPE,
+          Reopened.TYPE,
+          RuleOverridden.TYPE);
+
+  /**
+   * One method per kind of change: an exhaustive, compile-checked interpretation of the sealed
+   * hierarchy.
+   *
+   * @param <R> the result of each visit
+   */
+  interface Visitor<R> {
+    /**
+     * Visits a {@link Created}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(Created change);
+
+    /**
+     * Visits a {@link StageChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(StageChanged change);
+
+    /**
+     * Visits a {@link AmountChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(AmountChanged change);
+
+    /**
+     * Visits a {@link CloseDateChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(CloseDateChanged change);
+
+    /**
+     * Visits a {@link OwnerChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(OwnerChanged change);
+
+    /**
+     * Visits a {@link CategoryChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(CategoryChanged change);
+
+    /**
+     * Visits a {@link ProbabilityOverrideChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(ProbabilityOverrideChanged change);
+
+    /**
+     * Visits a {@link DetailsChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(DetailsChanged change);
+
+    /**
+     * Visits a {@link QualificationRecorded}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(QualificationRecorded change);
+
+    /**
+     * Visits a {@link ActivityLogged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(ActivityLogged change);
+
+    /**
+     * Visits a {@link Won}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(Won change);
+
+    /**
+     * Visits a {@link Lost}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(Lost change);
+
+    /**
+     * Visits a {@link Disqualified}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(Disqualified change);
+
+    /**
+     * Visits a {@link Reopened}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(Reopened change);
+
+    /**
+     * Visits a {@link RuleOverridden}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(RuleOverridden change);
+  }
+
   /** The deal was opened; carries it as it was created. */
   record Created(Deal deal) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "Created";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public Created {
       Objects.requireNonNull(deal, "deal");
     }
@@ -33,6 +211,19 @@ public sealed interface Change {
 
   /** The deal moved between stages (keys). */
   record StageChanged(String from, String to) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "StageChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public StageChanged {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -41,6 +232,19 @@ public sealed interface Change {
 
   /** The amount changed. */
   record AmountChanged(Money from, Money to) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "AmountChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public AmountChanged {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -52,6 +256,19 @@ public sealed interface Change {
    * later date, this one included.
    */
   record CloseDateChanged(LocalDate from, LocalDate to, int pushCount) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "CloseDateChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public CloseDateChanged {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -65,6 +282,19 @@ public sealed interface Change {
 
   /** The owner changed. */
   record OwnerChanged(UserId from, UserId to) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "OwnerChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public OwnerChanged {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -74,6 +304,19 @@ public sealed interface Change {
   /** The forecast category changed, by the rep or by a stage default. */
   record CategoryChanged(ForecastCategory from, ForecastCategory to, boolean setByRep)
       implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "CategoryChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public CategoryChanged {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -82,6 +325,19 @@ public sealed interface Change {
 
   /** The rep's probability override was set, changed or cleared (empty). */
   record ProbabilityOverrideChanged(OptionalDouble from, OptionalDouble to) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "ProbabilityOverrideChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public ProbabilityOverrideChanged {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
@@ -94,6 +350,19 @@ public sealed interface Change {
    * and {@code fields} names the ones that changed.
    */
   record DetailsChanged(Set<String> fields, Deal deal) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "DetailsChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public DetailsChanged {
       fields = Set.copyOf(fields);
       Objects.requireNonNull(deal, "deal");
@@ -102,6 +371,19 @@ public sealed interface Change {
 
   /** A qualification was recorded. */
   record QualificationRecorded(QualificationResult result) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "QualificationRecorded";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public QualificationRecorded {
       Objects.requireNonNull(result, "result");
     }
@@ -114,6 +396,19 @@ public sealed interface Change {
   record ActivityLogged(
       ActivityId activity, ActivityType type, Optional<Instant> occurredAt, Optional<Instant> dueAt)
       implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "ActivityLogged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public ActivityLogged {
       Objects.requireNonNull(activity, "activity");
       Objects.requireNonNull(type, "type");
@@ -124,6 +419,19 @@ public sealed interface Change {
 
   /** The deal closed won. */
   record Won(CloseReason reason) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "Won";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public Won {
       Objects.requireNonNull(reason, "reason");
     }
@@ -131,6 +439,19 @@ public sealed interface Change {
 
   /** The deal closed lost. */
   record Lost(CloseReason reason) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "Lost";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public Lost {
       Objects.requireNonNull(reason, "reason");
     }
@@ -138,6 +459,19 @@ public sealed interface Change {
 
   /** The prospect was disqualified. */
   record Disqualified(CloseReason reason) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "Disqualified";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public Disqualified {
       Objects.requireNonNull(reason, "reason");
     }
@@ -145,6 +479,19 @@ public sealed interface Change {
 
   /** A closed deal was reopened; the accompanying stage change says where it went. */
   record Reopened(DealStatus previousStatus, String reason) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "Reopened";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public Reopened {
       Objects.requireNonNull(previousStatus, "previousStatus");
       Objects.requireNonNull(reason, "reason");
@@ -157,6 +504,19 @@ public sealed interface Change {
    */
   record RuleOverridden(String from, String to, List<RuleViolation> violations, String reason)
       implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "RuleOverridden";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
     public RuleOverridden {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");

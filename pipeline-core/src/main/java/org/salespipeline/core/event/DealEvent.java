@@ -45,6 +45,6 @@ public record DealEvent(
 
   /** The kind of change, for example {@code StageChanged}. */
   public String type() {
-    return change.getClass().getSimpleName();
+    return change.typeName();
   }
 }

@@ -31,7 +31,7 @@ import org.salespipeline.core.Quota;
 import org.salespipeline.core.Team;
 import org.salespipeline.core.TeamId;
 import org.salespipeline.core.UserId;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /** Turns the fold's counters and columns into the report; sweeps the open deals a few times. */
 final class Assembly {
@@ -52,7 +52,7 @@ final class Assembly {
   private final int current;
   private final Instant wfFrom;
   private final Instant wfTo;
-  private final Period window;
+  private final ForecastPeriod window;
   private final int stages;
   private final long[] medianSec;
   private final long[] p90Sec;
@@ -67,7 +67,7 @@ final class Assembly {
       int current,
       Instant wfFrom,
       Instant wfTo,
-      Period window) {
+      ForecastPeriod window) {
     this.config = config;
     this.f = fold;
     this.layout = fold.layout;
@@ -262,7 +262,7 @@ final class Assembly {
     if (idleShare > config.idleAlertShare) {
       healthFlags.add(HealthFlag.MANY_IDLE_DEALS);
     }
-    Period cur = f.periods.get(current);
+    ForecastPeriod cur = f.periods.get(current);
     HealthSummary health =
         new HealthSummary(
             now,
@@ -452,7 +452,7 @@ final class Assembly {
   }
 
   private Funnel funnel() {
-    Map<Period, List<StageConversion>> cohorts = new LinkedHashMap<>();
+    Map<ForecastPeriod, List<StageConversion>> cohorts = new LinkedHashMap<>();
     for (int p = 0; p < f.periods.size(); p++) {
       cohorts.put(f.periods.get(p), conversions(f.funnelCohort, p, -1));
     }
@@ -510,7 +510,7 @@ final class Assembly {
     double[] cyclePipe = Columns.groupedMedians(cycles, f.wonPipeline.a, n, pipes, cycle);
     double[] sizeSource = Columns.groupedMedians(amounts, f.wonSource.a, n, sources, size);
     double[] cycleSource = Columns.groupedMedians(cycles, f.wonSource.a, n, sources, cycle);
-    Map<Period, Outcomes> byCohort = new LinkedHashMap<>();
+    Map<ForecastPeriod, Outcomes> byCohort = new LinkedHashMap<>();
     for (int p = 0; p < periods; p++) {
       byCohort.put(
           f.periods.get(p), outcome(f.outCohort, p, sizeCohort[p], cycleCohort[p] / 86_400.0));

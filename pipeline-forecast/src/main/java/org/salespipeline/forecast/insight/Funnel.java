@@ -5,7 +5,7 @@ import java.util.Map;
 import org.salespipeline.core.DealSource;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.UserId;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * Stage-to-stage conversion, overall and per slice. Each list holds one {@link StageConversion} per
@@ -20,7 +20,7 @@ import org.salespipeline.forecast.Period;
  */
 public record Funnel(
     List<StageConversion> overall,
-    Map<Period, List<StageConversion>> byCohort,
+    Map<ForecastPeriod, List<StageConversion>> byCohort,
     Map<UserId, List<StageConversion>> byOwner,
     Map<PipelineId, List<StageConversion>> byPipeline,
     Map<DealSource, List<StageConversion>> bySource) {}

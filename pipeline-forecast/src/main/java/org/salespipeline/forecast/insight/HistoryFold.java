@@ -24,7 +24,7 @@ import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.qualification.QualificationResult;
 import org.salespipeline.core.stage.StageOutcome;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * The single pass over the history: folds each deal's events (grouped by deal, in sequence order)
@@ -64,7 +64,7 @@ final class HistoryFold implements Consumer<DealEvent> {
   private final LocalDate rateDate;
   final long nowSec;
   private final long offsetSec;
-  final List<Period> periods;
+  final List<ForecastPeriod> periods;
   private final int[] periodStart;
   private final int[] periodEnd;
   final long wfFrom;
@@ -187,10 +187,10 @@ final class HistoryFold implements Consumer<DealEvent> {
       LocalDate rateDate,
       long nowSec,
       long offsetSec,
-      List<Period> periods,
+      List<ForecastPeriod> periods,
       long wfFrom,
       long wfTo,
-      Period window,
+      ForecastPeriod window,
       int listLimit,
       ProgressListener progress) {
     this.layout = layout;

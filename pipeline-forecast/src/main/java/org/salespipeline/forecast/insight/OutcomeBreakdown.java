@@ -4,7 +4,7 @@ import java.util.Map;
 import org.salespipeline.core.DealSource;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.UserId;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * Win rates, deal sizes and sales cycles, overall and per slice. A deal counts by its final status
@@ -18,7 +18,7 @@ import org.salespipeline.forecast.Period;
  */
 public record OutcomeBreakdown(
     Outcomes overall,
-    Map<Period, Outcomes> byCohort,
+    Map<ForecastPeriod, Outcomes> byCohort,
     Map<UserId, Outcomes> byOwner,
     Map<PipelineId, Outcomes> byPipeline,
     Map<DealSource, Outcomes> bySource) {}

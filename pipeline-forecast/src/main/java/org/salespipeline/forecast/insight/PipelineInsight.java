@@ -24,7 +24,7 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.WorkspaceStore;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * Pipeline analytics from deal histories: funnel, win rates, time in stage, stuck and idle deals,
@@ -60,10 +60,10 @@ public final class PipelineInsight {
   final CurrencyConverter converter;
   final Clock clock;
   final ZoneId zone;
-  private final List<Period> periods;
+  private final List<ForecastPeriod> periods;
   private final Instant waterfallFrom;
   private final Instant waterfallTo;
-  private final Period waterfallWindow;
+  private final ForecastPeriod waterfallWindow;
   final double coverageTarget;
   final double idleAlertShare;
   final int workListSize;
@@ -111,9 +111,9 @@ public final class PipelineInsight {
     Instant now = clock.instant();
     long offset = zone.getRules().getOffset(now).getTotalSeconds();
     LocalDate today = LocalDate.ofInstant(now, zone);
-    List<Period> reporting = periods != null ? periods : defaultPeriods(today);
+    List<ForecastPeriod> reporting = periods != null ? periods : defaultPeriods(today);
     int current = currentPeriod(reporting, today);
-    Period window = waterfallWindow != null ? waterfallWindow : reporting.get(current);
+    ForecastPeriod window = waterfallWindow != null ? waterfallWindow : reporting.get(current);
     Instant from =
         waterfallFrom != null ? waterfallFrom : window.start().atStartOfDay(zone).toInstant();
     Instant to = waterfallTo != null ? waterfallTo : now;
@@ -154,11 +154,11 @@ public final class PipelineInsight {
     return converter.convert(money, currency, date).toMinorUnits();
   }
 
-  private static List<Period> defaultPeriods(LocalDate today) {
-    return Period.months(YearMonth.from(today).minusMonths(11), 12);
+  private static List<ForecastPeriod> defaultPeriods(LocalDate today) {
+    return ForecastPeriod.months(YearMonth.from(today).minusMonths(11), 12);
   }
 
-  private static int currentPeriod(List<Period> periods, LocalDate today) {
+  private static int currentPeriod(List<ForecastPeriod> periods, LocalDate today) {
     for (int i = 0; i < periods.size(); i++) {
       if (periods.get(i).contains(today)) {
         return i;
@@ -188,10 +188,10 @@ public final class PipelineInsight {
     private CurrencyConverter converter = CurrencyConverter.sameCurrencyOnly();
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
-    private List<Period> periods;
+    private List<ForecastPeriod> periods;
     private Instant waterfallFrom;
     private Instant waterfallTo;
-    private Period waterfallWindow;
+    private ForecastPeriod waterfallWindow;
     private double coverageTarget = 3.0;
     private double idleAlertShare = 0.2;
     private int workListSize = 10;
@@ -298,7 +298,7 @@ public final class PipelineInsight {
      *
      * @throws ValidationException if empty, unordered or overlapping
      */
-    public Builder periods(List<Period> values) {
+    public Builder periods(List<ForecastPeriod> values) {
       if (values == null || values.isEmpty()) {
         throw new ValidationException(FieldProblem.of("periods", values, "must not be empty"));
       }
@@ -317,7 +317,7 @@ public final class PipelineInsight {
      * The waterfall: changes between {@code from} and {@code to} to the pipeline expected to close
      * in {@code window}.
      */
-    public Builder waterfall(Instant from, Instant to, Period window) {
+    public Builder waterfall(Instant from, Instant to, ForecastPeriod window) {
       this.waterfallFrom = Objects.requireNonNull(from, "from");
       this.waterfallTo = Objects.requireNonNull(to, "to");
       this.waterfallWindow = Objects.requireNonNull(window, "window");

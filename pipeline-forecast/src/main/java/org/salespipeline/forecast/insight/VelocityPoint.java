@@ -1,6 +1,6 @@
 package org.salespipeline.forecast.insight;
 
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * Velocity in one reporting period: deals created in it, with size, win rate and cycle of the deals
@@ -9,4 +9,4 @@ import org.salespipeline.forecast.Period;
  * @param period the period
  * @param velocity the figures
  */
-public record VelocityPoint(Period period, Velocity velocity) {}
+public record VelocityPoint(ForecastPeriod period, Velocity velocity) {}

@@ -3,7 +3,7 @@ package org.salespipeline.forecast.insight;
 import java.time.Instant;
 import java.util.List;
 import org.salespipeline.core.DealId;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * What changed in the pipeline closing in {@code window} between two instants. It balances exactly:
@@ -23,7 +23,7 @@ import org.salespipeline.forecast.Period;
 public record Waterfall(
     Instant from,
     Instant to,
-    Period window,
+    ForecastPeriod window,
     List<WaterfallBar> bars,
     long forwardMoves,
     long backwardMoves,

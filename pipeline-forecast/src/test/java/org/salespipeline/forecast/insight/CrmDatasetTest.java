@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * The insight figures on the public CRM Sales Opportunities data set (read from {@code
@@ -26,13 +26,13 @@ class CrmDatasetTest {
             + CrmDataset.DIR.toAbsolutePath().normalize()
             + "; skipping the CRM figures");
     CrmDataset data = CrmDataset.load();
-    List<Period> quarters =
+    List<ForecastPeriod> quarters =
         List.of(
-            Period.quarter(2016, 4),
-            Period.quarter(2017, 1),
-            Period.quarter(2017, 2),
-            Period.quarter(2017, 3),
-            Period.quarter(2017, 4));
+            ForecastPeriod.quarter(2016, 4),
+            ForecastPeriod.quarter(2017, 1),
+            ForecastPeriod.quarter(2017, 2),
+            ForecastPeriod.quarter(2017, 3),
+            ForecastPeriod.quarter(2017, 4));
     long started = System.nanoTime();
     InsightReport r =
         PipelineInsight.builder()
@@ -45,7 +45,7 @@ class CrmDatasetTest {
             .waterfall(
                 Instant.parse("2017-10-01T00:00:00Z"),
                 Instant.parse("2017-12-31T23:59:59Z"),
-                Period.quarter(2017, 4))
+                ForecastPeriod.quarter(2017, 4))
             .build()
             .analyze();
     long millis = (System.nanoTime() - started) / 1_000_000;

@@ -16,13 +16,13 @@ import org.salespipeline.core.Quota;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.event.DealEvent;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.insight.Histories.Deal1;
 
 /** Hand-built histories with answers worked out by hand (amounts in cents). */
 class InsightExamplesTest {
   static final LocalDate JAN_10 = LocalDate.of(2026, 1, 10);
-  static final Period JANUARY = Period.month(YearMonth.of(2026, 1));
+  static final ForecastPeriod JANUARY = ForecastPeriod.month(YearMonth.of(2026, 1));
   static final UserId ANN = UserId.of("ann");
   static final UserId BOB = UserId.of("bob");
 
@@ -53,7 +53,7 @@ class InsightExamplesTest {
         .events(events)
         .reportingCurrency("USD")
         .asOf(day(30))
-        .periods(Period.months(YearMonth.of(2025, 12), 2))
+        .periods(ForecastPeriod.months(YearMonth.of(2025, 12), 2))
         .waterfall(day(0.5), day(30), JANUARY);
   }
 

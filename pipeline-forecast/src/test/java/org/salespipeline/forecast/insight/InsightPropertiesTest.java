@@ -22,7 +22,7 @@ import org.salespipeline.core.DealSource;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
-import org.salespipeline.forecast.Period;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.insight.Histories.Deal1;
 
 /** Invariants of the insight math over random histories. */
@@ -102,8 +102,8 @@ class InsightPropertiesTest {
         .addPipeline(Histories.pipeline())
         .reportingCurrency("USD")
         .asOf(day(AS_OF_DAY))
-        .periods(Period.months(YearMonth.of(2026, 1), 3))
-        .waterfall(day(fromDay), day(65), Period.month(YearMonth.of(2026, 2)));
+        .periods(ForecastPeriod.months(YearMonth.of(2026, 1), 3))
+        .waterfall(day(fromDay), day(65), ForecastPeriod.month(YearMonth.of(2026, 2)));
   }
 
   @Property(tries = 200)
@@ -312,12 +312,12 @@ class InsightPropertiesTest {
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int deals) {
     List<DealEvent> events = histories(seed, deals).events;
     // reporting periods from February: deals created in January belong to no cohort
-    List<Period> months = Period.months(YearMonth.of(2026, 2), 2);
+    List<ForecastPeriod> months = ForecastPeriod.months(YearMonth.of(2026, 2), 2);
     InsightReport r = builder(10).periods(months).events(events).build().analyze();
     // per owner, per cohort and overall: created, won, lost, disqualified, won value, cycle seconds
     Map<Object, long[]> expected = new HashMap<>();
     String owner = null;
-    Period cohort = null;
+    ForecastPeriod cohort = null;
     long amount = 0;
     long createdAt = 0;
     long closedAt = 0;

@@ -272,7 +272,7 @@ public final class Codec {
 
   /** The stored type name of a change, as {@link org.salespipeline.core.event.DealEvent#type()}. */
   public static String changeType(Change change) {
-    return change.getClass().getSimpleName();
+    return change.typeName();
   }
 
   /** Encodes a change; a {@code Created} change is stored as its deal. */

@@ -13,12 +13,12 @@ import org.salespipeline.core.ValidationException;
  * @param start the first day, not null
  * @param end the first day after the period, after {@code start}
  */
-public record Period(LocalDate start, LocalDate end) {
+public record ForecastPeriod(LocalDate start, LocalDate end) {
 
   /**
    * @throws ValidationException if a date is null or {@code end} is not after {@code start}
    */
-  public Period {
+  public ForecastPeriod {
     if (start == null || end == null) {
       throw new ValidationException(
           FieldProblem.of(start == null ? "start" : "end", null, "must not be null"));
@@ -29,27 +29,27 @@ public record Period(LocalDate start, LocalDate end) {
   }
 
   /** A custom period from {@code start} (inclusive) to {@code end} (exclusive). */
-  public static Period of(LocalDate start, LocalDate end) {
-    return new Period(start, end);
+  public static ForecastPeriod of(LocalDate start, LocalDate end) {
+    return new ForecastPeriod(start, end);
   }
 
   /** The calendar month. */
-  public static Period month(YearMonth month) {
-    return new Period(month.atDay(1), month.plusMonths(1).atDay(1));
+  public static ForecastPeriod month(YearMonth month) {
+    return new ForecastPeriod(month.atDay(1), month.plusMonths(1).atDay(1));
   }
 
   /** The calendar quarter ({@code 1..4}) of a year. */
-  public static Period quarter(int year, int quarter) {
+  public static ForecastPeriod quarter(int year, int quarter) {
     if (quarter < 1 || quarter > 4) {
       throw new ValidationException(FieldProblem.of("quarter", quarter, "must be 1 to 4"));
     }
     LocalDate s = LocalDate.of(year, 3 * (quarter - 1) + 1, 1);
-    return new Period(s, s.plusMonths(3));
+    return new ForecastPeriod(s, s.plusMonths(3));
   }
 
   /** {@code count} consecutive calendar months starting with {@code first}. */
-  public static List<Period> months(YearMonth first, int count) {
-    List<Period> out = new ArrayList<>(count);
+  public static List<ForecastPeriod> months(YearMonth first, int count) {
+    List<ForecastPeriod> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       out.add(month(first.plusMonths(i)));
     }
