@@ -24,8 +24,10 @@ import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.testkit.ContractFixtures.Stored;
 
 /**
- * Batches of deal commits ({@link WorkspaceStore#commitAll}): one stale commit in a batch fails the
- * whole batch and writes none of it; the same batch without it commits every deal.
+ * Batches of deal commits ({@link WorkspaceStore#commitAll}): one commit in a batch that cannot go
+ * through (it creates a deal that already exists) fails the whole batch with {@link
+ * ConcurrentDealModificationException} and writes none of it; the batch without it commits every
+ * deal.
  */
 public interface BulkCommitContract extends StoreUnderTest {
   private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {

@@ -42,8 +42,8 @@ import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
- * Deal history and the event stream: a deal's history is in sequence order, every commit's events
- * keep its version, and replaying the history gives the stored deal; {@link
+ * Deal history and the event stream: a deal's history holds every command's events in sequence
+ * order, with versions and times that never go back, and replaying it gives the stored deal; {@link
  * WorkspaceStore#streamEvents} orders events by deal, then sequence, within inclusive time bounds.
  */
 public interface EventHistoryContract extends StoreUnderTest {
