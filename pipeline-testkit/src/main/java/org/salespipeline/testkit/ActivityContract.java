@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.accountActivity;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 
 import java.time.Duration;
@@ -23,15 +24,11 @@ import org.salespipeline.core.store.WorkspaceStore;
  * were recorded (not the order they occurred), and only under their own account.
  */
 public interface ActivityContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void accountActivitiesRoundTripInRecordedOrder() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Stark");
     Account other = pipeline.createAccount("Wayne");
     WorkspaceStore view = storeUnderTest().workspace(ws);

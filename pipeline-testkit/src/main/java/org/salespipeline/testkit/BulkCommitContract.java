@@ -3,6 +3,7 @@ package org.salespipeline.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.salespipeline.testkit.ContractFixtures.ALICE;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
 import static org.salespipeline.testkit.ContractFixtures.stored;
@@ -30,15 +31,11 @@ import org.salespipeline.testkit.ContractFixtures.Stored;
  * deal.
  */
 public interface BulkCommitContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void commitAllIsAllOrNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId existing = pipeline.openDeal(openDeal(clock).build()).deal().id();
     WorkspaceStore view = storeUnderTest().workspace(ws);
     Stored before = stored(view, existing);

@@ -7,6 +7,7 @@ import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.LATER_OPEN_STAGES;
 import static org.salespipeline.testkit.ContractFixtures.allDeals;
 import static org.salespipeline.testkit.ContractFixtures.assertConsistentHistory;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.moveCommit;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
@@ -47,15 +48,11 @@ import org.salespipeline.core.store.WorkspaceStore;
  * what the writers saw succeed.
  */
 public interface ConcurrencyContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void concurrentCommitsFromOneVersionLetExactlyOneWin() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    DealId id = engine(ws, clock).openDeal(openDeal(clock).build()).deal().id();
+    DealId id = engine(storeUnderTest(), ws, clock).openDeal(openDeal(clock).build()).deal().id();
     WorkspaceStore view = storeUnderTest().workspace(ws);
     Deal base = view.deal(id).orElseThrow();
     clock.tick();
@@ -95,7 +92,7 @@ public interface ConcurrencyContract extends StoreUnderTest {
   default void concurrentMovesOfOneDealFromOneVersionLetExactlyOneWin() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId id = pipeline.openDeal(openDeal(clock).build()).deal().id();
     clock.tick();
     int threads = 8;
@@ -129,7 +126,7 @@ public interface ConcurrencyContract extends StoreUnderTest {
   default void concurrentMovesOfDifferentDealsAllCommit() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     int threads = 8;
     List<DealId> ids = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
@@ -163,7 +160,7 @@ public interface ConcurrencyContract extends StoreUnderTest {
   default void manyWritersAgreeWithTheModel() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     int dealCount = 12;
     int threads = 4;
     int commands = 150;

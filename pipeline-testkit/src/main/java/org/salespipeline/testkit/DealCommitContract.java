@@ -10,6 +10,7 @@ import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.allDeals;
 import static org.salespipeline.testkit.ContractFixtures.assertConsistentHistory;
 import static org.salespipeline.testkit.ContractFixtures.call;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.move;
 import static org.salespipeline.testkit.ContractFixtures.moveCommit;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
@@ -69,15 +70,11 @@ import org.salespipeline.testkit.ContractFixtures.Stored;
  * same way, and a commit whose events do not continue the deal's history writes nothing.
  */
 public interface DealCommitContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void openedDealIsReadBackExactly() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Acme", Optional.of("Machinery"), Optional.of(BOB));
     Contact contact =
         pipeline.createContact("Dana", Optional.of(account.id()), Optional.of("dana@acme.test"));
@@ -113,7 +110,7 @@ public interface DealCommitContract extends StoreUnderTest {
   default void updateRaisesTheVersionByOneAndAppendsItsEvents() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId id = pipeline.openDeal(openDeal(clock).build()).deal().id();
     clock.tick();
 
@@ -145,7 +142,7 @@ public interface DealCommitContract extends StoreUnderTest {
   default void everyDealFieldRoundTrips() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Globex");
     DealId won = pipeline.openDeal(openDeal(clock).account(account.id()).build()).deal().id();
     pipeline.win(CloseDeal.builder().deal(won).actor(ALICE).reason("signed").build());
@@ -239,7 +236,7 @@ public interface DealCommitContract extends StoreUnderTest {
   default void staleCommitFailsAndWritesNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    DealId id = engine(ws, clock).openDeal(openDeal(clock).build()).deal().id();
+    DealId id = engine(storeUnderTest(), ws, clock).openDeal(openDeal(clock).build()).deal().id();
     WorkspaceStore view = storeUnderTest().workspace(ws);
     Deal first = view.deal(id).orElseThrow();
     Deal second = view.deal(id).orElseThrow();
@@ -271,7 +268,7 @@ public interface DealCommitContract extends StoreUnderTest {
   default void staleCommandFailsThroughTheEngine() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId id = pipeline.openDeal(openDeal(clock).build()).deal().id();
     long seen = pipeline.requireDeal(id).version();
     clock.tick();
@@ -304,7 +301,7 @@ public interface DealCommitContract extends StoreUnderTest {
   default void creatingAnExistingIdFails() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId id = new DealId(UUID.randomUUID());
     CommandResult opened = pipeline.openDeal(openDeal(clock).id(id).build());
     WorkspaceStore view = storeUnderTest().workspace(ws);
@@ -343,7 +340,7 @@ public interface DealCommitContract extends StoreUnderTest {
   default void commitThatDoesNotContinueTheHistoryWritesNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId id = pipeline.openDeal(openDeal(clock).build()).deal().id();
     DealId otherId = pipeline.openDeal(openDeal(clock).build()).deal().id();
     clock.tick();

@@ -8,6 +8,7 @@ import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.LATER_OPEN_STAGES;
 import static org.salespipeline.testkit.ContractFixtures.allDeals;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.move;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
@@ -47,10 +48,6 @@ import org.salespipeline.core.store.WorkspaceStore;
  * visitor throws.
  */
 public interface DealQueryContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   /** Opens deals with random ids (so id order differs from creation order), some lost. */
   private List<Deal> openMany(SalesPipeline pipeline, TestClock clock, int count) {
     for (int i = 0; i < count; i++) {
@@ -94,7 +91,7 @@ public interface DealQueryContract extends StoreUnderTest {
   default void pagesCoverEveryDealOnceInIdOrder() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     List<Deal> all = openMany(pipeline, clock, 24);
     List<DealId> ids = all.stream().map(Deal::id).toList();
     assertThat(ids).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
@@ -116,7 +113,7 @@ public interface DealQueryContract extends StoreUnderTest {
   default void findDealsAndStreamDealsApplyEveryFilter() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Umbrella");
     openMany(pipeline, clock, 9);
     pipeline.openDeal(openDeal(clock).account(account.id()).build());
@@ -159,7 +156,7 @@ public interface DealQueryContract extends StoreUnderTest {
   default void streamsReturnEverythingInIdOrderAndCanBeClosedEarly() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     List<Deal> all = openMany(pipeline, clock, 12);
     WorkspaceStore view = storeUnderTest().workspace(ws);
     assertThat(all).isEqualTo(view.findDeals(DealQuery.all()).items());
@@ -195,7 +192,7 @@ public interface DealQueryContract extends StoreUnderTest {
   default void scanOpenDealsVisitsExactlyTheOpenDealsOfThePipelineInIdOrder() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     List<Deal> many = openMany(pipeline, clock, 12);
     // Other currencies (0 and 3 fraction digits), a rep's category, an override, a pushed date.
     DealId yen =
@@ -227,7 +224,7 @@ public interface DealQueryContract extends StoreUnderTest {
     // Open deals the scan must not see: another pipeline, another workspace.
     pipeline.openDeal(openDeal(clock).pipeline(StandardPipelines.RENEWALS).build());
     WorkspaceId otherWs = newWorkspace();
-    engine(otherWs, clock).openDeal(openDeal(clock).build());
+    engine(storeUnderTest(), otherWs, clock).openDeal(openDeal(clock).build());
 
     WorkspaceStore view = storeUnderTest().workspace(ws);
     PipelineId newBusiness = StandardPipelines.NEW_BUSINESS;
@@ -268,7 +265,7 @@ public interface DealQueryContract extends StoreUnderTest {
   default void scanOpenDealsReleasesItsResourcesWhenTheVisitorThrows() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     openMany(pipeline, clock, 6);
     WorkspaceStore view = storeUnderTest().workspace(ws);
     // Far more failed scans than any sane connection pool has connections: a leak shows here.

@@ -8,6 +8,7 @@ import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.LATER_OPEN_STAGES;
 import static org.salespipeline.testkit.ContractFixtures.assertConsistentHistory;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.move;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
@@ -47,15 +48,11 @@ import org.salespipeline.core.store.WorkspaceStore;
  * WorkspaceStore#streamEvents} orders events by deal, then sequence, within inclusive time bounds.
  */
 public interface EventHistoryContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void historyIsInSequenceOrderAndReplaysToTheStoredDeal() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Initech");
     List<CommandResult> results = new ArrayList<>();
     results.add(pipeline.openDeal(openDeal(clock).account(account.id()).build()));
@@ -138,7 +135,7 @@ public interface EventHistoryContract extends StoreUnderTest {
   default void streamEventsOrdersByDealThenSequenceWithinInclusiveBounds() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     List<DealId> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       ids.add(

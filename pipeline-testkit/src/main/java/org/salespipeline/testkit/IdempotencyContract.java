@@ -7,6 +7,7 @@ import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.allDeals;
 import static org.salespipeline.testkit.ContractFixtures.assertConsistentHistory;
 import static org.salespipeline.testkit.ContractFixtures.call;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.move;
 import static org.salespipeline.testkit.ContractFixtures.moveCommit;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
@@ -44,15 +45,11 @@ import org.salespipeline.testkit.ContractFixtures.Stored;
  * recorded is refused with {@link DuplicateIdempotencyKeyException} and writes nothing.
  */
 public interface IdempotencyContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void replayedKeyReturnsTheFirstResultAndWritesNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     OpenDeal open = openDeal(clock).idempotencyKey("open-1").build();
     CommandResult opened = pipeline.openDeal(open);
     DealId id = opened.deal().id();
@@ -93,7 +90,7 @@ public interface IdempotencyContract extends StoreUnderTest {
   default void concurrentReplaysOfOneKeyWriteOnce() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     int threads = 8;
 
     OpenDeal open = openDeal(clock).idempotencyKey("race-open").build();
@@ -142,7 +139,7 @@ public interface IdempotencyContract extends StoreUnderTest {
   default void commitWithAUsedKeyWritesNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     DealId first = pipeline.openDeal(openDeal(clock).idempotencyKey("used").build()).deal().id();
     DealId second = pipeline.openDeal(openDeal(clock).build()).deal().id();
     WorkspaceStore view = storeUnderTest().workspace(ws);

@@ -6,6 +6,7 @@ import static org.salespipeline.core.stage.StandardPipelines.QUALIFICATION;
 import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.accountActivity;
 import static org.salespipeline.testkit.ContractFixtures.call;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.moveCommit;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
@@ -35,15 +36,11 @@ import org.salespipeline.testkit.ContractFixtures.Stored;
  * nothing, and a deal commit carrying a stale retention writes nothing at all.
  */
 public interface RetentionContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void retentionRoundTripsAndChecksItsVersion() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Hooli");
     DealId deal = pipeline.openDeal(openDeal(clock).account(account.id()).build()).deal().id();
     WorkspaceStore view = storeUnderTest().workspace(ws);
@@ -95,7 +92,7 @@ public interface RetentionContract extends StoreUnderTest {
   default void commitWithAStaleRetentionWritesNothing() {
     WorkspaceId ws = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline pipeline = engine(ws, clock);
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
     Account account = pipeline.createAccount("Soylent");
     DealId won = pipeline.openDeal(openDeal(clock).account(account.id()).build()).deal().id();
     pipeline.win(CloseDeal.builder().deal(won).actor(ALICE).build());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.allDeals;
+import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
 
@@ -34,16 +35,12 @@ import org.salespipeline.core.store.WorkspaceStore;
  * in another.
  */
 public interface WorkspaceIsolationContract extends StoreUnderTest {
-  private SalesPipeline engine(WorkspaceId workspace, TestClock clock) {
-    return ContractFixtures.engine(storeUnderTest(), workspace, clock);
-  }
-
   @Test
   default void workspacesAreIsolated() {
     WorkspaceId a = newWorkspace();
     WorkspaceId b = newWorkspace();
     TestClock clock = TestClock.start();
-    SalesPipeline inA = engine(a, clock);
+    SalesPipeline inA = engine(storeUnderTest(), a, clock);
     Account account = inA.createAccount("Acme");
     Contact contact = inA.createContact("Dana", Optional.of(account.id()), Optional.empty());
     DealId id =
@@ -75,7 +72,7 @@ public interface WorkspaceIsolationContract extends StoreUnderTest {
     assertThat(viewB.pipelines()).isEmpty();
 
     // The same key is free in another workspace.
-    SalesPipeline inB = engine(b, clock);
+    SalesPipeline inB = engine(storeUnderTest(), b, clock);
     CommandResult openedInB = inB.openDeal(openDeal(clock).idempotencyKey("shared-key").build());
     assertThat(openedInB.replayed()).isFalse();
     assertThat(openedInB.deal().id()).isNotEqualTo(id);
