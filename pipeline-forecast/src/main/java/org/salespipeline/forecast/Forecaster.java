@@ -472,6 +472,8 @@ public final class Forecaster {
       int day = s.closeDay[i];
       if (s.status[i] == 1 && day >= from && day < to) {
         closed[s.owner[i]] += s.amount[i];
+        // why: QuotaReport.weighted is closed plus the weighted open pipeline; won is p = 1
+        weightedOut[s.owner[i]] += term(s.amount[i], 1);
       }
     }
     CategoryRollup[] out = new CategoryRollup[owners];
