@@ -110,8 +110,7 @@ public final class DealSnapshots {
       stageIndex.put(stageNames.get(i), i);
       probabilities[i] = stages.get(i).defaultProbability();
     }
-    PipelineSnapshot.OpenColumns columns =
-        new PipelineSnapshot.OpenColumns(currency, asOf, stageNames);
+    OpenColumns columns = new OpenColumns(currency, asOf, stageNames);
     long end = asOf.plusDays(1).atStartOfDay(zone).toEpochSecond();
     String reporting = currency.getCurrencyCode();
     int reportingDigits = Math.max(currency.getDefaultFractionDigits(), 0);

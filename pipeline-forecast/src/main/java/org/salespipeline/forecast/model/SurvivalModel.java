@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ValidationException;
@@ -391,7 +392,11 @@ public final class SurvivalModel implements ProbabilityModel {
     }
   }
 
-  /** Collects spells. Not thread-safe. */
+  /**
+   * Collects spells. Not thread-safe. Required: the stages, the interval and the horizon (given to
+   * {@link SurvivalModel#builder}). Defaults: {@code minAtRisk} {@value
+   * SurvivalModel#DEFAULT_MIN_AT_RISK}, set at most once. Visits and spells are added repeatedly.
+   */
   public static final class Builder {
     private final List<String> stages;
     private final Map<String, Integer> index = new HashMap<>();
@@ -400,6 +405,7 @@ public final class SurvivalModel implements ProbabilityModel {
     // why: a push ends a visit's time in one push stratum; not an outcome callers give
     private static final int PUSHED = Outcome.values().length;
     private int minAtRisk = DEFAULT_MIN_AT_RISK;
+    private boolean minAtRiskSet;
     // per row: {entryBin, exitBin, outcome ordinal, target stage or -1}
     private final List<List<int[]>> spells = new ArrayList<>();
 
@@ -429,12 +435,17 @@ public final class SurvivalModel implements ProbabilityModel {
      * (default {@value SurvivalModel#DEFAULT_MIN_AT_RISK}).
      *
      * @param n at least 1
+     * @throws ConfigurationException if it was already set
      */
     public Builder minAtRisk(int n) {
       if (n < 1) {
         throw new ValidationException(FieldProblem.of("minAtRisk", n, "must be >= 1"));
       }
+      if (minAtRiskSet) {
+        throw new ConfigurationException("minAtRisk was already set to " + minAtRisk);
+      }
       this.minAtRisk = n;
+      this.minAtRiskSet = true;
       return this;
     }
 
