@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Set;
 import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.DealStatus;
@@ -434,7 +432,7 @@ public final class PipelineSnapshot {
     int ageDays;
     int daysInStage;
     // why: a new row refuses a second set of a field; an added row is edited (what-if) and may
-    private final Set<String> set = new HashSet<>();
+    private int set;
     private boolean added;
 
     private Row(Builder builder, String id) {
@@ -452,7 +450,7 @@ public final class PipelineSnapshot {
         throw new ValidationException(
             FieldProblem.of("amount", minorUnits, "must be in [0, 2^44] minor units"));
       }
-      once("amount", amount);
+      once(0, "amount");
       this.amount = minorUnits;
       this.amountSet = true;
       return this;
@@ -482,7 +480,7 @@ public final class PipelineSnapshot {
      */
     public Row probability(double p) {
       checkProbability("probability", p);
-      once("probability", probability);
+      once(1, "probability");
       this.probability = p;
       return this;
     }
@@ -494,7 +492,7 @@ public final class PipelineSnapshot {
      */
     public Row probabilityOverride(double p) {
       checkProbability("probabilityOverride", p);
-      once("probabilityOverride", override);
+      once(2, "probabilityOverride");
       this.override = p;
       return this;
     }
@@ -504,7 +502,7 @@ public final class PipelineSnapshot {
       if (date == null) {
         throw new ValidationException(FieldProblem.of("closeDate", null, "must not be null"));
       }
-      once("closeDate", LocalDate.ofEpochDay(closeDay));
+      once(3, "closeDate");
       this.closeDay = Math.toIntExact(date.toEpochDay());
       this.closeSet = true;
       return this;
@@ -515,7 +513,7 @@ public final class PipelineSnapshot {
       if (name == null) {
         throw new ValidationException(FieldProblem.of("stage", null, "must not be null"));
       }
-      once("stage", stage < 0 ? null : builder.stageNames.get(stage));
+      once(4, "stage");
       this.stage = builder.stageIndexFor(name);
       return this;
     }
@@ -525,7 +523,7 @@ public final class PipelineSnapshot {
       if (name == null) {
         throw new ValidationException(FieldProblem.of("owner", null, "must not be null"));
       }
-      once("owner", owner < 0 ? null : builder.ownerNames.get(owner));
+      once(5, "owner");
       this.owner = builder.ownerIndexFor(name);
       return this;
     }
@@ -533,7 +531,7 @@ public final class PipelineSnapshot {
     /** The rep's forecast category, not null. */
     public Row category(ForecastCategory c) {
       Objects.requireNonNull(c, "category");
-      once("category", category);
+      once(6, "category");
       this.category = c;
       return this;
     }
@@ -541,7 +539,7 @@ public final class PipelineSnapshot {
     /** The deal status, not null. */
     public Row status(DealStatus s) {
       Objects.requireNonNull(s, "status");
-      once("status", status);
+      once(7, "status");
       this.status = s;
       return this;
     }
@@ -549,7 +547,7 @@ public final class PipelineSnapshot {
     /** How many times the expected close date was pushed later; not negative. */
     public Row pushCount(int n) {
       nonNegative("pushCount", n);
-      once("pushCount", pushCount);
+      once(8, "pushCount");
       this.pushCount = n;
       return this;
     }
@@ -561,7 +559,7 @@ public final class PipelineSnapshot {
       }
       long days = ChronoUnit.DAYS.between(date, builder.asOf);
       int age = nonNegative("createdOn", (int) Math.max(Integer.MIN_VALUE, days));
-      once("ageDays", ageDays);
+      once(9, "ageDays");
       this.ageDays = age;
       return this;
     }
@@ -569,7 +567,7 @@ public final class PipelineSnapshot {
     /** The age in days at the snapshot date; not negative. */
     public Row ageDays(int days) {
       nonNegative("ageDays", days);
-      once("ageDays", ageDays);
+      once(9, "ageDays");
       this.ageDays = days;
       return this;
     }
@@ -577,7 +575,7 @@ public final class PipelineSnapshot {
     /** Days in the current stage at the snapshot date; not negative. */
     public Row daysInStage(int days) {
       nonNegative("daysInStage", days);
-      once("daysInStage", daysInStage);
+      once(10, "daysInStage");
       this.daysInStage = days;
       return this;
     }
@@ -622,11 +620,28 @@ public final class PipelineSnapshot {
     }
 
     /** Refuses a second set of the field while the row is new. */
-    private void once(String field, Object current) {
-      if (!added && !set.add(field)) {
+    private void once(int bit, String field) {
+      if (!added && (set & (1 << bit)) != 0) {
         throw new ConfigurationException(
-            "row " + id + ": " + field + " was already set to " + current);
+            "row " + id + ": " + field + " was already set to " + current(field));
       }
+      set |= 1 << bit;
+    }
+
+    private Object current(String field) {
+      return switch (field) {
+        case "amount" -> amount;
+        case "probability" -> probability;
+        case "probabilityOverride" -> override;
+        case "closeDate" -> LocalDate.ofEpochDay(closeDay);
+        case "stage" -> builder.stageNames.get(stage);
+        case "owner" -> builder.ownerNames.get(owner);
+        case "category" -> category;
+        case "status" -> status;
+        case "pushCount" -> pushCount;
+        case "ageDays" -> ageDays;
+        default -> daysInStage;
+      };
     }
 
     private static double checkProbability(String field, double p) {
