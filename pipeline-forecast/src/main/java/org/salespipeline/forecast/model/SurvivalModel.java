@@ -67,11 +67,13 @@ import org.salespipeline.forecast.PipelineSnapshot;
  * continues on its stage's table over all push counts. That stage table answers on every day once
  * any interval had {@code minAtRisk} visits at risk: after the last such interval its hazards are
  * those pooled over that interval and all later ones (the stage's tail carried forward), so a deal
- * older than any observed one still gets an in-period probability, never an eventual-win one. Only
- * a stage with fewer than {@code minAtRisk} visits in all (or unknown to the model) gives no
- * answer, and the deal keeps the snapshot's probability. Later stages, whose push count is not
- * known yet, use their stage tables over all push counts. Deal age is not a stratum of its own: for
- * the first stage of a deal the time in stage is its age.
+ * older than any observed one still gets an in-period probability, never an eventual-win one. A
+ * stage with fewer than {@code minAtRisk} visits in all, or one unknown to the model, is predicted
+ * by the same rule from the visits of every stage pooled (no push strata); only when that pool too
+ * has fewer than {@code minAtRisk} visits is there no answer, and the deal keeps the snapshot's
+ * probability. Later stages, whose push count is not known yet, use their stage tables over all
+ * push counts. Deal age is not a stratum of its own: for the first stage of a deal the time in
+ * stage is its age.
  *
  * <p>Immutable and thread-safe.
  */
@@ -101,7 +103,8 @@ public final class SurvivalModel implements ProbabilityModel {
   private final int interval;
   private final int horizonDays;
   private final int minAtRisk;
-  // rows 0..t-1: stage over all push counts; row t + k * 3 + b: stage k with push bucket b
+  // rows 0..t-1: stage over all push counts; row t + k * 3 + b: stage k with push bucket b;
+  // the last row: every stage pooled
   private final Table[] tables;
   // w[m][r]: probability that a deal entering stage m wins within r days, r = 0..horizonDays
   private final double[][] w;
@@ -154,18 +157,20 @@ public final class SurvivalModel implements ProbabilityModel {
   /**
    * The probability that a deal in the stage, with the push count and days in the stage, wins
    * within the horizon; empty when there is too little data (see the class comment for the fallback
-   * rule: stage and push stratum, then stage, then empty).
+   * rule: stage and push stratum, then stage, then all stages pooled, then empty).
    *
-   * @param stage the stage's index in {@link #stages()}; any other value gives empty
+   * @param stage the stage's index in {@link #stages()}, or -1 for a stage the model does not know
+   *     (all stages pooled answer); any other value gives empty
    * @param pushCount the close-date push count, negative when unknown (then the stage answers)
    * @param daysInStage days since the deal entered the stage; negative gives empty
    * @return a probability in [0, 1], or empty
    */
   public OptionalDouble winProbability(int stage, int pushCount, int daysInStage) {
-    if (stage < 0 || stage >= stages.size() || daysInStage < 0) {
+    if (stage < -1 || stage >= stages.size() || daysInStage < 0) {
       return OptionalDouble.empty();
     }
-    Table pool = tables[stage];
+    boolean own = stage >= 0 && tables[stage].answers();
+    Table pool = own ? tables[stage] : tables[tables.length - 1];
     if (!pool.answers()) {
       return OptionalDouble.empty();
     }
@@ -174,7 +179,7 @@ public final class SurvivalModel implements ProbabilityModel {
     }
     int e = daysInStage + horizonDays;
     double[] p = chance(pool, daysInStage, e, w, null, null, minAtRisk);
-    if (pushCount >= 0) {
+    if (pushCount >= 0 && own) {
       // why: the strata are solved from the last (2+ pushes) back, since a push leads there
       double[] pushed = null;
       for (int b = PUSH_STRATA - 1; b >= Math.min(pushCount, PUSH_STRATA - 1); b--) {
@@ -590,10 +595,19 @@ public final class SurvivalModel implements ProbabilityModel {
     /** Builds the life tables. */
     public SurvivalModel build() {
       int t = stages.size();
-      Table[] tables = new Table[spells.size()];
+      // the last row pools the visits of every stage, for stages with too little data
+      List<List<int[]>> rows = new ArrayList<>(spells);
+      List<int[]> anyStage = new ArrayList<>();
+      for (int k = 0; k < t; k++) {
+        anyStage.addAll(spells.get(k));
+      }
+      rows.add(anyStage);
+      Table[] tables = new Table[rows.size()];
       for (int k = 0; k < tables.length; k++) {
+        // stage tables (and the pooled one) carry a tail; push strata hand over instead
+        boolean stratum = k >= t && k < rows.size() - 1;
         int bins = 0;
-        for (int[] sp : spells.get(k)) {
+        for (int[] sp : rows.get(k)) {
           bins = Math.max(bins, sp[1] + 1);
         }
         long[] enter = new long[bins];
@@ -602,7 +616,7 @@ public final class SurvivalModel implements ProbabilityModel {
         long[] lost = new long[bins];
         long[] pushed = new long[bins];
         long[][] moved = new long[bins][];
-        for (int[] sp : spells.get(k)) {
+        for (int[] sp : rows.get(k)) {
           enter[sp[0]]++;
           leave[sp[1]]++;
           if (sp[2] == Outcome.WON.ordinal()) {
@@ -627,7 +641,7 @@ public final class SurvivalModel implements ProbabilityModel {
         }
         double[] qw = new double[bins];
         double[] qa = new double[bins];
-        double[] qp = k < t ? null : new double[bins];
+        double[] qp = stratum ? new double[bins] : null;
         double[][] qm = new double[bins][];
         for (int j = 0; j < bins; j++) {
           if (risk[j] > 0) {
@@ -645,7 +659,7 @@ public final class SurvivalModel implements ProbabilityModel {
             last = j;
           }
         }
-        if (k >= t || last < 0) {
+        if (stratum || last < 0) {
           tables[k] = new Table(interval, risk, qw, qa, qm, qp, Table.NO_TAIL, 0, 0, null);
           continue;
         }

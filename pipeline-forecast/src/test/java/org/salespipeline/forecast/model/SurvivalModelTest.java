@@ -213,6 +213,24 @@ class SurvivalModelTest {
   }
 
   @Example
+  void aStageWithoutEnoughDataGetsAllStagesPooledNotTheSnapshotsProbability() {
+    // stage B saw one visit (fewer than minAtRisk): its deals are predicted from the visits of
+    // every stage pooled, an in-period estimate, instead of keeping an eventual-win probability
+    var b = SurvivalModel.builder(List.of("A", "B"), 1, 10).minAtRisk(3);
+    for (int i = 0; i < 10; i++) {
+      b.visit("A", 1, Outcome.WON, null, -1);
+    }
+    b.visit("B", 0, Outcome.LOST, null, -1);
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(1, -1, 0).getAsDouble()).isCloseTo(10.0 / 11, within(1e-12));
+    assertThat(m.winProbability(1, 2, 0).getAsDouble()).isCloseTo(10.0 / 11, within(1e-12));
+    // a stage the model does not know (index -1) is predicted the same way
+    assertThat(m.winProbability(-1, -1, 0)).isEqualTo(m.winProbability(1, -1, 0));
+    assertThat(m.winProbability(2, -1, 0)).isEmpty();
+    assertThat(m.winProbability(-2, -1, 0)).isEmpty();
+  }
+
+  @Example
   void tooFewAtRiskFallsBackToTheStageAndItsTail() {
     var b = SurvivalModel.builder(List.of("A"), 1, 10).minAtRisk(3);
     b.visit("A", 0, Outcome.WON, null, 1); // one push: one visit only
@@ -291,7 +309,9 @@ class SurvivalModelTest {
           switch (s.id(i)) {
             case "fresh" -> 0.0;
             case "oneDay" -> 2.0 / 3;
-            case "unknownStage" -> 0.3;
+            // a stage the model does not know: all stages pooled (day 0: 1 won of 6 at risk,
+            // the moves to B on day 1 have no day left to win in B)
+            case "unknownStage" -> 1.0 / 6;
             // 99 days in B: B's tail (its last day with a visit at risk) lost
             case "tooLong" -> 0.0;
             default -> 0.4;
