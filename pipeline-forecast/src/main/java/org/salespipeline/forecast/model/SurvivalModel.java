@@ -258,7 +258,7 @@ public final class SurvivalModel implements ProbabilityModel {
         Table t = tables[m];
         int width = t.interval;
         // why: without a tail nothing happens after the last interval any visit reached
-        int last = (int) Math.min(r, t.hasTail() ? r : (long) t.bins() * width);
+        int last = (int) Math.min(r, t.answers() ? r : (long) t.bins() * width);
         double p = 0;
         for (int u = last - 1; u >= 0; u--) {
           int j = u / width;
@@ -367,12 +367,12 @@ public final class SurvivalModel implements ProbabilityModel {
       return atRisk.length;
     }
 
-    /** Whether the table answers at all: some interval had enough visits at risk. */
+    /**
+     * Whether the table answers at all: a stage table (or the pooled one) in which some interval
+     * had enough visits at risk, so its tail carries on after the data. Push strata never do: they
+     * hand over to their stage.
+     */
     boolean answers() {
-      return tailFrom != NO_TAIL;
-    }
-
-    boolean hasTail() {
       return tailFrom != NO_TAIL;
     }
 

@@ -456,4 +456,27 @@ class SurvivalModelTest {
     assertThat(b.build().winProbability(0, -1, 0).getAsDouble())
         .isCloseTo((double) won / n, within(1e-9));
   }
+
+  @Property(tries = 50)
+  void withoutPushesTheNoPushStratumIsTheStage(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int interval) {
+    // every visit entered unpushed and was never pushed: stratum 0 holds exactly the stage's
+    // visits, so it answers as the stage does, on every day
+    SplittableRandom r = new SplittableRandom(seed);
+    var b = SurvivalModel.builder(STAGES, interval, 60).minAtRisk(2);
+    for (Object[] v : randomVisits(seed, 120)) {
+      b.visit((String) v[0], (int) v[1], (Outcome) v[2], (String) v[3], 0);
+    }
+    SurvivalModel m = b.build();
+    for (int stage = 0; stage < 3; stage++) {
+      for (int d = 0; d < 130; d += 1 + r.nextInt(9)) {
+        var stratum = m.winProbability(stage, 0, d);
+        var pooled = m.winProbability(stage, -1, d);
+        assertThat(stratum.isPresent()).isEqualTo(pooled.isPresent());
+        if (pooled.isPresent()) {
+          assertThat(stratum.getAsDouble()).isCloseTo(pooled.getAsDouble(), within(1e-12));
+        }
+      }
+    }
+  }
 }
