@@ -15,7 +15,7 @@ import org.salespipeline.core.ValidationException;
  * <p>References: A. H. Murphy, "A new vector partition of the probability score", Journal of
  * Applied Meteorology 12 (1973) 595-600; D. B. Stephenson, C. A. S. Coelho and I. T. Jolliffe, "Two
  * extra components in the Brier score decomposition", Weather and Forecasting 23 (2008) 752-757.
- * {@link Backtest} scores every model's in-period deal probabilities with it.
+ * {@link ProbabilityBacktest} scores every model's in-period deal probabilities with it.
  *
  * @param brier the Brier score, 0 for no forecasts
  * @param reliability {@code sum n_k (f_k - o_k)^2 / N}: lower is better

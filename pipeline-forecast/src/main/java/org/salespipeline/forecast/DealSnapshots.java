@@ -19,7 +19,6 @@ import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Quota;
 import org.salespipeline.core.ValidationException;
-import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
@@ -111,8 +110,7 @@ public final class DealSnapshots {
       stageIndex.put(stageNames.get(i), i);
       probabilities[i] = stages.get(i).defaultProbability();
     }
-    PipelineSnapshot.OpenColumns columns =
-        new PipelineSnapshot.OpenColumns(currency, asOf, stageNames);
+    OpenColumns columns = new OpenColumns(currency, asOf, stageNames);
     long end = asOf.plusDays(1).atStartOfDay(zone).toEpochSecond();
     String reporting = currency.getCurrencyCode();
     int reportingDigits = Math.max(currency.getDefaultFractionDigits(), 0);
@@ -225,64 +223,6 @@ public final class DealSnapshots {
     return b.build();
   }
 
-  private static final class TransitionCounter implements java.util.function.Consumer<DealEvent> {
-    private final StageTransitions.Builder b;
-    private final java.util.Map<String, Integer> index;
-    private final PipelineDefinition pipeline;
-    private final Instant until;
-    private Object deal;
-    private int current = -1;
-    private boolean counting;
-
-    TransitionCounter(
-        StageTransitions.Builder b,
-        java.util.Map<String, Integer> index,
-        PipelineDefinition pipeline,
-        Instant until) {
-      this.b = b;
-      this.index = index;
-      this.pipeline = pipeline;
-      this.until = until;
-    }
-
-    @Override
-    public void accept(DealEvent e) {
-      if (!e.dealId().equals(deal)) {
-        deal = e.dealId();
-        counting = false;
-        current = -1;
-      }
-      Change c = e.change();
-      if (c instanceof Change.Created created) {
-        counting = created.deal().pipeline().equals(pipeline.id()) && !e.at().isAfter(until);
-        current = index.getOrDefault(created.deal().stage(), -1);
-        return;
-      }
-      if (!counting) {
-        return;
-      }
-      if (e.at().isAfter(until)) {
-        counting = false;
-        return;
-      }
-      if (c instanceof Change.StageChanged moved) {
-        int to = index.getOrDefault(moved.to(), -1);
-        if (to >= 0) {
-          if (current >= 0) {
-            b.moved(current, to);
-          }
-          current = to;
-        }
-      } else if (current >= 0) {
-        if (c instanceof Change.Won) {
-          b.won(current);
-        } else if (c instanceof Change.Lost || c instanceof Change.Disqualified) {
-          b.lost(current);
-        }
-      }
-    }
-  }
-
   /**
    * A survival model fitted on histories up to {@code until}: one spell per visit of an open stage,
    * from entering the stage to leaving it by moving to another open stage, by a win, by a loss
@@ -308,138 +248,6 @@ public final class DealSnapshots {
     events.forEach(c);
     c.finish();
     return b.build();
-  }
-
-  private static final class SpellCollector implements java.util.function.Consumer<DealEvent> {
-    private final SurvivalModel.Builder b;
-    private final java.util.Set<String> open;
-    private final PipelineDefinition pipeline;
-    private final Instant until;
-    private Object deal;
-    private boolean inPipeline;
-    private boolean dealOpen;
-    private String stage;
-    private int push;
-    // the visit in progress: stage (null when none), start, push count at entry, push times
-    private String visit;
-    private Instant visitStart;
-
-    /** When the deal was reopened and its new visit has not started yet, else null. */
-    private Instant reopenedAt;
-
-    private int visitPush;
-    private final List<Instant> pushes = new ArrayList<>();
-
-    SpellCollector(
-        SurvivalModel.Builder b,
-        java.util.Set<String> open,
-        PipelineDefinition pipeline,
-        Instant until) {
-      this.b = b;
-      this.open = open;
-      this.pipeline = pipeline;
-      this.until = until;
-    }
-
-    @Override
-    public void accept(DealEvent e) {
-      if (!e.dealId().equals(deal)) {
-        finish();
-        deal = e.dealId();
-        inPipeline = false;
-      }
-      if (e.at().isAfter(until)) {
-        return;
-      }
-      Change c = e.change();
-      if (reopenedAt != null && !(c instanceof Change.StageChanged)) {
-        // a reopen without the stage move the engine records after it: the deal went back to
-        // the stage it closed from
-        startReopened();
-      }
-      if (c instanceof Change.Created cr) {
-        inPipeline = cr.deal().pipeline().equals(pipeline.id());
-        push = 0;
-        stage = cr.deal().stage();
-        dealOpen = cr.deal().isOpen();
-        if (inPipeline && dealOpen) {
-          start(stage, e.at());
-        }
-      } else if (!inPipeline) {
-        return;
-      } else if (c instanceof Change.StageChanged moved) {
-        if (reopenedAt != null) {
-          // the engine follows Reopened with the move out of the closed stage: the new visit
-          // starts in the stage reopened into, with no visit of the old stage in between
-          if (open.contains(moved.to())) {
-            stage = moved.to();
-          }
-          startReopened();
-          return;
-        }
-        if (open.contains(moved.to()) && !moved.to().equals(visit)) {
-          stage = moved.to();
-          if (visit != null) {
-            end(e.at(), SurvivalModel.Outcome.MOVED, moved.to());
-          }
-          if (dealOpen) {
-            start(stage, e.at());
-          }
-        }
-      } else if (c instanceof Change.CloseDateChanged d) {
-        int now = Math.max(0, d.pushCount());
-        // only the first pushes matter for the strata (0, 1, 2 or more)
-        for (int k = push; k < Math.min(now, push + 2); k++) {
-          pushes.add(e.at());
-        }
-        push = Math.max(push, now);
-      } else if (c instanceof Change.Won) {
-        end(e.at(), SurvivalModel.Outcome.WON, null);
-        dealOpen = false;
-      } else if (c instanceof Change.Lost || c instanceof Change.Disqualified) {
-        end(e.at(), SurvivalModel.Outcome.LOST, null);
-        dealOpen = false;
-      } else if (c instanceof Change.Reopened && !dealOpen) {
-        dealOpen = true;
-        reopenedAt = e.at();
-      }
-    }
-
-    private void startReopened() {
-      start(stage, reopenedAt);
-      reopenedAt = null;
-    }
-
-    private void start(String s, Instant at) {
-      pushes.clear();
-      if (open.contains(s)) {
-        visit = s;
-        visitStart = at;
-        visitPush = push;
-      } else {
-        visit = null;
-      }
-    }
-
-    private void end(Instant at, SurvivalModel.Outcome outcome, String to) {
-      if (visit != null) {
-        int days = days(visitStart, at);
-        int[] pushDays = new int[pushes.size()];
-        for (int k = 0; k < pushDays.length; k++) {
-          pushDays[k] = Math.min(days, days(visitStart, pushes.get(k)));
-        }
-        b.visit(visit, days, outcome, to, visitPush, pushDays);
-      }
-      visit = null;
-      pushes.clear();
-    }
-
-    void finish() {
-      if (reopenedAt != null) {
-        startReopened();
-      }
-      end(until, SurvivalModel.Outcome.CENSORED, null);
-    }
   }
 
   /**
@@ -546,7 +354,7 @@ public final class DealSnapshots {
     row.add();
   }
 
-  private static int days(Instant from, Instant to) {
+  static int days(Instant from, Instant to) {
     long d = Duration.between(from, to).toDays();
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, d));
   }

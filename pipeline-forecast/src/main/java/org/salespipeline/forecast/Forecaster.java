@@ -110,13 +110,12 @@ public final class Forecaster {
    *     same number of calendar months, or of days); the run-rate continues in periods of that
    *     length after the last one
    * @param newBusinessBookings per history period, the amount won in it by deals created in it, in
-   *     minor units of the snapshot's currency; finite and not negative, at least {@code season +
-   *     1} values
+   *     minor units of the snapshot's currency; finite and not negative, at least one value (its
+   *     length picks the method: {@link HoltWinters.Method})
    * @param season the season length in periods (12 for months in a year, 4 for quarters, 1 for
    *     none), at least 1
    * @throws ValidationException if the lengths differ, the periods are not consecutive or not of
-   *     one length, a value is NaN, infinite or negative, or the series is shorter than {@code
-   *     season + 1}
+   *     one length, a value is NaN, infinite or negative, or the series is empty
    */
   public Forecaster withRunRate(
       List<ForecastPeriod> history, double[] newBusinessBookings, int season) {
@@ -473,6 +472,8 @@ public final class Forecaster {
       int day = s.closeDay[i];
       if (s.status[i] == 1 && day >= from && day < to) {
         closed[s.owner[i]] += s.amount[i];
+        // why: QuotaReport.weighted is closed plus the weighted open pipeline; won is p = 1
+        weightedOut[s.owner[i]] += term(s.amount[i], 1);
       }
     }
     CategoryRollup[] out = new CategoryRollup[owners];

@@ -15,11 +15,39 @@ import org.salespipeline.core.ValidationException;
  * y_{t+h} = l_t + h b_t + s_{t+h-m(k+1)}
  * </pre>
  *
- * Initialised from the first season (level = its mean, seasonals = deviations from it) and, with
- * two seasons, the trend from the difference of their means. A constant series is forecast as that
- * constant. Immutable and thread-safe.
+ * Initialised from the first season (level = its mean, seasonals = deviations from it) and the
+ * trend from the difference of the means of the first two seasons.
+ *
+ * <p><b>Enough data for each component.</b> A trend estimated from fewer than two full seasons is
+ * an extrapolation of noise (two points always make a line), so the series length picks the method
+ * ({@link #method()}):
+ *
+ * <ul>
+ *   <li>{@link Method#ADDITIVE} (level, trend and season) with at least two full seasons and at
+ *       least 4 values ({@code n >= max(2m, 4)});
+ *   <li>else {@link Method#SEASONAL_NAIVE} when the season is at least 2 and the series holds one
+ *       full season: {@code y_{n+h} = y_{n+h-m(k+1)}}, the same period of the last season;
+ *   <li>else {@link Method#LEVEL}: simple exponential smoothing, {@code l_t = alpha y_t + (1 -
+ *       alpha) l_{t-1}} from {@code l_0 = y_0}, forecast flat at the last level (FPP 8.1).
+ * </ul>
+ *
+ * A constant series is forecast as that constant by every method. Immutable and thread-safe.
  */
 public final class HoltWinters {
+  /** What a series was long enough for. */
+  public enum Method {
+    /** Level, trend and season: at least two full seasons and at least 4 values. */
+    ADDITIVE,
+    /** The same period of the last season: season at least 2, at least one full season. */
+    SEASONAL_NAIVE,
+    /** Simple exponential smoothing, a flat forecast: shorter series. */
+    LEVEL
+  }
+
+  /** The least number of values for a trend, whatever the season. */
+  static final int MIN_TREND_VALUES = 4;
+
+  private final Method method;
   private final double alpha;
   private final double beta;
   private final double gamma;
@@ -31,24 +59,75 @@ public final class HoltWinters {
   private final int observations;
 
   private HoltWinters(double alpha, double beta, double gamma, int m, double[] y) {
-    this.alpha = alpha;
-    this.beta = beta;
-    this.gamma = gamma;
+    this.method = methodFor(y.length, m);
     this.season = m;
+    this.observations = y.length;
+    this.seasonal = new double[m];
+    switch (method) {
+      case LEVEL -> {
+        this.alpha = alpha;
+        this.beta = 0;
+        this.gamma = 0;
+        double l = y[0];
+        double err = 0;
+        for (int t = 1; t < y.length; t++) {
+          err += (y[t] - l) * (y[t] - l);
+          l = alpha * y[t] + (1 - alpha) * l;
+        }
+        this.level = l;
+        this.trend = 0;
+        this.sse = err;
+      }
+      case SEASONAL_NAIVE -> {
+        this.alpha = 0;
+        this.beta = 0;
+        this.gamma = 0;
+        double err = 0;
+        for (int t = m; t < y.length; t++) {
+          err += (y[t] - y[t - m]) * (y[t] - y[t - m]);
+        }
+        for (int h = 0; h < m; h++) {
+          seasonal[h] = y[y.length - m + h];
+        }
+        this.level = 0;
+        this.trend = 0;
+        this.sse = err;
+      }
+      default -> {
+        this.alpha = alpha;
+        this.beta = beta;
+        this.gamma = gamma;
+        double[] fitted = smooth(alpha, beta, gamma, m, y, seasonal);
+        this.level = fitted[0];
+        this.trend = fitted[1];
+        this.sse = fitted[2];
+      }
+    }
+  }
+
+  static Method methodFor(int n, int m) {
+    if (n >= 2 * m && n >= MIN_TREND_VALUES) {
+      return Method.ADDITIVE;
+    }
+    return m >= 2 && n >= m ? Method.SEASONAL_NAIVE : Method.LEVEL;
+  }
+
+  /**
+   * Additive smoothing; fills {@code out} with the seasonals after the data; {level, trend, sse}.
+   */
+  private static double[] smooth(
+      double alpha, double beta, double gamma, int m, double[] y, double[] out) {
     double mean1 = 0;
     for (int i = 0; i < m; i++) {
       mean1 += y[i];
     }
     mean1 /= m;
-    double b = 0;
-    if (y.length >= 2 * m) {
-      double mean2 = 0;
-      for (int i = m; i < 2 * m; i++) {
-        mean2 += y[i];
-      }
-      mean2 /= m;
-      b = (mean2 - mean1) / m;
+    double mean2 = 0;
+    for (int i = m; i < 2 * m; i++) {
+      mean2 += y[i];
     }
+    mean2 /= m;
+    double b = (mean2 - mean1) / m;
     double[] s = new double[m];
     for (int i = 0; i < m; i++) {
       s[i] = y[i] - mean1;
@@ -64,26 +143,23 @@ public final class HoltWinters {
       s[k] = gamma * (y[t] - lNew) + (1 - gamma) * s[k];
       l = lNew;
     }
-    this.level = l;
-    this.trend = b;
-    // rotate so that seasonal[0] belongs to the first period after the data
-    this.seasonal = new double[m];
+    // rotate so that out[0] belongs to the first period after the data
     for (int h = 0; h < m; h++) {
-      seasonal[h] = s[(y.length + h) % m];
+      out[h] = s[(y.length + h) % m];
     }
-    this.sse = err;
-    this.observations = y.length;
+    return new double[] {l, b, err};
   }
 
   /**
    * Smooths a series with given parameters.
    *
-   * @param series bookings per period, oldest first, at least {@code season + 1} finite values
+   * @param series bookings per period, oldest first, at least one value, all finite; its length
+   *     picks the {@link Method} (see the class comment)
    * @param season the season length m (12 for months in a year; 1 for none)
-   * @param alpha level smoothing in [0, 1]
-   * @param beta trend smoothing in [0, 1]
-   * @param gamma seasonal smoothing in [0, 1]
-   * @throws ValidationException on a short series, NaN, or parameters outside their ranges
+   * @param alpha level smoothing in [0, 1] (not used by {@link Method#SEASONAL_NAIVE})
+   * @param beta trend smoothing in [0, 1] (used by {@link Method#ADDITIVE} only)
+   * @param gamma seasonal smoothing in [0, 1] (used by {@link Method#ADDITIVE} only)
+   * @throws ValidationException on an empty series, NaN, or parameters outside their ranges
    */
   public static HoltWinters of(
       double[] series, int season, double alpha, double beta, double gamma) {
@@ -98,7 +174,7 @@ public final class HoltWinters {
 
   /**
    * Smooths a series with the parameters (on a 0.1 grid from 0.1 to 0.9) that minimise the squared
-   * one-step-ahead error.
+   * one-step-ahead error, by the {@link Method} the series is long enough for.
    *
    * @see #of(double[], int, double, double, double)
    */
@@ -106,9 +182,12 @@ public final class HoltWinters {
     check(series, season);
     double[] y = series.clone();
     HoltWinters best = null;
-    for (int a = 1; a <= 9; a++) {
-      for (int b = 1; b <= 9; b++) {
-        for (int g = 1; g <= 9; g++) {
+    // why: only the additive method reads beta and gamma, only it and the level read alpha
+    Method method = methodFor(y.length, season);
+    int grid = method == Method.ADDITIVE ? 9 : 1;
+    for (int a = 1; a <= (method == Method.SEASONAL_NAIVE ? 1 : 9); a++) {
+      for (int b = 1; b <= grid; b++) {
+        for (int g = 1; g <= grid; g++) {
           HoltWinters hw = new HoltWinters(a / 10.0, b / 10.0, g / 10.0, season, y);
           if (best == null || hw.sse < best.sse) {
             best = hw;
@@ -123,10 +202,8 @@ public final class HoltWinters {
     if (m < 1) {
       throw new ValidationException(FieldProblem.of("season", m, "must be at least 1"));
     }
-    if (y.length < m + 1) {
-      throw new ValidationException(
-          FieldProblem.of(
-              "series", y.length + " values", "needs at least season + 1 = " + (m + 1)));
+    if (y.length == 0) {
+      throw new ValidationException(FieldProblem.of("series", "0 values", "needs at least one"));
     }
     for (int i = 0; i < y.length; i++) {
       if (!Double.isFinite(y[i])) {
@@ -144,7 +221,15 @@ public final class HoltWinters {
     if (h < 1) {
       throw new ValidationException(FieldProblem.of("h", h, "must be at least 1"));
     }
+    if (method == Method.SEASONAL_NAIVE) {
+      return seasonal[(h - 1) % season];
+    }
     return level + h * trend + seasonal[(h - 1) % season];
+  }
+
+  /** The method the series was long enough for (see the class comment). */
+  public Method method() {
+    return method;
   }
 
   /**
@@ -169,22 +254,25 @@ public final class HoltWinters {
     return observations;
   }
 
-  /** The level smoothing used. */
+  /** The level smoothing used; 0 for {@link Method#SEASONAL_NAIVE}. */
   public double alpha() {
     return alpha;
   }
 
-  /** The trend smoothing used. */
+  /** The trend smoothing used; 0 unless the method is {@link Method#ADDITIVE}. */
   public double beta() {
     return beta;
   }
 
-  /** The seasonal smoothing used. */
+  /** The seasonal smoothing used; 0 unless the method is {@link Method#ADDITIVE}. */
   public double gamma() {
     return gamma;
   }
 
-  /** The sum of squared one-step-ahead errors over the series after its first season. */
+  /**
+   * The sum of squared one-step-ahead errors: after the first season ({@link Method#ADDITIVE},
+   * {@link Method#SEASONAL_NAIVE}), after the first value ({@link Method#LEVEL}).
+   */
   public double sse() {
     return sse;
   }

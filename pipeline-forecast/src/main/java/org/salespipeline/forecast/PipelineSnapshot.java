@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.FieldProblem;
@@ -71,195 +72,31 @@ public final class PipelineSnapshot {
   final List<String> stageNames;
   final List<String> ownerNames;
 
-  private PipelineSnapshot(Builder b) {
-    this.currency = b.currency;
-    this.asOf = b.asOf;
-    this.size = b.rows.size();
-    this.stageNames = List.copyOf(b.stageNames);
-    this.ownerNames = List.copyOf(b.ownerNames);
-    ids = new String[size];
-    amount = new long[size];
-    probability = new double[size];
-    override = new double[size];
-    closeDay = new int[size];
-    stage = new int[size];
-    owner = new int[size];
-    category = new byte[size];
-    status = new byte[size];
-    pushCount = new int[size];
-    ageDays = new int[size];
-    daysInStage = new int[size];
-    int at = 0;
-    int open = 0;
-    for (DealStatus st : STATUSES) {
-      for (Row r : b.rows) {
-        if (r.status != st) {
-          continue;
-        }
-        ids[at] = r.id;
-        amount[at] = r.amount;
-        probability[at] = r.probability;
-        override[at] = r.override;
-        closeDay[at] = r.closeDay;
-        stage[at] = r.stage;
-        owner[at] = r.owner;
-        category[at] = (byte) r.category.ordinal();
-        status[at] = (byte) st.ordinal();
-        pushCount[at] = r.pushCount;
-        ageDays[at] = r.ageDays;
-        daysInStage[at] = r.daysInStage;
-        at++;
-        if (st == DealStatus.OPEN) {
-          open++;
-        }
-      }
-    }
-    this.openCount = open;
-    this.openAmount = sum(amount, open);
-  }
-
-  /** A snapshot of open rows only, taking over the columns collected by {@link OpenColumns}. */
-  private PipelineSnapshot(OpenColumns c) {
-    int n = c.size;
+  /** Takes over the columns: they must not be changed afterwards. */
+  PipelineSnapshot(Columns c) {
     this.currency = c.currency;
     this.asOf = c.asOf;
-    this.size = n;
-    this.openCount = n;
+    this.size = c.size;
+    this.openCount = c.openCount;
     this.stageNames = List.copyOf(c.stageNames);
     this.ownerNames = List.copyOf(c.ownerNames);
-    // why: trim one column at a time so that at most one column exists twice (bounded heap)
-    ids = c.ids.length == n ? c.ids : Arrays.copyOf(c.ids, n);
-    c.ids = null;
-    amount = c.amount.length == n ? c.amount : Arrays.copyOf(c.amount, n);
-    c.amount = null;
-    probability = c.probability.length == n ? c.probability : Arrays.copyOf(c.probability, n);
-    c.probability = null;
-    closeDay = c.closeDay.length == n ? c.closeDay : Arrays.copyOf(c.closeDay, n);
-    c.closeDay = null;
-    stage = c.stage.length == n ? c.stage : Arrays.copyOf(c.stage, n);
-    c.stage = null;
-    owner = c.owner.length == n ? c.owner : Arrays.copyOf(c.owner, n);
-    c.owner = null;
-    category = c.category.length == n ? c.category : Arrays.copyOf(c.category, n);
-    c.category = null;
-    ageDays = c.ageDays.length == n ? c.ageDays : Arrays.copyOf(c.ageDays, n);
-    c.ageDays = null;
-    override = new double[n];
-    Arrays.fill(override, Double.NaN);
-    status = new byte[n];
-    Arrays.fill(status, (byte) DealStatus.OPEN.ordinal());
-    pushCount = new int[n];
-    daysInStage = new int[n];
-    this.openAmount = sum(amount, n);
-  }
-
-  private static long sum(long[] a, int n) {
+    this.ids = c.ids;
+    this.amount = c.amount;
+    this.probability = c.probability;
+    this.override = c.override;
+    this.closeDay = c.closeDay;
+    this.stage = c.stage;
+    this.owner = c.owner;
+    this.category = c.category;
+    this.status = c.status;
+    this.pushCount = c.pushCount;
+    this.ageDays = c.ageDays;
+    this.daysInStage = c.daysInStage;
     long t = 0;
-    for (int i = 0; i < n; i++) {
-      t += a[i];
+    for (int i = 0; i < openCount; i++) {
+      t += amount[i];
     }
-    return t;
-  }
-
-  /**
-   * Collects open rows straight into primitive columns, without a row object per deal, for
-   * snapshots of very large pipelines. Rows have no override, push count 0 and 0 days in stage.
-   * Stages are fixed up front; owners are indexed in order of first appearance. Not thread-safe;
-   * build once.
-   */
-  static final class OpenColumns {
-    private static final int INITIAL = 1024;
-    final Currency currency;
-    final LocalDate asOf;
-    final List<String> stageNames;
-    final List<String> ownerNames = new ArrayList<>();
-    private final Map<String, Integer> ownerIndex = new HashMap<>();
-    int size;
-    String[] ids = new String[INITIAL];
-    long[] amount = new long[INITIAL];
-    double[] probability = new double[INITIAL];
-    int[] closeDay = new int[INITIAL];
-    int[] stage = new int[INITIAL];
-    int[] owner = new int[INITIAL];
-    byte[] category = new byte[INITIAL];
-    int[] ageDays = new int[INITIAL];
-    private long total;
-
-    OpenColumns(Currency currency, LocalDate asOf, List<String> stageNames) {
-      this.currency = Objects.requireNonNull(currency, "currency");
-      this.asOf = Objects.requireNonNull(asOf, "asOf");
-      this.stageNames = List.copyOf(stageNames);
-    }
-
-    /**
-     * Adds one open row.
-     *
-     * @param id the deal id; must differ from the previous row's (rows arrive in id order)
-     * @param amountMinor in minor units of the reporting currency, in [0, {@link #MAX_DEAL_AMOUNT}]
-     * @param stageIndex an index into the stage names
-     * @throws ValidationException if the amount or the total is out of range or the id repeats
-     */
-    void add(
-        String id,
-        long amountMinor,
-        double probabilityValue,
-        int closeEpochDay,
-        int stageIndex,
-        String ownerName,
-        ForecastCategory categoryValue,
-        int age) {
-      if (id == null) {
-        throw new ValidationException(FieldProblem.of("id", null, "must not be null"));
-      }
-      if (size > 0 && id.equals(ids[size - 1])) {
-        throw new ValidationException(FieldProblem.of("id", id, "appears twice"));
-      }
-      if (amountMinor < 0 || amountMinor > MAX_DEAL_AMOUNT) {
-        throw new ValidationException(
-            FieldProblem.of("amount", amountMinor, "must be in [0, 2^44] minor units"));
-      }
-      long t = total + amountMinor;
-      if (t > MAX_TOTAL_AMOUNT) {
-        throw new ValidationException(
-            FieldProblem.of(
-                "amount", amountMinor, "makes the snapshot total exceed " + MAX_TOTAL_AMOUNT));
-      }
-      if (size == ids.length) {
-        grow();
-      }
-      Integer o = ownerIndex.get(ownerName);
-      if (o == null) {
-        o = ownerNames.size();
-        ownerNames.add(ownerName);
-        ownerIndex.put(ownerName, o);
-      }
-      total = t;
-      ids[size] = id;
-      amount[size] = amountMinor;
-      probability[size] = probabilityValue;
-      closeDay[size] = closeEpochDay;
-      stage[size] = stageIndex;
-      owner[size] = o;
-      category[size] = (byte) categoryValue.ordinal();
-      ageDays[size] = Math.max(0, age);
-      size++;
-    }
-
-    private void grow() {
-      int n = ids.length * 2;
-      ids = Arrays.copyOf(ids, n);
-      amount = Arrays.copyOf(amount, n);
-      probability = Arrays.copyOf(probability, n);
-      closeDay = Arrays.copyOf(closeDay, n);
-      stage = Arrays.copyOf(stage, n);
-      owner = Arrays.copyOf(owner, n);
-      category = Arrays.copyOf(category, n);
-      ageDays = Arrays.copyOf(ageDays, n);
-    }
-
-    PipelineSnapshot build() {
-      return new PipelineSnapshot(this);
-    }
+    this.openAmount = t;
   }
 
   /**
@@ -419,12 +256,15 @@ public final class PipelineSnapshot {
   /**
    * Collects rows. Not thread-safe; build once. Defaults: stages and owners are indexed in order of
    * first appearance unless {@link #stages(List)} declares the stage order first; a converter is
-   * needed only for amounts in another currency.
+   * needed only for amounts in another currency. Each setting ({@code stages}, {@code converter})
+   * can be set once: a second set is a {@link ConfigurationException}. Rows are added repeatedly.
    */
   public static final class Builder {
     private final Currency currency;
     private final LocalDate asOf;
     private CurrencyConverter converter = CurrencyConverter.sameCurrencyOnly();
+    private boolean converterSet;
+    private boolean stagesDeclared;
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Integer> byId = new HashMap<>();
     private final List<String> stageNames = new ArrayList<>();
@@ -445,11 +285,19 @@ public final class PipelineSnapshot {
     }
 
     /**
-     * Declares the stage order (index = position); stages met later are appended.
+     * Declares the stage order (index = position); stages met later are appended. Call before any
+     * row names a stage.
      *
      * @throws ValidationException if a name is null or repeated
+     * @throws ConfigurationException if the stage order was already declared, or a row already
+     *     named a stage
      */
     public Builder stages(List<String> names) {
+      if (stagesDeclared || !stageNames.isEmpty()) {
+        throw new ConfigurationException(
+            "stages were already set to " + stageNames + "; declare the stage order once, first");
+      }
+      stagesDeclared = true;
       for (String s : names) {
         if (s == null || stageIndex.containsKey(s)) {
           throw new ValidationException(
@@ -460,9 +308,18 @@ public final class PipelineSnapshot {
       return this;
     }
 
-    /** The converter for amounts in other currencies, at the snapshot date's rates. */
+    /**
+     * The converter for amounts in other currencies, at the snapshot date's rates (default: same
+     * currency only). Set it before the rows it converts.
+     *
+     * @throws ConfigurationException if a converter was already set
+     */
     public Builder converter(CurrencyConverter converter) {
+      if (converterSet) {
+        throw new ConfigurationException("converter was already set to " + this.converter);
+      }
       this.converter = Objects.requireNonNull(converter, "converter");
+      this.converterSet = true;
       return this;
     }
 
@@ -512,7 +369,7 @@ public final class PipelineSnapshot {
               FieldProblem.of("amount", r.amount, "makes the snapshot total exceed 2^54"));
         }
       }
-      return new PipelineSnapshot(this);
+      return new PipelineSnapshot(Columns.of(currency, asOf, rows, stageNames, ownerNames));
     }
 
     int stageIndexFor(String name) {
@@ -553,11 +410,14 @@ public final class PipelineSnapshot {
    * One row under construction. Required: amount, close date (for open and won rows), stage and
    * owner. Defaults: probability 0, no override, status open, category {@code PIPELINE} for open
    * rows, {@code CLOSED} for won and {@code OMITTED} for lost or disqualified rows, push count 0,
-   * age 0, days in stage 0.
+   * age 0, days in stage 0. Until the row is added each field can be set once ({@code amount} and
+   * {@code amountMinor} set the amount, {@code createdOn} and {@code ageDays} the age): a second
+   * set is a {@link ConfigurationException}. A row obtained through {@link Builder#row} is being
+   * edited and takes new values.
    */
   public static final class Row {
     private final Builder builder;
-    private final String id;
+    final String id;
     long amount;
     boolean amountSet;
     double probability;
@@ -571,6 +431,9 @@ public final class PipelineSnapshot {
     int pushCount;
     int ageDays;
     int daysInStage;
+    // why: a new row refuses a second set of a field; an added row is edited (what-if) and may
+    private int set;
+    private boolean added;
 
     private Row(Builder builder, String id) {
       this.builder = builder;
@@ -587,6 +450,7 @@ public final class PipelineSnapshot {
         throw new ValidationException(
             FieldProblem.of("amount", minorUnits, "must be in [0, 2^44] minor units"));
       }
+      once(0, "amount");
       this.amount = minorUnits;
       this.amountSet = true;
       return this;
@@ -615,7 +479,9 @@ public final class PipelineSnapshot {
      * @throws ValidationException if NaN or outside [0, 1]
      */
     public Row probability(double p) {
-      this.probability = checkProbability("probability", p);
+      checkProbability("probability", p);
+      once(1, "probability");
+      this.probability = p;
       return this;
     }
 
@@ -625,7 +491,9 @@ public final class PipelineSnapshot {
      * @throws ValidationException if NaN or outside [0, 1]
      */
     public Row probabilityOverride(double p) {
-      this.override = checkProbability("probabilityOverride", p);
+      checkProbability("probabilityOverride", p);
+      once(2, "probabilityOverride");
+      this.override = p;
       return this;
     }
 
@@ -634,6 +502,7 @@ public final class PipelineSnapshot {
       if (date == null) {
         throw new ValidationException(FieldProblem.of("closeDate", null, "must not be null"));
       }
+      once(3, "closeDate");
       this.closeDay = Math.toIntExact(date.toEpochDay());
       this.closeSet = true;
       return this;
@@ -644,6 +513,7 @@ public final class PipelineSnapshot {
       if (name == null) {
         throw new ValidationException(FieldProblem.of("stage", null, "must not be null"));
       }
+      once(4, "stage");
       this.stage = builder.stageIndexFor(name);
       return this;
     }
@@ -653,25 +523,32 @@ public final class PipelineSnapshot {
       if (name == null) {
         throw new ValidationException(FieldProblem.of("owner", null, "must not be null"));
       }
+      once(5, "owner");
       this.owner = builder.ownerIndexFor(name);
       return this;
     }
 
     /** The rep's forecast category, not null. */
     public Row category(ForecastCategory c) {
-      this.category = Objects.requireNonNull(c, "category");
+      Objects.requireNonNull(c, "category");
+      once(6, "category");
+      this.category = c;
       return this;
     }
 
     /** The deal status, not null. */
     public Row status(DealStatus s) {
-      this.status = Objects.requireNonNull(s, "status");
+      Objects.requireNonNull(s, "status");
+      once(7, "status");
+      this.status = s;
       return this;
     }
 
     /** How many times the expected close date was pushed later; not negative. */
     public Row pushCount(int n) {
-      this.pushCount = nonNegative("pushCount", n);
+      nonNegative("pushCount", n);
+      once(8, "pushCount");
+      this.pushCount = n;
       return this;
     }
 
@@ -681,19 +558,25 @@ public final class PipelineSnapshot {
         throw new ValidationException(FieldProblem.of("createdOn", null, "must not be null"));
       }
       long days = ChronoUnit.DAYS.between(date, builder.asOf);
-      this.ageDays = nonNegative("createdOn", (int) Math.max(Integer.MIN_VALUE, days));
+      int age = nonNegative("createdOn", (int) Math.max(Integer.MIN_VALUE, days));
+      once(9, "ageDays");
+      this.ageDays = age;
       return this;
     }
 
     /** The age in days at the snapshot date; not negative. */
     public Row ageDays(int days) {
-      this.ageDays = nonNegative("ageDays", days);
+      nonNegative("ageDays", days);
+      once(9, "ageDays");
+      this.ageDays = days;
       return this;
     }
 
     /** Days in the current stage at the snapshot date; not negative. */
     public Row daysInStage(int days) {
-      this.daysInStage = nonNegative("daysInStage", days);
+      nonNegative("daysInStage", days);
+      once(10, "daysInStage");
+      this.daysInStage = days;
       return this;
     }
 
@@ -732,7 +615,33 @@ public final class PipelineSnapshot {
       if (builder.row(id) != this) {
         builder.accept(this);
       }
+      added = true;
       return builder;
+    }
+
+    /** Refuses a second set of the field while the row is new. */
+    private void once(int bit, String field) {
+      if (!added && (set & (1 << bit)) != 0) {
+        throw new ConfigurationException(
+            "row " + id + ": " + field + " was already set to " + current(field));
+      }
+      set |= 1 << bit;
+    }
+
+    private Object current(String field) {
+      return switch (field) {
+        case "amount" -> amount;
+        case "probability" -> probability;
+        case "probabilityOverride" -> override;
+        case "closeDate" -> LocalDate.ofEpochDay(closeDay);
+        case "stage" -> builder.stageNames.get(stage);
+        case "owner" -> builder.ownerNames.get(owner);
+        case "category" -> category;
+        case "status" -> status;
+        case "pushCount" -> pushCount;
+        case "ageDays" -> ageDays;
+        default -> daysInStage;
+      };
     }
 
     private static double checkProbability(String field, double p) {

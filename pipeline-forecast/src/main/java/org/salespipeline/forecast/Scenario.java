@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ValidationException;
 
@@ -25,6 +26,7 @@ public final class Scenario {
 
   private final Forecaster base;
   private double winRateFactor = 1;
+  private Double winRateChange;
   private int slipAllDays;
   private final Map<String, Integer> slips = new HashMap<>();
   private final Set<String> removed = new HashSet<>();
@@ -44,11 +46,16 @@ public final class Scenario {
    * change, capped to [0, 1]: {@code 0.1} means +10%.
    *
    * @throws ValidationException if below -1 or not finite
+   * @throws ConfigurationException if the change was already set (it is one setting, not a sum)
    */
   public Scenario winRateChange(double relative) {
     if (!(relative >= -1) || Double.isInfinite(relative)) {
       throw new ValidationException(FieldProblem.of("relative", relative, "must be >= -1"));
     }
+    if (winRateChange != null) {
+      throw new ConfigurationException("winRateChange was already set to " + winRateChange);
+    }
+    this.winRateChange = relative;
     this.winRateFactor = 1 + relative;
     return this;
   }

@@ -135,14 +135,14 @@ class BacktestPropertiesTest {
       @ForAll @IntRange(min = 0, max = 1000) int seed,
       @ForAll @IntRange(min = 0, max = 8) int lead) {
     var events = DealSnapshotsTest.histories(seed, 120);
-    Backtest.Comparison comparison =
-        Backtest.compare(
+    ProbabilityBacktest.Comparison comparison =
+        ProbabilityBacktest.compare(
             events::stream,
             DealSnapshotsTest.PIPE,
             DealSnapshotsTest.USD,
             CurrencyConverter.sameCurrencyOnly(),
             ZoneOffset.UTC,
-            BacktestTest.MONTHS,
+            ProbabilityBacktestTest.MONTHS,
             List.of(lead),
             List.of(
                 origin -> ProbabilityModel.stageDefault(),
@@ -151,8 +151,8 @@ class BacktestPropertiesTest {
                         DealSnapshots.transitions(
                             events.stream(), DealSnapshotsTest.PIPE, origin))),
             ProgressListener.NONE);
-    for (Backtest.Result r : comparison.results()) {
-      for (Backtest.Row row : r.rows()) {
+    for (ProbabilityBacktest.Result r : comparison.results()) {
+      for (ProbabilityBacktest.Row row : r.rows()) {
         assertThat(row.forecast()).isFinite().isGreaterThanOrEqualTo(0);
         assertThat(row.actual()).isNotNegative();
       }
@@ -161,7 +161,7 @@ class BacktestPropertiesTest {
       assertThat(c.brier()).isBetween(0.0, 1.0);
       assertThat(c.reliability() - c.resolution() + c.uncertainty() + c.withinBin())
           .isCloseTo(c.brier(), within(1e-9));
-      assertThat(r.calibrationByWeeksBefore().get(lead)).isEqualTo(c);
+      assertThat(r.calibrationByLead().get(ProbabilityBacktest.weeksBeforeEnd(lead))).isEqualTo(c);
     }
   }
 }

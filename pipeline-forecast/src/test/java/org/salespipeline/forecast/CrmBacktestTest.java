@@ -26,10 +26,13 @@ import org.salespipeline.forecast.model.SurvivalModel;
  * ../shared/data/crm-sales-opportunities, never shipped): at each month end T from March to
  * November 2017 the pipeline is rebuilt from what was known at T (no look-ahead), models are fitted
  * on closes up to T, and the next month is forecast. Figures go to stdout and
- * target/crm-backtest.md; the module README quotes them.
+ * target/crm-backtest.md, and must equal the block the module README publishes between {@link
+ * #BEGIN} and {@link #END}: the test fails when the code's output differs from the README.
  */
 class CrmBacktestTest {
   static final Currency USD = Currency.getInstance("USD");
+  static final String BEGIN = "<!-- CrmBacktestTest: generated block, do not edit by hand -->";
+  static final String END = "<!-- CrmBacktestTest: end of generated block -->";
 
   record Opp(
       String id, String agent, long amount, LocalDate engaged, LocalDate closed, boolean won) {}
@@ -84,6 +87,8 @@ class CrmBacktestTest {
       double markovForecast,
       double actualFromPipeline,
       double runRateForecast,
+      HoltWinters.Method runRateMethod,
+      double persistenceForecast,
       double actualBookings) {}
 
   @Test
@@ -158,17 +163,14 @@ class CrmBacktestTest {
         pMarkov.add(fm.probability(i));
         outcome.add(wonInPeriod.get(s.id(i)));
       }
-      // run-rate: additive Holt-Winters (season 3) on monthly bookings known at T
+      // run-rate: Holt-Winters (season 3; the method its length allows) on bookings known at T
       List<Double> series = new ArrayList<>();
       for (YearMonth b = YearMonth.of(2017, 3); !b.isAfter(m); b = b.plusMonths(1)) {
         ForecastPeriod pb = ForecastPeriod.month(b);
         series.add(bookings(opps, pb));
       }
-      double runRate =
-          series.size() >= 4
-              ? HoltWinters.fit(series.stream().mapToDouble(Double::doubleValue).toArray(), 3)
-                  .forecast(1)
-              : series.get(series.size() - 1);
+      HoltWinters hw =
+          HoltWinters.fit(series.stream().mapToDouble(Double::doubleValue).toArray(), 3);
       origins.add(
           new Origin(
               t,
@@ -177,7 +179,9 @@ class CrmBacktestTest {
               fs.weighted(next),
               fm.weighted(next),
               actualPipe,
-              runRate,
+              hw.forecastNonNegative(1),
+              hw.method(),
+              series.get(series.size() - 1),
               bookings(opps, next)));
     }
     ForecastAccuracy survAcc =
@@ -192,6 +196,10 @@ class CrmBacktestTest {
         ForecastAccuracy.of(
             origins.stream().mapToDouble(Origin::runRateForecast).toArray(),
             origins.stream().mapToDouble(Origin::actualBookings).toArray());
+    ForecastAccuracy persistenceAcc =
+        ForecastAccuracy.of(
+            origins.stream().mapToDouble(Origin::persistenceForecast).toArray(),
+            origins.stream().mapToDouble(Origin::actualBookings).toArray());
     boolean[] o = new boolean[outcome.size()];
     for (int i = 0; i < o.length; i++) {
       o[i] = outcome.get(i);
@@ -205,17 +213,18 @@ class CrmBacktestTest {
     md.append(
         String.format(
             Locale.ROOT,
-            "Rows: %d dated opportunities (%d Prospecting rows without dates skipped).%n%n",
+            "Rows: %d dated opportunities (%d Prospecting rows without dates skipped).\n\n",
             opps.size(),
             prospecting[0]));
     md.append(
         "| origin T | month | open at T | survival F | Markov F | actual (pipeline at T) |"
-            + " Holt-Winters run-rate | actual bookings |\n|---|---|---|---|---|---|---|---|\n");
+            + " run-rate F | run-rate method | persistence F | actual bookings |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|\n");
     for (Origin x : origins) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f |%n",
+              "| %s | %s | %d | %,.0f | %,.0f | %,.0f | %,.0f | %s | %,.0f | %,.0f |\n",
               x.asOf,
               YearMonth.from(x.period.start()),
               x.open,
@@ -223,15 +232,18 @@ class CrmBacktestTest {
               x.markovForecast / 100,
               x.actualFromPipeline / 100,
               x.runRateForecast / 100,
+              x.runRateMethod.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+              x.persistenceForecast / 100,
               x.actualBookings / 100));
     }
     md.append("\n| forecast | WAPE | bias | MAPE |\n|---|---|---|---|\n");
     md.append(row("survival (in-period p) vs pipeline actual", survAcc));
     md.append(row("Markov (eventual p) vs pipeline actual", markovAcc));
     md.append(row("Holt-Winters run-rate vs all bookings", runAcc));
+    md.append(row("persistence (last month) vs all bookings", persistenceAcc));
     md.append(
-        "\n| calibration (deal won in the month) | N | Brier | reliability | resolution |"
-            + " uncertainty |\n|---|---|---|---|---|---|\n");
+        "\n| calibration (deal won in the month) | N | Brier | base-rate Brier | skill |"
+            + " reliability | resolution |\n|---|---|---|---|---|---|---|\n");
     md.append(cal("survival", cs));
     md.append(cal("Markov", cm));
     md.append(
@@ -240,7 +252,7 @@ class CrmBacktestTest {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %.1f-%.1f | %d | %.3f | %.3f |%n",
+              "| %.1f-%.1f | %d | %.3f | %.3f |\n",
               b.lower(),
               b.upper(),
               b.count(),
@@ -250,6 +262,18 @@ class CrmBacktestTest {
     System.out.println(md);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/crm-backtest.md"), md.toString());
+
+    // every figure the README publishes on this data set is this output
+    String readme = Files.readString(Path.of("README.md"));
+    int begin = readme.indexOf(BEGIN);
+    int end = readme.indexOf(END);
+    assertThat(begin).as("README.md holds the generated block").isNotNegative();
+    assertThat(end).as("README.md closes the generated block").isGreaterThan(begin);
+    assertThat(readme.substring(begin + BEGIN.length(), end).strip())
+        .as(
+            "pipeline-forecast/README.md publishes other CRM figures than the code gives; the"
+                + " code's block is in pipeline-forecast/target/crm-backtest.md")
+        .isEqualTo(md.toString().strip());
 
     assertThat(origins).hasSize(9);
     for (Origin x : origins) {
@@ -276,22 +300,24 @@ class CrmBacktestTest {
   static String row(String name, ForecastAccuracy a) {
     return String.format(
         Locale.ROOT,
-        "| %s | %.1f%% | %+.1f%% | %.1f%% |%n",
+        "| %s | %.1f%% | %+.1f%% | %.1f%% |\n",
         name,
         100 * a.wape().orElse(0),
         100 * a.bias().orElse(0),
         100 * a.mape().orElse(0));
   }
 
+  /** Brier beside the Brier of always forecasting the base rate (the uncertainty term). */
   static String cal(String name, Calibration c) {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %.4f | %.4f | %.4f | %.4f |%n",
+        "| %s | %d | %.4f | %.4f | %+.3f | %.4f | %.4f |\n",
         name,
         c.count(),
         c.brier(),
+        c.uncertainty(),
+        1 - c.brier() / c.uncertainty(),
         c.reliability(),
-        c.resolution(),
-        c.uncertainty());
+        c.resolution());
   }
 }

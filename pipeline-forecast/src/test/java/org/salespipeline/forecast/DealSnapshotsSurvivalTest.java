@@ -99,8 +99,10 @@ class DealSnapshotsSurvivalTest {
         .isCloseTo(0.5, within(1e-12));
     assertThat(m.withHorizon(21).winProbability(0, 0, 0).getAsDouble()).isZero();
     assertThat(m.winProbability(1, 0, 5).getAsDouble()).isCloseTo(1, within(1e-12));
-    // nobody was in the third stage
-    assertThat(m.winProbability(2, 0, 0)).isEmpty();
+    // nobody was in the third stage: every stage's visits pooled answer, and none of them
+    // won within 10 days of entering a stage
+    assertThat(m.winProbability(2, 0, 0).getAsDouble()).isZero();
+    assertThat(m.withHorizon(30).winProbability(2, 0, 0).getAsDouble()).isPositive();
   }
 
   @Example

@@ -119,7 +119,7 @@ class ForecasterTest {
     assertThat(ann.attainment()).hasValue(0.25);
     assertThat(ann.gap()).isEqualTo(3000);
     assertThat(ann.coverage()).hasValue(2000.0 / 3000);
-    assertThat(ann.weighted()).isEqualTo(1600);
+    assertThat(ann.weighted()).isEqualTo(1000 + 1600);
     // ann: 1000 closed + 2000 open at p = 0.8 cannot reach 4000
     assertThat(ann.probabilityOfQuota()).hasValue(0.0);
     QuotaReport annAt3000 =
@@ -134,6 +134,34 @@ class ForecasterTest {
     assertThat(east.probabilityOfQuota()).isEmpty();
     QuotaReport sales = reports.stream().filter(x -> x.subject().equals("sales")).findFirst().get();
     assertThat(sales.rollup()).isEqualTo(new CategoryRollup(1000, 3000, 6000, 10000, 10000));
+  }
+
+  @Test
+  void quotaReportWeightedCountsWonDealsOfThePeriodAtProbabilityOne() {
+    // issue 13, defect 7: the Javadoc says "closed plus the weighted open pipeline"; the won
+    // deal w1 (1000, January) was left out. The lost deal l1 never counts.
+    TeamHierarchy teams =
+        TeamHierarchy.builder()
+            .team("sales", null)
+            .team("east", "sales")
+            .member("ann", "east")
+            .member("bob", "east")
+            .member("cy", "sales")
+            .build();
+    Forecaster f = Forecaster.of(pipeline());
+    List<QuotaReport> jan = f.quotaReports(JAN, teams, List.of());
+    assertThat(jan)
+        .extracting(QuotaReport::subject, QuotaReport::weighted)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ann", 1000 + 1600.0),
+            org.assertj.core.groups.Tuple.tuple("bob", 1500 + 1000.0),
+            org.assertj.core.groups.Tuple.tuple("cy", 900.0),
+            org.assertj.core.groups.Tuple.tuple("sales", 6000.0),
+            org.assertj.core.groups.Tuple.tuple("east", 5100.0));
+    // the whole team is what the forecaster says: closed plus weighted
+    assertThat(f.closed(JAN) + f.weighted(JAN)).isEqualTo(6000);
+    // a won deal of another period does not count in February
+    assertThat(f.quotaReports(FEB, teams, List.of()).get(0).weighted()).isZero();
   }
 
   @Test

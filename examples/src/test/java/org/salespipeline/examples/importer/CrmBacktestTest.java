@@ -28,12 +28,12 @@ import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 import org.salespipeline.examples.progress.Progress;
-import org.salespipeline.forecast.Backtest;
 import org.salespipeline.forecast.Calibration;
 import org.salespipeline.forecast.DealSnapshots;
 import org.salespipeline.forecast.ForecastAccuracy;
 import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.PipelineSnapshot;
+import org.salespipeline.forecast.ProbabilityBacktest;
 import org.salespipeline.forecast.model.MarkovChainModel;
 import org.salespipeline.forecast.model.ProbabilityModel;
 import org.salespipeline.forecast.model.StageConversionModel;
@@ -43,9 +43,9 @@ import org.salespipeline.forecast.model.StageTransitions;
  * The figures of the "Accuracy on the CRM Sales Opportunities data set" section of
  * pipeline-forecast/README.md: the data set is imported by {@link CrmDatasetImporter} (history
  * rebuilt from engage and close dates, list prices of products.csv for open deals) and {@link
- * Backtest#compare} runs the stage-default, stage-conversion, Markov and survival models over the
- * months March to December 2017, 4, 2 and 1 weeks before each month's end. Figures go to stdout and
- * target/crm-backtest.md.
+ * ProbabilityBacktest#compare} runs the stage-default, stage-conversion, Markov and survival models
+ * over the months March to December 2017, 4, 2 and 1 weeks before each month's end. Figures go to
+ * stdout and target/crm-backtest.md.
  */
 class CrmBacktestTest {
   static final Path DATA = Path.of("../../shared/data/crm-sales-opportunities");
@@ -76,8 +76,8 @@ class CrmBacktestTest {
             counted.computeIfAbsent(
                 origin, o -> DealSnapshots.transitions(history.stream(), pipe, o));
 
-    Backtest.Comparison comparison =
-        Backtest.compare(
+    ProbabilityBacktest.Comparison comparison =
+        ProbabilityBacktest.compare(
             history::stream,
             pipe,
             USD,
@@ -103,9 +103,9 @@ class CrmBacktestTest {
     Files.writeString(Path.of("target/crm-backtest.md"), md);
 
     assertThat(comparison.results())
-        .extracting(Backtest.Result::model)
+        .extracting(ProbabilityBacktest.Result::model)
         .containsExactly("stage-default", "stage-conversion", "markov", "survival");
-    for (Backtest.Result r : comparison.results()) {
+    for (ProbabilityBacktest.Result r : comparison.results()) {
       assertThat(r.rows()).hasSize(MONTHS.size() * WEEKS_BEFORE.size());
       assertThat(r.rows())
           .allSatisfy(
@@ -125,8 +125,9 @@ class CrmBacktestTest {
       assertThat(c.reliability() - c.resolution() + c.uncertainty() + c.withinBin())
           .isCloseTo(c.brier(), org.assertj.core.data.Offset.offset(1e-9));
       // closer to the period end, more of the period is known: the error does not grow
-      assertThat(r.byWeeksBefore().get(1).wape().getAsDouble())
-          .isLessThanOrEqualTo(r.byWeeksBefore().get(4).wape().getAsDouble());
+      assertThat(r.byLead().get(ProbabilityBacktest.weeksBeforeEnd(1)).wape().getAsDouble())
+          .isLessThanOrEqualTo(
+              r.byLead().get(ProbabilityBacktest.weeksBeforeEnd(4)).wape().getAsDouble());
     }
   }
 
@@ -243,7 +244,7 @@ class CrmBacktestTest {
     }
   }
 
-  static String report(Backtest.Comparison comparison, int median) {
+  static String report(ProbabilityBacktest.Comparison comparison, int median) {
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
@@ -259,17 +260,19 @@ class CrmBacktestTest {
     md.append("\nWAPE by weeks before the month's end:\n\n| model |");
     WEEKS_BEFORE.forEach(w -> md.append(' ').append(w).append(" |"));
     md.append("\n|---|").append("---|".repeat(WEEKS_BEFORE.size())).append('\n');
-    for (Backtest.Result r : comparison.results()) {
+    for (ProbabilityBacktest.Result r : comparison.results()) {
       md.append("| ").append(r.model()).append(" |");
       for (int w : WEEKS_BEFORE) {
         md.append(
             String.format(
-                Locale.ROOT, " %.1f%% |", 100 * r.byWeeksBefore().get(w).wape().orElse(0)));
+                Locale.ROOT,
+                " %.1f%% |",
+                100 * r.byLead().get(ProbabilityBacktest.weeksBeforeEnd(w)).wape().orElse(0)));
       }
       md.append('\n');
     }
     md.append("\nwithin-bin remainder of the Brier decomposition:");
-    for (Backtest.Result r : comparison.results()) {
+    for (ProbabilityBacktest.Result r : comparison.results()) {
       md.append(String.format(Locale.ROOT, " %s %.5f;", r.model(), r.calibration().withinBin()));
     }
     md.append(

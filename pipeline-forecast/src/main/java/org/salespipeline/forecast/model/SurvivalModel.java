@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ValidationException;
@@ -57,12 +58,20 @@ import org.salespipeline.forecast.PipelineSnapshot;
  *
  * <p><b>Strata and fallback.</b> The current stage's exits are further split by the close-date push
  * count (0, 1, 2 or more) as a time-varying stratum: a visit is in the push stratum of its push
- * count at each day, entering the next stratum (left truncation) on the day of a push. A deal is
- * predicted from its stage and push stratum when that stratum has at least {@code minAtRisk} visits
- * at risk in the deal's time-in-stage interval (default {@value #DEFAULT_MIN_AT_RISK}), else from
- * its stage over all push counts when that has at least {@code minAtRisk} at risk there, else it
- * keeps the snapshot's probability (no or too little data: an unknown stage, a time in stage no
- * visit reached). Later stages, whose push count is not known yet, use their stage tables over all
+ * count at each day, and a push is a transition to the next stratum (which the visit enters, left
+ * truncated, that day), not the end of the deal's chance: in the recursion above a push on day t of
+ * stratum b adds {@code f_push,b(t) P_b+1(t + 1)}, the chance to win from the next day on in
+ * stratum b + 1 (a push costs a day, as a move does; the 2+ stratum has no push exit). A stratum
+ * answers on the days where it has at least {@code minAtRisk} visits at risk in the time-in-stage
+ * interval (default {@value #DEFAULT_MIN_AT_RISK}); from a day where it has fewer, the deal
+ * continues on its stage's table over all push counts. That stage table answers on every day once
+ * any interval had {@code minAtRisk} visits at risk: after the last such interval its hazards are
+ * those pooled over that interval and all later ones (the stage's tail carried forward), so a deal
+ * older than any observed one still gets an in-period probability, never an eventual-win one. A
+ * stage with fewer than {@code minAtRisk} visits in all, or one unknown to the model, is predicted
+ * by the same rule from the visits of every stage pooled (no push strata); only when that pool too
+ * has fewer than {@code minAtRisk} visits is there no answer, and the deal keeps the snapshot's
+ * probability. Later stages, whose push count is not known yet, use their stage tables over all
  * push counts. Deal age is not a stratum of its own: for the first stage of a deal the time in
  * stage is its age.
  *
@@ -94,7 +103,8 @@ public final class SurvivalModel implements ProbabilityModel {
   private final int interval;
   private final int horizonDays;
   private final int minAtRisk;
-  // rows 0..t-1: stage over all push counts; row t + k * 3 + b: stage k with push bucket b
+  // rows 0..t-1: stage over all push counts; row t + k * 3 + b: stage k with push bucket b;
+  // the last row: every stage pooled
   private final Table[] tables;
   // w[m][r]: probability that a deal entering stage m wins within r days, r = 0..horizonDays
   private final double[][] w;
@@ -147,33 +157,38 @@ public final class SurvivalModel implements ProbabilityModel {
   /**
    * The probability that a deal in the stage, with the push count and days in the stage, wins
    * within the horizon; empty when there is too little data (see the class comment for the fallback
-   * rule: stage and push stratum, then stage, then empty).
+   * rule: stage and push stratum, then stage, then all stages pooled, then empty).
    *
-   * @param stage the stage's index in {@link #stages()}; any other value gives empty
+   * @param stage the stage's index in {@link #stages()}, or -1 for a stage the model does not know
+   *     (all stages pooled answer); any other value gives empty
    * @param pushCount the close-date push count, negative when unknown (then the stage answers)
    * @param daysInStage days since the deal entered the stage; negative gives empty
    * @return a probability in [0, 1], or empty
    */
   public OptionalDouble winProbability(int stage, int pushCount, int daysInStage) {
-    if (stage < 0 || stage >= stages.size() || daysInStage < 0) {
+    if (stage < -1 || stage >= stages.size() || daysInStage < 0) {
       return OptionalDouble.empty();
     }
-    if (pushCount >= 0) {
-      Table t = tables[stages.size() + stage * PUSH_STRATA + Math.min(pushCount, 2)];
-      if (t.atRisk(daysInStage / interval) >= minAtRisk) {
-        // a left-truncated stratum can have deals at risk and yet no survival estimate at this
-        // day (every early entrant gone): then the stage answers, as the fallback rule says
-        OptionalDouble p = predict(t, daysInStage);
-        if (p.isPresent()) {
-          return p;
-        }
+    boolean own = stage >= 0 && tables[stage].answers();
+    Table pool = own ? tables[stage] : tables[tables.length - 1];
+    if (!pool.answers()) {
+      return OptionalDouble.empty();
+    }
+    if ((long) daysInStage + horizonDays >= Integer.MAX_VALUE) {
+      return OptionalDouble.empty();
+    }
+    int e = daysInStage + horizonDays;
+    double[] p = chance(pool, daysInStage, e, w, null, null, minAtRisk);
+    if (pushCount >= 0 && own) {
+      // why: the strata are solved from the last (2+ pushes) back, since a push leads there
+      double[] pushed = null;
+      for (int b = PUSH_STRATA - 1; b >= Math.min(pushCount, PUSH_STRATA - 1); b--) {
+        Table t = tables[stages.size() + stage * PUSH_STRATA + b];
+        pushed = chance(t, daysInStage, e, w, pushed, p, minAtRisk);
       }
+      return OptionalDouble.of(pushed[0]);
     }
-    Table t = tables[stage];
-    if (t.atRisk(daysInStage / interval) >= minAtRisk) {
-      return predict(t, daysInStage);
-    }
-    return OptionalDouble.empty();
+    return OptionalDouble.of(p[0]);
   }
 
   /**
@@ -194,50 +209,72 @@ public final class SurvivalModel implements ProbabilityModel {
     return winProbability(stage, pushCount, ageDays).orElse(Double.NaN);
   }
 
-  private OptionalDouble predict(Table t, int d) {
-    double sd = t.survivalOnDay(d, interval);
-    if (!(sd > 0)) {
-      return OptionalDouble.empty();
-    }
-    int end = (int) Math.min((long) d + horizonDays, (long) t.bins() * interval);
-    double sum = 0;
-    for (int day = d; day < end; day++) {
-      int j = day / interval;
-      double base = t.survival[j] / interval;
-      double v = t.qWon[j];
-      double[] moves = t.qMove[j];
+  /**
+   * {@code p[u - d]} for u in [d, e]: the probability that a deal in the table's stratum at the
+   * start of day u of its stay wins before day e of it ({@code p[e - d] = 0}), by the daily hazards
+   * of the uniform spread within an interval: on day u of interval j a deal still there leaves by
+   * cause c with {@code q_c(j) / (width - q(j) (u - j width))}. A move to stage m continues with
+   * {@code W_m} from the next day; a push (when {@code pushed} is given) continues on the next
+   * stratum from the next day; on a day where the table has fewer than {@code minAtRisk} at risk
+   * (when {@code handover} is given) the deal continues on the handover's table.
+   */
+  private static double[] chance(
+      Table t, int d, int e, double[][] w, double[] pushed, double[] handover, int minAtRisk) {
+    int width = t.interval;
+    double[] p = new double[e - d + 1];
+    for (int u = e - 1; u >= d; u--) {
+      int i = u - d;
+      int j = u / width;
+      if (handover != null && t.atRisk(j) < minAtRisk) {
+        p[i] = handover[i];
+        continue;
+      }
+      double all = t.all(j);
+      double den = width - all * (u - (long) j * width);
+      double v = t.won(j);
+      double[] moves = t.move(j);
       if (moves != null) {
-        int rest = horizonDays - (day - d) - 1;
+        int rest = e - u - 1;
         for (int m = 0; m < moves.length; m++) {
           v += moves[m] * w[m][rest];
         }
       }
-      sum += base * v;
+      if (pushed != null) {
+        v += t.push(j) * pushed[i + 1];
+      }
+      p[i] = Math.min(1, Math.max(0, v / den + (1 - all / den) * p[i + 1]));
     }
-    return OptionalDouble.of(Math.min(1, Math.max(0, sum / sd)));
+    return p;
   }
 
-  /** The Markov renewal recursion for W_m(r), r = 0..h, from the stage tables. */
+  /**
+   * The Markov renewal recursion for W_m(r), r = 0..h, from the stage tables: W_m(r) is the chance
+   * of {@link #chance} from day 0 to day r of a stay in m, computed here without the arrays.
+   */
   private static double[][] renewal(int stageCount, Table[] tables, int h) {
     double[][] w = new double[stageCount][h + 1];
     for (int r = 1; r <= h; r++) {
       for (int m = 0; m < stageCount; m++) {
         Table t = tables[m];
-        int end = (int) Math.min(r, (long) t.bins() * t.interval);
-        double sum = 0;
-        for (int day = 0; day < end; day++) {
-          int j = day / t.interval;
-          double v = t.qWon[j];
-          double[] moves = t.qMove[j];
+        int width = t.interval;
+        // why: without a tail nothing happens after the last interval any visit reached
+        int last = (int) Math.min(r, t.answers() ? r : (long) t.bins() * width);
+        double p = 0;
+        for (int u = last - 1; u >= 0; u--) {
+          int j = u / width;
+          double all = t.all(j);
+          double den = width - all * (u - (long) j * width);
+          double v = t.won(j);
+          double[] moves = t.move(j);
           if (moves != null) {
-            int rest = r - day - 1;
+            int rest = r - u - 1;
             for (int n = 0; n < moves.length; n++) {
               v += moves[n] * w[n][rest];
             }
           }
-          sum += t.survival[j] / t.interval * v;
+          p = Math.min(1, Math.max(0, v / den + (1 - all / den) * p));
         }
-        w[m][r] = Math.min(1, Math.max(0, sum));
+        w[m][r] = p;
       }
     }
     return w;
@@ -259,9 +296,15 @@ public final class SurvivalModel implements ProbabilityModel {
       map[k] = stages.indexOf(s.stageNames().get(k));
     }
     double[] p = new double[s.size()];
+    // why: many deals share stage, push stratum and days in stage; each answer costs O(horizon)
+    Map<Long, OptionalDouble> seen = new HashMap<>();
     for (int i = 0; i < s.openCount(); i++) {
+      int stage = map[s.stage(i)];
+      int push = Math.min(s.pushCount(i), PUSH_STRATA - 1);
+      int days = s.daysInStage(i);
+      long key = (((long) stage * (PUSH_STRATA + 1) + push + 1) << 32) | (days & 0xffffffffL);
       p[i] =
-          winProbability(map[s.stage(i)], s.pushCount(i), s.daysInStage(i))
+          seen.computeIfAbsent(key, x -> winProbability(stage, push, days))
               .orElse(s.probability(i));
     }
     for (int i = s.openCount(); i < p.length; i++) {
@@ -275,56 +318,99 @@ public final class SurvivalModel implements ProbabilityModel {
     return "survival-" + horizonDays + "d";
   }
 
-  /** One stratum's life table by time-in-stage interval. */
+  /**
+   * One stratum's life table by time-in-stage interval: per interval the probabilities to leave by
+   * each cause given at risk. A stage table over all push counts carries its tail on: from the
+   * interval after the last one with at least {@code minAtRisk} visits at risk, the hazards are
+   * those pooled over that last interval and every later one.
+   */
   private static final class Table {
+    static final int NO_TAIL = Integer.MAX_VALUE;
+
     final int interval;
     final long[] atRisk;
-    // survival[j]: still in the stage at the start of interval j (length bins + 1)
-    final double[] survival;
     final double[] qWon;
     final double[] qAll;
     // qMove[j][m]: probability to move to stage m in interval j given at risk; null when none
     final double[][] qMove;
+    // qPush[j]: probability of a close-date push in interval j (push strata only), else null
+    final double[] qPush;
+    final int tailFrom;
+    final double tailWon;
+    final double tailAll;
+    final double[] tailMove;
 
     Table(
         int interval,
         long[] atRisk,
-        double[] survival,
         double[] qWon,
         double[] qAll,
-        double[][] qMove) {
+        double[][] qMove,
+        double[] qPush,
+        int tailFrom,
+        double tailWon,
+        double tailAll,
+        double[] tailMove) {
       this.interval = interval;
       this.atRisk = atRisk;
-      this.survival = survival;
       this.qWon = qWon;
       this.qAll = qAll;
       this.qMove = qMove;
+      this.qPush = qPush;
+      this.tailFrom = tailFrom;
+      this.tailWon = tailWon;
+      this.tailAll = tailAll;
+      this.tailMove = tailMove;
     }
 
     int bins() {
       return atRisk.length;
     }
 
+    /**
+     * Whether the table answers at all: a stage table (or the pooled one) in which some interval
+     * had enough visits at risk, so its tail carries on after the data. Push strata never do: they
+     * hand over to their stage.
+     */
+    boolean answers() {
+      return tailFrom != NO_TAIL;
+    }
+
     long atRisk(int j) {
       return j < atRisk.length ? atRisk[j] : 0;
     }
 
-    double survivalOnDay(int day, int width) {
-      int j = day / width;
-      if (j >= atRisk.length) {
-        return survival[atRisk.length];
-      }
-      return survival[j] * (1 - qAll[j] * (day - (long) j * width) / width);
+    double won(int j) {
+      return j >= tailFrom ? tailWon : j < qWon.length ? qWon[j] : 0;
+    }
+
+    double all(int j) {
+      return j >= tailFrom ? tailAll : j < qAll.length ? qAll[j] : 0;
+    }
+
+    double[] move(int j) {
+      return j >= tailFrom ? tailMove : j < qMove.length ? qMove[j] : null;
+    }
+
+    double push(int j) {
+      return qPush == null || j >= qPush.length ? 0 : qPush[j];
     }
   }
 
-  /** Collects spells. Not thread-safe. */
+  /**
+   * Collects spells. Not thread-safe. Required: the stages, the interval and the horizon (given to
+   * {@link SurvivalModel#builder}). Defaults: {@code minAtRisk} {@value
+   * SurvivalModel#DEFAULT_MIN_AT_RISK}, set at most once. Visits and spells are added repeatedly.
+   */
   public static final class Builder {
     private final List<String> stages;
     private final Map<String, Integer> index = new HashMap<>();
     private final int interval;
     private final int horizon;
+    // why: a push ends a visit's time in one push stratum; not an outcome callers give
+    private static final int PUSHED = Outcome.values().length;
     private int minAtRisk = DEFAULT_MIN_AT_RISK;
+    private boolean minAtRiskSet;
     // per row: {entryBin, exitBin, outcome ordinal, target stage or -1}
     private final List<List<int[]>> spells = new ArrayList<>();
 
@@ -354,12 +440,17 @@ public final class SurvivalModel implements ProbabilityModel {
      * (default {@value SurvivalModel#DEFAULT_MIN_AT_RISK}).
      *
      * @param n at least 1
+     * @throws ConfigurationException if it was already set
      */
     public Builder minAtRisk(int n) {
       if (n < 1) {
         throw new ValidationException(FieldProblem.of("minAtRisk", n, "must be >= 1"));
       }
+      if (minAtRiskSet) {
+        throw new ConfigurationException("minAtRisk was already set to " + minAtRisk);
+      }
       this.minAtRisk = n;
+      this.minAtRiskSet = true;
       return this;
     }
 
@@ -459,11 +550,11 @@ public final class SurvivalModel implements ProbabilityModel {
       int o = outcome.ordinal();
       spells.get(k).add(new int[] {0, days / interval, o, target});
       if (pushCountAtEntry >= 0) {
-        // time-varying stratum: censored in one push bucket and entering the next on a push
+        // time-varying stratum: a push leaves one push bucket and enters the next that day
         int bucket = Math.min(pushCountAtEntry, 2);
         int start = 0;
         int count = pushCountAtEntry;
-        int c = Outcome.CENSORED.ordinal();
+        int c = PUSHED;
         for (int p : pushes) {
           count++;
           int next = Math.min(count, 2);
@@ -478,6 +569,25 @@ public final class SurvivalModel implements ProbabilityModel {
       return this;
     }
 
+    private static long sum(long[] counts) {
+      long n = 0;
+      for (int i = 0; counts != null && i < counts.length; i++) {
+        n += counts[i];
+      }
+      return n;
+    }
+
+    private static double[] rates(long[] counts, long atRisk) {
+      if (counts == null) {
+        return null;
+      }
+      double[] q = new double[counts.length];
+      for (int i = 0; i < q.length; i++) {
+        q[i] = (double) counts[i] / atRisk;
+      }
+      return q;
+    }
+
     private List<int[]> row(int stage, int bucket) {
       return spells.get(stages.size() + stage * PUSH_STRATA + bucket);
     }
@@ -485,24 +595,36 @@ public final class SurvivalModel implements ProbabilityModel {
     /** Builds the life tables. */
     public SurvivalModel build() {
       int t = stages.size();
-      Table[] tables = new Table[spells.size()];
+      // the last row pools the visits of every stage, for stages with too little data
+      List<List<int[]>> rows = new ArrayList<>(spells);
+      List<int[]> anyStage = new ArrayList<>();
+      for (int k = 0; k < t; k++) {
+        anyStage.addAll(spells.get(k));
+      }
+      rows.add(anyStage);
+      Table[] tables = new Table[rows.size()];
       for (int k = 0; k < tables.length; k++) {
+        // stage tables (and the pooled one) carry a tail; push strata hand over instead
+        boolean stratum = k >= t && k < rows.size() - 1;
         int bins = 0;
-        for (int[] sp : spells.get(k)) {
+        for (int[] sp : rows.get(k)) {
           bins = Math.max(bins, sp[1] + 1);
         }
         long[] enter = new long[bins];
         long[] leave = new long[bins];
         long[] won = new long[bins];
         long[] lost = new long[bins];
+        long[] pushed = new long[bins];
         long[][] moved = new long[bins][];
-        for (int[] sp : spells.get(k)) {
+        for (int[] sp : rows.get(k)) {
           enter[sp[0]]++;
           leave[sp[1]]++;
           if (sp[2] == Outcome.WON.ordinal()) {
             won[sp[1]]++;
           } else if (sp[2] == Outcome.LOST.ordinal()) {
             lost[sp[1]]++;
+          } else if (sp[2] == PUSHED) {
+            pushed[sp[1]]++;
           } else if (sp[2] == Outcome.MOVED.ordinal()) {
             if (moved[sp[1]] == null) {
               moved[sp[1]] = new long[t];
@@ -511,31 +633,61 @@ public final class SurvivalModel implements ProbabilityModel {
           }
         }
         long[] risk = new long[bins];
-        double[] s = new double[bins + 1];
-        double[] qw = new double[bins];
-        double[] qa = new double[bins];
-        double[][] qm = new double[bins][];
-        s[0] = 1;
         long current = 0;
         for (int j = 0; j < bins; j++) {
           current += enter[j];
           risk[j] = current;
-          if (current > 0) {
-            long exits = won[j] + lost[j];
-            qw[j] = (double) won[j] / current;
-            if (moved[j] != null) {
-              qm[j] = new double[t];
-              for (int m = 0; m < t; m++) {
-                qm[j][m] = (double) moved[j][m] / current;
-                exits += moved[j][m];
-              }
-            }
-            qa[j] = (double) exits / current;
-          }
-          s[j + 1] = Math.max(0, s[j] * (1 - qa[j]));
           current -= leave[j];
         }
-        tables[k] = new Table(interval, risk, s, qw, qa, qm);
+        double[] qw = new double[bins];
+        double[] qa = new double[bins];
+        double[] qp = stratum ? new double[bins] : null;
+        double[][] qm = new double[bins][];
+        for (int j = 0; j < bins; j++) {
+          if (risk[j] > 0) {
+            qw[j] = (double) won[j] / risk[j];
+            qa[j] = (double) (won[j] + lost[j] + pushed[j] + sum(moved[j])) / risk[j];
+            qm[j] = rates(moved[j], risk[j]);
+            if (qp != null) {
+              qp[j] = (double) pushed[j] / risk[j];
+            }
+          }
+        }
+        int last = -1;
+        for (int j = 0; j < bins; j++) {
+          if (risk[j] >= minAtRisk) {
+            last = j;
+          }
+        }
+        if (stratum || last < 0) {
+          tables[k] = new Table(interval, risk, qw, qa, qm, qp, Table.NO_TAIL, 0, 0, null);
+          continue;
+        }
+        // the stage's tail: exits over the last interval with enough at risk and every later one
+        long tailRisk = 0;
+        long tailWon = 0;
+        long tailExits = 0;
+        long[] tailMoved = new long[t];
+        for (int j = last; j < bins; j++) {
+          tailRisk += risk[j];
+          tailWon += won[j];
+          tailExits += won[j] + lost[j] + sum(moved[j]);
+          for (int m = 0; moved[j] != null && m < t; m++) {
+            tailMoved[m] += moved[j][m];
+          }
+        }
+        tables[k] =
+            new Table(
+                interval,
+                risk,
+                qw,
+                qa,
+                qm,
+                null,
+                last + 1,
+                (double) tailWon / tailRisk,
+                (double) tailExits / tailRisk,
+                rates(sum(tailMoved) == 0 ? null : tailMoved, tailRisk));
       }
       return new SurvivalModel(stages, interval, horizon, minAtRisk, tables);
     }

@@ -40,8 +40,9 @@ class SurvivalModelTest {
     // days 35..89 hold interval 2's wins, .5 of the entrants: .5 / (.75 * 17/18) = 12/17
     assertThat(m.withHorizon(60).winWithinHorizon(0, 35)).isCloseTo(12.0 / 17, within(1e-12));
     assertThat(m.withHorizon(0).winWithinHorizon(0, 35)).isZero();
-    assertThat(m.winWithinHorizon(0, 400)).isNaN();
-    assertThat(m.winProbability(0, -1, 400)).isEmpty();
+    // beyond the data the last interval with a visit at risk (minAtRisk 1) carries on: it won
+    assertThat(m.winWithinHorizon(0, 400)).isCloseTo(1, within(1e-12));
+    assertThat(m.withHorizon(0).winProbability(0, -1, 400)).hasValue(0);
   }
 
   /**
@@ -136,18 +137,122 @@ class SurvivalModelTest {
   }
 
   @Example
-  void tooFewAtRiskFallsBackToTheStageThenToNothing() {
+  void aPushMovesTheDealToTheNextStratumWithoutEndingItsChance() {
+    // issue 13, defect 1: every deal is pushed on day 10 and won on day 20; a deal on day 5 with
+    // no push yet will be pushed and then won, so it wins within 30 days for certain
+    var b = SurvivalModel.builder(List.of("A"), 1, 30);
+    for (int i = 0; i < 100; i++) {
+      b.visit("A", 20, Outcome.WON, null, 0, 10);
+    }
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(0, 0, 5).getAsDouble()).isCloseTo(1, within(1e-12));
+    assertThat(m.winProbability(0, 1, 12).getAsDouble()).isCloseTo(1, within(1e-12));
+    // the push costs a day, as a move does: day 5 + 16 days ends on day 20, the win is on it
+    assertThat(m.withHorizon(16).winProbability(0, 0, 5).getAsDouble()).isCloseTo(1, within(1e-12));
+    assertThat(m.withHorizon(15).winProbability(0, 0, 5).getAsDouble()).isZero();
+    // the same with weekly intervals
+    var weekly = SurvivalModel.builder(List.of("A"), 7, 30);
+    for (int i = 0; i < 100; i++) {
+      weekly.visit("A", 20, Outcome.WON, null, 0, 10);
+    }
+    assertThat(weekly.build().winProbability(0, 0, 5).getAsDouble()).isCloseTo(1, within(1e-12));
+  }
+
+  @Example
+  void aPushStratumHandsOverToTheStageWhereItRunsOutOfData() {
+    // ten deals never pushed win on day 2; ten pushed on day 1 win on day 8. The one-push stratum
+    // has nobody at risk on day 0, so a deal there and then is predicted by the stage table
+    var b = SurvivalModel.builder(List.of("A"), 1, 30);
+    for (int i = 0; i < 10; i++) {
+      b.visit("A", 2, Outcome.WON, null, 0);
+      b.visit("A", 8, Outcome.WON, null, 0, 1);
+    }
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(0, 1, 0)).isEqualTo(m.winProbability(0, -1, 0));
+    // a deal not pushed by day 1 is one of the early winners half the time, else pushed and won
+    assertThat(m.winProbability(0, 0, 1).getAsDouble()).isCloseTo(1, within(1e-12));
+    assertThat(m.withHorizon(2).winProbability(0, 0, 1).getAsDouble())
+        .isCloseTo(0.5, within(1e-12));
+  }
+
+  @Example
+  void aDealOlderThanTheDataGetsTheStagesTailHazardNotTheSnapshotsProbability() {
+    // issue 13, defect 4: 320 visits, each 10-day interval a quarter of those at risk win and a
+    // quarter are lost (320, 160, 80, 40, 20 at risk); the last ten are censored on day 49
+    var b = SurvivalModel.builder(List.of("A"), 10, 10);
+    int atRisk = 320;
+    for (int j = 0; j < 5; j++) {
+      for (int i = 0; i < atRisk / 4; i++) {
+        b.visit("A", 10 * j + 5, Outcome.WON, null, -1);
+        b.visit("A", 10 * j + 5, Outcome.LOST, null, -1);
+      }
+      atRisk /= 2;
+    }
+    for (int i = 0; i < 10; i++) {
+      b.visit("A", 49, Outcome.CENSORED, null, -1);
+    }
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(0, -1, 0).getAsDouble()).isCloseTo(0.25, within(1e-12));
+    // 300 days in the stage: the last interval with at least 5 at risk carries on (a quarter of
+    // the deals win in each interval), not the snapshot's eventual-win probability
+    assertThat(m.winProbability(0, -1, 300).getAsDouble()).isCloseTo(0.25, within(1e-12));
+    assertThat(m.winProbability(0, 0, 300).getAsDouble()).isCloseTo(0.25, within(1e-12));
+    PipelineSnapshot s =
+        PipelineSnapshot.builder(Currency.getInstance("USD"), LocalDate.of(2026, 1, 1))
+            .deal("old")
+            .amountMinor(100)
+            .probability(0.9)
+            .closeDate(LocalDate.of(2026, 1, 20))
+            .stage("A")
+            .owner("o")
+            .ageDays(300)
+            .daysInStage(300)
+            .add()
+            .build();
+    assertThat(m.probabilities(s)[0]).isCloseTo(0.25, within(1e-12));
+  }
+
+  @Example
+  void aStageWithoutEnoughDataGetsAllStagesPooledNotTheSnapshotsProbability() {
+    // stage B saw one visit (fewer than minAtRisk): its deals are predicted from the visits of
+    // every stage pooled, an in-period estimate, instead of keeping an eventual-win probability
+    var b = SurvivalModel.builder(List.of("A", "B"), 1, 10).minAtRisk(3);
+    for (int i = 0; i < 10; i++) {
+      b.visit("A", 1, Outcome.WON, null, -1);
+    }
+    b.visit("B", 0, Outcome.LOST, null, -1);
+    SurvivalModel m = b.build();
+    assertThat(m.winProbability(1, -1, 0).getAsDouble()).isCloseTo(10.0 / 11, within(1e-12));
+    assertThat(m.winProbability(1, 2, 0).getAsDouble()).isCloseTo(10.0 / 11, within(1e-12));
+    // a stage the model does not know (index -1) is predicted the same way
+    assertThat(m.winProbability(-1, -1, 0)).isEqualTo(m.winProbability(1, -1, 0));
+    assertThat(m.winProbability(2, -1, 0)).isEmpty();
+    assertThat(m.winProbability(-2, -1, 0)).isEmpty();
+  }
+
+  @Example
+  void tooFewAtRiskFallsBackToTheStageAndItsTail() {
     var b = SurvivalModel.builder(List.of("A"), 1, 10).minAtRisk(3);
     b.visit("A", 0, Outcome.WON, null, 1); // one push: one visit only
     b.visit("A", 0, Outcome.LOST, null, 0);
     b.visit("A", 5, Outcome.LOST, null, 0);
     SurvivalModel m = b.build();
-    // stratum "one push" has 1 at risk on day 0: the stage (3 at risk) answers 1/3
-    assertThat(m.winProbability(0, 1, 0).getAsDouble()).isCloseTo(1.0 / 3, within(1e-12));
-    // on day 2 only one visit is at risk anywhere: no answer, the snapshot's probability stays
-    assertThat(m.winProbability(0, 1, 2)).isEmpty();
+    // the stage has 3 at risk on day 0 only; its tail pools day 0 and every later day: 8 visit-days
+    // at risk, 1 win, 3 exits; a day in the tail wins 1/8 and stays with 5/8
+    double tail = (1.0 / 3) * (1 - Math.pow(5.0 / 8, 9));
+    // stratum "one push" has 1 at risk on day 0: the stage answers, 1/3 on day 0 then the tail
+    assertThat(m.winProbability(0, 1, 0).getAsDouble())
+        .isCloseTo(1.0 / 3 + tail / 3, within(1e-12));
+    assertThat(m.winProbability(0, -1, 0)).isEqualTo(m.winProbability(0, 1, 0));
+    // on day 2 only one visit is at risk anywhere: the stage's tail answers
+    assertThat(m.winProbability(0, 1, 2).getAsDouble())
+        .isCloseTo((1.0 / 3) * (1 - Math.pow(5.0 / 8, 10)), within(1e-12));
     assertThat(m.winProbability(3, 0, 0)).isEmpty();
     assertThat(m.winProbability(0, 0, -1)).isEmpty();
+    // a stage with fewer than minAtRisk visits in all does not answer
+    var thin = SurvivalModel.builder(List.of("A"), 1, 10).minAtRisk(3);
+    thin.visit("A", 0, Outcome.WON, null, 0).visit("A", 4, Outcome.LOST, null, 0);
+    assertThat(thin.build().winProbability(0, 0, 0)).isEmpty();
   }
 
   @Example
@@ -204,7 +309,11 @@ class SurvivalModelTest {
           switch (s.id(i)) {
             case "fresh" -> 0.0;
             case "oneDay" -> 2.0 / 3;
-            case "unknownStage" -> 0.3;
+            // a stage the model does not know: all stages pooled (day 0: 1 won of 6 at risk,
+            // the moves to B on day 1 have no day left to win in B)
+            case "unknownStage" -> 1.0 / 6;
+            // 99 days in B: B's tail (its last day with a visit at risk) lost
+            case "tooLong" -> 0.0;
             default -> 0.4;
           };
       assertThat(p[i]).as(s.id(i)).isCloseTo(expected, within(1e-12));
@@ -346,5 +455,28 @@ class SurvivalModelTest {
     }
     assertThat(b.build().winProbability(0, -1, 0).getAsDouble())
         .isCloseTo((double) won / n, within(1e-9));
+  }
+
+  @Property(tries = 50)
+  void withoutPushesTheNoPushStratumIsTheStage(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 14) int interval) {
+    // every visit entered unpushed and was never pushed: stratum 0 holds exactly the stage's
+    // visits, so it answers as the stage does, on every day
+    SplittableRandom r = new SplittableRandom(seed);
+    var b = SurvivalModel.builder(STAGES, interval, 60).minAtRisk(2);
+    for (Object[] v : randomVisits(seed, 120)) {
+      b.visit((String) v[0], (int) v[1], (Outcome) v[2], (String) v[3], 0);
+    }
+    SurvivalModel m = b.build();
+    for (int stage = 0; stage < 3; stage++) {
+      for (int d = 0; d < 130; d += 1 + r.nextInt(9)) {
+        var stratum = m.winProbability(stage, 0, d);
+        var pooled = m.winProbability(stage, -1, d);
+        assertThat(stratum.isPresent()).isEqualTo(pooled.isPresent());
+        if (pooled.isPresent()) {
+          assertThat(stratum.getAsDouble()).isCloseTo(pooled.getAsDouble(), within(1e-12));
+        }
+      }
+    }
   }
 }

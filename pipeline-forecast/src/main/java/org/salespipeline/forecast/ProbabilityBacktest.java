@@ -1,6 +1,7 @@
 package org.salespipeline.forecast;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,21 +27,29 @@ import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.forecast.model.ProbabilityModel;
 
 /**
- * Rolling-origin backtest: for every period and every lead time ("weeks before period end"), the
- * pipeline is rebuilt as it stood at the origin from the history alone (no look-ahead), a model
+ * Rolling-origin backtest of win-probability models: for every period and every origin the rule
+ * places in it (any dates: the 1st of each month, weeks before the period's end, every Monday...),
+ * the pipeline is rebuilt as it stood at the origin from the history alone (no look-ahead), a model
  * fitted by the caller on what was known then gives the forecast (won so far in the period plus the
  * weighted open deals due in it), and the forecast is compared with what actually closed won in the
  * period. {@link #compare} runs several models over the same origins, so their figures are directly
- * comparable; {@link #run} is the one-model case.
+ * comparable; {@link #run} is the one-model case. (The period forecast of a whole workspace, with
+ * deals not yet created and a calibrated band, is another class's job: this one scores the
+ * probabilities.)
+ *
+ * <p>An origin date D means "as known at the start of D": the snapshot holds the events before D's
+ * first instant in the backtest's zone. Each origin carries a lead, the label results are grouped
+ * by ({@link Result#byLead()}, {@link Result#calibrationByLead()}).
  *
  * <p>Accuracy: WAPE, bias and MAPE ({@link ForecastAccuracy}) over all forecasts, per period and
- * per lead time. Calibration ({@link Calibration}, Brier score with Murphy's 1973 decomposition and
- * the reliability table): at every origin, every deal open then gives one pair, its in-period
+ * per lead. Calibration ({@link Calibration}, Brier score with Murphy's 1973 decomposition and the
+ * reliability table): at every origin, every deal open then gives one pair, its in-period
  * probability against whether it closed won within the period. The in-period probability is the
  * model's probability when the deal's expected close date lies in the period and 0 otherwise, which
  * is exactly what the forecast sums ({@code sum a_i p_i} over deals due in the period); a deal that
  * wins in the period while not due in it therefore counts as a miss. Deals created after the origin
- * give no pair (they only show in the actual).
+ * give no pair (they only show in the actual). Compare the Brier score with {@link
+ * Calibration#uncertainty()}, the score of always forecasting the base rate.
  *
  * <p>Documented answers rather than errors: an origin before any history sees an empty pipeline
  * (forecast = closed so far = 0, no calibration pairs); a period without actuals has an empty MAPE,
@@ -49,11 +58,11 @@ import org.salespipeline.forecast.model.ProbabilityModel;
  * <p>Stateless and thread-safe if the history supplier is; each call reads the history once per
  * origin plus once per period for the actuals, whatever the number of models.
  */
-public final class Backtest {
+public final class ProbabilityBacktest {
   /** Equal-width bins of the reliability table. */
   public static final int CALIBRATION_BINS = 10;
 
-  private Backtest() {}
+  private ProbabilityBacktest() {}
 
   /**
    * Fits a model on the history known at an origin. Implementations must use only events at or
@@ -66,43 +75,124 @@ public final class Backtest {
   }
 
   /**
+   * One origin of a period's forecast.
+   *
+   * @param date the forecast sees what was known at the start of this day; not after the period's
+   *     end date (the first day after it)
+   * @param lead the label results are grouped by (for example "period start"), not blank
+   */
+  public record Origin(LocalDate date, String lead) {
+    /**
+     * @throws ValidationException if the date is null or the lead null or blank
+     */
+    public Origin {
+      if (date == null) {
+        throw new ValidationException(FieldProblem.of("origin.date", null, "is required"));
+      }
+      if (lead == null || lead.isBlank()) {
+        throw new ValidationException(FieldProblem.of("origin.lead", lead, "must not be blank"));
+      }
+    }
+  }
+
+  /** Where the forecasts of a period are made. Implementations must be deterministic. */
+  @FunctionalInterface
+  public interface OriginRule {
+    /**
+     * The origins of the period's forecasts, each lead at most once.
+     *
+     * @param period a period of the backtest
+     */
+    List<Origin> origins(ForecastPeriod period);
+
+    /** One origin on the period's first day ("as of the 1st of the month"), lead "period start". */
+    static OriginRule periodStart() {
+      return period -> List.of(new Origin(period.start(), PERIOD_START));
+    }
+
+    /**
+     * Origins whole weeks before each period's end (its exclusive end date), led by {@link
+     * ProbabilityBacktest#weeksBeforeEnd(int)}.
+     *
+     * @param weeks each 0 to 52, distinct, not empty
+     * @throws ValidationException for an empty list, a value out of range or given twice
+     */
+    static OriginRule weeksBeforeEnd(List<Integer> weeks) {
+      if (weeks == null || weeks.isEmpty()) {
+        throw new ValidationException(FieldProblem.of("weeksBefore", "[]", "must not be empty"));
+      }
+      Set<Integer> seen = new HashSet<>();
+      for (Integer w : weeks) {
+        if (w == null || w < 0 || w > 52) {
+          throw new ValidationException(
+              FieldProblem.of("weeksBefore", w, "must be within [0, 52]"));
+        }
+        if (!seen.add(w)) {
+          throw new ValidationException(FieldProblem.of("weeksBefore", w, "appears twice"));
+        }
+      }
+      List<Integer> copy = List.copyOf(weeks);
+      return period ->
+          copy.stream()
+              .map(
+                  w ->
+                      new Origin(period.end().minusWeeks(w), ProbabilityBacktest.weeksBeforeEnd(w)))
+              .toList();
+    }
+  }
+
+  /** The lead of {@link OriginRule#periodStart()}. */
+  public static final String PERIOD_START = "period start";
+
+  /** The lead of an origin w weeks before the period's end: "w weeks before end". */
+  public static String weeksBeforeEnd(int weeks) {
+    return weeks + " weeks before end";
+  }
+
+  /**
    * One forecast against its actual.
    *
    * @param period the forecast period
-   * @param weeksBefore how many weeks before the period's end the forecast was made
-   * @param origin the instant the forecast was made
+   * @param lead the origin's lead
+   * @param origin the instant the forecast was made (the last instant before the origin's date)
+   * @param wonSoFar closed-won amount in the period up to the origin, minor units (part of the
+   *     forecast; 0 for origins at or before the period's start)
    * @param forecast won so far in the period plus the weighted open deals due in it, minor units
    * @param actual closed-won amount in the period, minor units
    */
   public record Row(
-      ForecastPeriod period, int weeksBefore, Instant origin, double forecast, long actual) {}
+      ForecastPeriod period,
+      String lead,
+      Instant origin,
+      long wonSoFar,
+      double forecast,
+      long actual) {}
 
   /**
    * What a backtest found for one model. Immutable.
    *
    * @param model the model's name
-   * @param rows every forecast, by period then lead time
-   * @param byPeriod accuracy per period over its lead times, in period order
-   * @param byWeeksBefore accuracy per lead time, in the order the lead times were given
+   * @param rows every forecast, by period then origin
+   * @param byPeriod accuracy per period over its origins, in period order
+   * @param byLead accuracy per lead, in the order the leads first appear
    * @param overall accuracy over all rows
    * @param calibration in-period probability of every deal open at an origin against whether it
    *     closed won in the period, over all origins
-   * @param calibrationByWeeksBefore the same per lead time, in the order the lead times were given
+   * @param calibrationByLead the same per lead, in the order of {@code byLead}
    */
   public record Result(
       String model,
       List<Row> rows,
       Map<ForecastPeriod, ForecastAccuracy> byPeriod,
-      Map<Integer, ForecastAccuracy> byWeeksBefore,
+      Map<String, ForecastAccuracy> byLead,
       ForecastAccuracy overall,
       Calibration calibration,
-      Map<Integer, Calibration> calibrationByWeeksBefore) {
+      Map<String, Calibration> calibrationByLead) {
     public Result {
       rows = List.copyOf(rows);
       byPeriod = Collections.unmodifiableMap(new LinkedHashMap<>(byPeriod));
-      byWeeksBefore = Collections.unmodifiableMap(new LinkedHashMap<>(byWeeksBefore));
-      calibrationByWeeksBefore =
-          Collections.unmodifiableMap(new LinkedHashMap<>(calibrationByWeeksBefore));
+      byLead = Collections.unmodifiableMap(new LinkedHashMap<>(byLead));
+      calibrationByLead = Collections.unmodifiableMap(new LinkedHashMap<>(calibrationByLead));
     }
   }
 
@@ -153,18 +243,11 @@ public final class Backtest {
   }
 
   /**
-   * Runs the backtest for one model.
+   * Runs the backtest for one model with origins whole weeks before each period's end: {@link
+   * #run(Supplier, PipelineDefinition, Currency, CurrencyConverter, ZoneId, List, OriginRule,
+   * ModelFit, ProgressListener)} with {@link OriginRule#weeksBeforeEnd(List)}.
    *
-   * @param history opens a fresh stream of the history, grouped by deal in sequence order (as
-   *     {@code WorkspaceStore.streamEvents} gives it); each stream is closed after use
-   * @param pipeline the pipeline to forecast
-   * @param currency the reporting currency
-   * @param converter converts other currencies at each snapshot's date
-   * @param zone the zone that turns instants into dates
-   * @param periods the periods to forecast, not empty
    * @param weeksBefore lead times in weeks before each period's end, each 0 to 52, not empty
-   * @param fit fits the model at each origin
-   * @param progress hears (origins done, origins in all)
    * @throws ValidationException for empty periods or lead times, or a lead time out of range or
    *     given twice
    */
@@ -178,29 +261,61 @@ public final class Backtest {
       List<Integer> weeksBefore,
       ModelFit fit,
       ProgressListener progress) {
+    return run(
+        history,
+        pipeline,
+        currency,
+        converter,
+        zone,
+        periods,
+        OriginRule.weeksBeforeEnd(weeksBefore),
+        fit,
+        progress);
+  }
+
+  /**
+   * Runs the backtest for one model.
+   *
+   * @param history opens a fresh stream of the history, grouped by deal in sequence order (as
+   *     {@code WorkspaceStore.streamEvents} gives it); each stream is closed after use
+   * @param pipeline the pipeline to forecast
+   * @param currency the reporting currency
+   * @param converter converts other currencies at each snapshot's date
+   * @param zone the zone that turns instants into dates
+   * @param periods the periods to forecast, not empty
+   * @param origins places each period's origins (for example {@link OriginRule#periodStart()})
+   * @param fit fits the model at each origin
+   * @param progress hears (steps done, steps in all): one step per period's actual and one per
+   *     origin
+   * @throws ValidationException for empty periods, a period without origins, an origin after its
+   *     period's end or a lead given twice in a period
+   */
+  public static Result run(
+      Supplier<Stream<DealEvent>> history,
+      PipelineDefinition pipeline,
+      Currency currency,
+      CurrencyConverter converter,
+      ZoneId zone,
+      List<ForecastPeriod> periods,
+      OriginRule origins,
+      ModelFit fit,
+      ProgressListener progress) {
     Objects.requireNonNull(fit, "fit");
     return compare(
-            history,
-            pipeline,
-            currency,
-            converter,
-            zone,
-            periods,
-            weeksBefore,
-            List.of(fit),
-            progress)
+            history, pipeline, currency, converter, zone, periods, origins, List.of(fit), progress)
         .results()
         .get(0);
   }
 
   /**
-   * Runs the backtest for several models over the same origins and snapshots.
+   * Runs several models with origins whole weeks before each period's end ({@link
+   * OriginRule#weeksBeforeEnd(List)}).
    *
-   * @param fits one per model, not empty; each is asked at every origin
-   * @return one result per fit, in order
+   * @param weeksBefore lead times in weeks before each period's end, each 0 to 52, not empty
    * @throws ValidationException for empty periods, lead times or fits, or a lead time out of range
    *     or given twice
-   * @see #run
+   * @see #compare(Supplier, PipelineDefinition, Currency, CurrencyConverter, ZoneId, List,
+   *     OriginRule, List, ProgressListener)
    */
   public static Comparison compare(
       Supplier<Stream<DealEvent>> history,
@@ -212,59 +327,101 @@ public final class Backtest {
       List<Integer> weeksBefore,
       List<ModelFit> fits,
       ProgressListener progress) {
+    return compare(
+        history,
+        pipeline,
+        currency,
+        converter,
+        zone,
+        periods,
+        OriginRule.weeksBeforeEnd(weeksBefore),
+        fits,
+        progress);
+  }
+
+  /**
+   * Runs the backtest for several models over the same origins and snapshots.
+   *
+   * @param fits one per model, not empty; each is asked at every origin
+   * @return one result per fit, in order
+   * @throws ValidationException for empty periods or fits, a period without origins, an origin
+   *     after its period's end or a lead given twice in a period
+   * @see #run(Supplier, PipelineDefinition, Currency, CurrencyConverter, ZoneId, List, OriginRule,
+   *     ModelFit, ProgressListener)
+   */
+  public static Comparison compare(
+      Supplier<Stream<DealEvent>> history,
+      PipelineDefinition pipeline,
+      Currency currency,
+      CurrencyConverter converter,
+      ZoneId zone,
+      List<ForecastPeriod> periods,
+      OriginRule origins,
+      List<ModelFit> fits,
+      ProgressListener progress) {
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(fits, "fits");
     Objects.requireNonNull(progress, "progress");
     if (periods.isEmpty()) {
       throw new ValidationException(FieldProblem.of("periods", "[]", "must not be empty"));
     }
-    if (weeksBefore.isEmpty()) {
-      throw new ValidationException(FieldProblem.of("weeksBefore", "[]", "must not be empty"));
-    }
     if (fits.isEmpty()) {
       throw new ValidationException(FieldProblem.of("fits", "[]", "must not be empty"));
     }
-    Set<Integer> seen = new HashSet<>();
-    for (int w : weeksBefore) {
-      if (w < 0 || w > 52) {
-        throw new ValidationException(FieldProblem.of("weeksBefore", w, "must be within [0, 52]"));
+    List<List<Origin>> placed = new ArrayList<>();
+    long total = periods.size();
+    for (ForecastPeriod period : periods) {
+      List<Origin> os = List.copyOf(origins.origins(period));
+      if (os.isEmpty()) {
+        throw new ValidationException(FieldProblem.of("origins", period, "none for the period"));
       }
-      if (!seen.add(w)) {
-        throw new ValidationException(FieldProblem.of("weeksBefore", w, "appears twice"));
+      Set<String> leads = new HashSet<>();
+      for (Origin o : os) {
+        if (o.date().isAfter(period.end())) {
+          throw new ValidationException(
+              FieldProblem.of(
+                  "origins",
+                  o.date(),
+                  "is after the end of " + period + " (" + period.end() + ")"));
+        }
+        if (!leads.add(o.lead())) {
+          throw new ValidationException(
+              FieldProblem.of("origins", o.lead(), "lead appears twice for " + period));
+        }
       }
+      placed.add(os);
+      total += os.size();
     }
     int m = fits.size();
     List<List<Row>> rows = new ArrayList<>();
-    List<Map<Integer, Pairs>> pairs = new ArrayList<>();
+    List<Map<String, Pairs>> pairs = new ArrayList<>();
     String[] names = new String[m];
     for (int k = 0; k < m; k++) {
       rows.add(new ArrayList<>());
-      Map<Integer, Pairs> byLead = new LinkedHashMap<>();
-      for (int w : weeksBefore) {
-        byLead.put(w, new Pairs());
-      }
-      pairs.add(byLead);
+      pairs.add(new LinkedHashMap<>());
     }
-    long total = (long) periods.size() * (weeksBefore.size() + 1);
     long done = 0;
     progress.progress(0, total);
-    for (ForecastPeriod period : periods) {
+    for (int pi = 0; pi < periods.size(); pi++) {
+      ForecastPeriod period = periods.get(pi);
       // why: the actual is what the history says closed won in the period, seen at its end
       Instant end = period.end().atStartOfDay(zone).toInstant().minusNanos(1);
       PipelineSnapshot atEnd = snapshot(history, pipeline, currency, converter, zone, end);
       long actual = Forecaster.of(atEnd).closed(period);
       Set<String> wonInPeriod = wonIn(atEnd, period);
       progress.progress(++done, total);
-      for (int w : weeksBefore) {
-        Instant origin = period.end().minusWeeks(w).atStartOfDay(zone).toInstant().minusNanos(1);
+      for (Origin o : placed.get(pi)) {
+        Instant origin = o.date().atStartOfDay(zone).toInstant().minusNanos(1);
         PipelineSnapshot then = snapshot(history, pipeline, currency, converter, zone, origin);
         for (int k = 0; k < m; k++) {
           ProbabilityModel model = fits.get(k).fit(origin);
           names[k] = model.name();
           Forecaster forecaster = Forecaster.of(then).withModel(model);
-          double forecast = forecaster.closed(period) + forecaster.weighted(period);
-          rows.get(k).add(new Row(period, w, origin, forecast, actual));
-          Pairs p = pairs.get(k).get(w);
+          long wonSoFar = forecaster.closed(period);
+          double forecast = wonSoFar + forecaster.weighted(period);
+          rows.get(k).add(new Row(period, o.lead(), origin, wonSoFar, forecast, actual));
+          Pairs p = pairs.get(k).computeIfAbsent(o.lead(), x -> new Pairs());
           for (int i = 0; i < then.openCount(); i++) {
             int day = then.closeDay(i);
             boolean due = day >= period.startDay() && day < period.endDay();
@@ -276,31 +433,26 @@ public final class Backtest {
     }
     List<Result> results = new ArrayList<>(m);
     for (int k = 0; k < m; k++) {
-      results.add(result(names[k], rows.get(k), periods, weeksBefore, pairs.get(k)));
+      results.add(result(names[k], rows.get(k), periods, pairs.get(k)));
     }
     return new Comparison(results);
   }
 
   private static Result result(
-      String name,
-      List<Row> rows,
-      List<ForecastPeriod> periods,
-      List<Integer> weeksBefore,
-      Map<Integer, Pairs> pairs) {
+      String name, List<Row> rows, List<ForecastPeriod> periods, Map<String, Pairs> pairs) {
     Map<ForecastPeriod, ForecastAccuracy> byPeriod = new LinkedHashMap<>();
     for (ForecastPeriod period : periods) {
       byPeriod.putIfAbsent(
           period, accuracy(rows.stream().filter(r -> r.period().equals(period)).toList()));
     }
-    Map<Integer, ForecastAccuracy> byLead = new LinkedHashMap<>();
-    Map<Integer, Calibration> calibrationByLead = new LinkedHashMap<>();
+    Map<String, ForecastAccuracy> byLead = new LinkedHashMap<>();
+    Map<String, Calibration> calibrationByLead = new LinkedHashMap<>();
     Pairs all = new Pairs();
-    for (int w : weeksBefore) {
-      byLead.put(w, accuracy(rows.stream().filter(r -> r.weeksBefore() == w).toList()));
-      calibrationByLead.put(w, pairs.get(w).calibration());
-    }
-    for (Pairs p : pairs.values()) {
-      all.addAll(p);
+    for (Map.Entry<String, Pairs> e : pairs.entrySet()) {
+      String lead = e.getKey();
+      byLead.put(lead, accuracy(rows.stream().filter(r -> r.lead().equals(lead)).toList()));
+      calibrationByLead.put(lead, e.getValue().calibration());
+      all.addAll(e.getValue());
     }
     return new Result(
         name, rows, byPeriod, byLead, accuracy(rows), all.calibration(), calibrationByLead);

@@ -23,11 +23,11 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.forecast.model.MarkovChainModel;
 import org.salespipeline.forecast.model.ProbabilityModel;
 
-class BacktestTest {
+class ProbabilityBacktestTest {
   static final List<ForecastPeriod> MONTHS = ForecastPeriod.months(YearMonth.of(2026, 2), 3);
 
-  static Backtest.Result run(List<DealEvent> events, List<Integer> weeks) {
-    return Backtest.run(
+  static ProbabilityBacktest.Result run(List<DealEvent> events, List<Integer> weeks) {
+    return ProbabilityBacktest.run(
         events::stream,
         DealSnapshotsTest.PIPE,
         DealSnapshotsTest.USD,
@@ -42,13 +42,13 @@ class BacktestTest {
   @Test
   void atThePeriodEndTheForecastIsWhatClosedPlusWhatIsStillOpenAndDue() {
     List<DealEvent> events = DealSnapshotsTest.histories(7, 300);
-    Backtest.Result result = run(events, List.of(0, 2, 6));
+    ProbabilityBacktest.Result result = run(events, List.of(0, 2, 6));
 
     assertThat(result.rows()).hasSize(9);
-    for (Backtest.Row row : result.rows()) {
+    for (ProbabilityBacktest.Row row : result.rows()) {
       assertThat(row.origin())
           .isBefore(row.period().end().atStartOfDay(ZoneOffset.UTC).toInstant());
-      if (row.weeksBefore() == 0) {
+      if (row.lead().equals(ProbabilityBacktest.weeksBeforeEnd(0))) {
         Forecaster atEnd =
             Forecaster.of(
                 DealSnapshots.fromHistory(
@@ -62,7 +62,11 @@ class BacktestTest {
         assertThat(row.forecast()).isEqualTo(row.actual() + atEnd.weighted(row.period()));
       }
     }
-    assertThat(result.byWeeksBefore()).containsOnlyKeys(0, 2, 6);
+    assertThat(result.byLead())
+        .containsOnlyKeys(
+            ProbabilityBacktest.weeksBeforeEnd(0),
+            ProbabilityBacktest.weeksBeforeEnd(2),
+            ProbabilityBacktest.weeksBeforeEnd(6));
     assertThat(result.model()).isEqualTo(ProbabilityModel.stageDefault().name());
   }
 
@@ -91,7 +95,7 @@ class BacktestTest {
     assertThatThrownBy(() -> run(none, List.of(-1)))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.concerns("weeksBefore")).isTrue());
-    Backtest.Result empty = run(none, List.of(1));
+    ProbabilityBacktest.Result empty = run(none, List.of(1));
     assertThat(empty.rows()).allSatisfy(r -> assertThat(r.forecast()).isZero());
     assertThat(empty.overall().wape()).isEmpty();
   }
@@ -109,13 +113,13 @@ class BacktestTest {
   @Test
   void calibrationScoresEveryDealOpenAtAnOriginByItsInPeriodProbability() {
     List<DealEvent> events = DealSnapshotsTest.histories(5, 300);
-    Backtest.Result result = run(events, List.of(1, 5));
+    ProbabilityBacktest.Result result = run(events, List.of(1, 5));
 
     double squares = 0;
     int pairs = 0;
     int wins = 0;
-    Map<Integer, Integer> pairsByLead = new HashMap<>();
-    for (Backtest.Row row : result.rows()) {
+    Map<String, Integer> pairsByLead = new HashMap<>();
+    for (ProbabilityBacktest.Row row : result.rows()) {
       ForecastPeriod p = row.period();
       PipelineSnapshot end =
           at(events, p.end().atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
@@ -137,7 +141,7 @@ class BacktestTest {
         weighted += q * then.amount(i);
       }
       pairs += then.openCount();
-      pairsByLead.merge(row.weeksBefore(), then.openCount(), Integer::sum);
+      pairsByLead.merge(row.lead(), then.openCount(), Integer::sum);
       // the pairs are exactly what the forecast sums
       assertThat(row.forecast() - f.closed(p)).isCloseTo(weighted, within(1e-6 * (1 + weighted)));
     }
@@ -148,28 +152,31 @@ class BacktestTest {
     assertThat(c.brier()).isCloseTo(squares / pairs, within(1e-12));
     double hits = c.table().stream().mapToDouble(b -> b.count() * b.observedRate()).sum();
     assertThat(hits).isCloseTo(wins, within(1e-6));
-    assertThat(result.calibrationByWeeksBefore()).containsOnlyKeys(1, 5);
+    assertThat(result.calibrationByLead())
+        .containsOnlyKeys(
+            ProbabilityBacktest.weeksBeforeEnd(1), ProbabilityBacktest.weeksBeforeEnd(5));
     result
-        .calibrationByWeeksBefore()
+        .calibrationByLead()
         .forEach((w, cw) -> assertThat(cw.count()).isEqualTo(pairsByLead.get(w)));
   }
 
   @Test
   void accuracyIsGivenPerPeriodAndPerLeadTime() {
     List<DealEvent> events = DealSnapshotsTest.histories(3, 300);
-    Backtest.Result result = run(events, List.of(0, 3));
+    ProbabilityBacktest.Result result = run(events, List.of(0, 3));
 
     assertThat(result.byPeriod()).containsOnlyKeys(MONTHS.toArray(new ForecastPeriod[0]));
     for (ForecastPeriod p : MONTHS) {
-      List<Backtest.Row> rows = result.rows().stream().filter(r -> r.period().equals(p)).toList();
+      List<ProbabilityBacktest.Row> rows =
+          result.rows().stream().filter(r -> r.period().equals(p)).toList();
       ForecastAccuracy expected =
           ForecastAccuracy.of(
-              rows.stream().mapToDouble(Backtest.Row::forecast).toArray(),
-              rows.stream().mapToDouble(Backtest.Row::actual).toArray());
+              rows.stream().mapToDouble(ProbabilityBacktest.Row::forecast).toArray(),
+              rows.stream().mapToDouble(ProbabilityBacktest.Row::actual).toArray());
       assertThat(result.byPeriod().get(p)).isEqualTo(expected);
       assertThat(result.byPeriod().get(p).periods()).isEqualTo(2);
     }
-    assertThat(result.byWeeksBefore().get(3).periods()).isEqualTo(3);
+    assertThat(result.byLead().get(ProbabilityBacktest.weeksBeforeEnd(3)).periods()).isEqualTo(3);
     assertThat(result.overall().periods()).isEqualTo(6);
   }
 
@@ -177,8 +184,8 @@ class BacktestTest {
   void originsBeforeAnyHistorySeeAnEmptyPipelineAndMeasuresWithoutActualsAreEmpty() {
     // the histories start on 2026-01-01: every origin of 2025 is before them
     List<ForecastPeriod> before = ForecastPeriod.months(YearMonth.of(2025, 6), 2);
-    Backtest.Result result =
-        Backtest.run(
+    ProbabilityBacktest.Result result =
+        ProbabilityBacktest.run(
             DealSnapshotsTest.histories(7, 100)::stream,
             DealSnapshotsTest.PIPE,
             DealSnapshotsTest.USD,
@@ -206,7 +213,8 @@ class BacktestTest {
     assertThat(result.calibration().count()).isZero();
     assertThat(result.calibration().brier()).isZero();
     assertThat(result.calibration().table()).isEmpty();
-    assertThat(new Backtest.Comparison(List.of(result)).table()).contains("| n/a | n/a | n/a |");
+    assertThat(new ProbabilityBacktest.Comparison(List.of(result)).table())
+        .contains("| n/a | n/a | n/a |");
   }
 
   @Test
@@ -214,8 +222,8 @@ class BacktestTest {
     List<DealEvent> events = DealSnapshotsTest.histories(9, 300);
     Instant lastEnd = MONTHS.get(2).end().atStartOfDay(ZoneOffset.UTC).toInstant();
     List<Long> progress = new ArrayList<>();
-    Backtest.Comparison comparison =
-        Backtest.compare(
+    ProbabilityBacktest.Comparison comparison =
+        ProbabilityBacktest.compare(
             events::stream,
             DealSnapshotsTest.PIPE,
             DealSnapshotsTest.USD,
@@ -232,18 +240,18 @@ class BacktestTest {
             (done, total) -> progress.add(done));
 
     assertThat(comparison.results())
-        .extracting(Backtest.Result::model)
+        .extracting(ProbabilityBacktest.Result::model)
         .containsExactly(
             ProbabilityModel.stageDefault().name(),
             MarkovChainModel.fit(
                     DealSnapshots.transitions(events.stream(), DealSnapshotsTest.PIPE, lastEnd))
                 .name());
-    Backtest.Result first = comparison.results().get(0);
-    Backtest.Result second = comparison.results().get(1);
+    ProbabilityBacktest.Result first = comparison.results().get(0);
+    ProbabilityBacktest.Result second = comparison.results().get(1);
     assertThat(first).isEqualTo(run(events, List.of(0, 2)));
     assertThat(second.rows())
-        .extracting(Backtest.Row::actual)
-        .isEqualTo(first.rows().stream().map(Backtest.Row::actual).toList());
+        .extracting(ProbabilityBacktest.Row::actual)
+        .isEqualTo(first.rows().stream().map(ProbabilityBacktest.Row::actual).toList());
     assertThat(second.calibration().count()).isEqualTo(first.calibration().count());
     assertThat(progress).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     String table = comparison.table();
@@ -259,7 +267,7 @@ class BacktestTest {
             ValidationException.class, e -> assertThat(e.concerns("weeksBefore")).isTrue());
     assertThatThrownBy(
             () ->
-                Backtest.run(
+                ProbabilityBacktest.run(
                     none::stream,
                     DealSnapshotsTest.PIPE,
                     DealSnapshotsTest.USD,
@@ -273,7 +281,7 @@ class BacktestTest {
             ValidationException.class, e -> assertThat(e.concerns("periods")).isTrue());
     assertThatThrownBy(
             () ->
-                Backtest.compare(
+                ProbabilityBacktest.compare(
                     none::stream,
                     DealSnapshotsTest.PIPE,
                     DealSnapshotsTest.USD,
@@ -285,5 +293,106 @@ class BacktestTest {
                     ProgressListener.NONE))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.concerns("fits")).isTrue());
+  }
+
+  @Test
+  void originsCanBeAtAnyDateSuchAsTheFirstOfEachMonth() {
+    // issue 13, defect 6: origins were whole weeks before the period's end only; the 1st of a
+    // month is 28 to 31 days before it
+    List<DealEvent> events = DealSnapshotsTest.histories(11, 300);
+    ProbabilityBacktest.Result result =
+        ProbabilityBacktest.run(
+            events::stream,
+            DealSnapshotsTest.PIPE,
+            DealSnapshotsTest.USD,
+            CurrencyConverter.sameCurrencyOnly(),
+            ZoneOffset.UTC,
+            MONTHS,
+            ProbabilityBacktest.OriginRule.periodStart(),
+            origin -> ProbabilityModel.stageDefault(),
+            ProgressListener.NONE);
+    assertThat(result.rows()).hasSize(3);
+    for (ProbabilityBacktest.Row row : result.rows()) {
+      ForecastPeriod p = row.period();
+      // as known at the start of the 1st: the last instant of the month before
+      assertThat(row.origin())
+          .isEqualTo(p.start().atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1));
+      assertThat(row.lead()).isEqualTo(ProbabilityBacktest.PERIOD_START);
+      // nothing of the period is won before it starts
+      assertThat(row.wonSoFar()).isZero();
+      Forecaster then = Forecaster.of(at(events, row.origin()));
+      assertThat(row.forecast()).isCloseTo(then.weighted(p), within(1e-9));
+    }
+    assertThat(result.byLead()).containsOnlyKeys(ProbabilityBacktest.PERIOD_START);
+  }
+
+  @Test
+  void aRuleCanPlaceSeveralOriginsWithItsOwnLeads() {
+    // every Monday of the period, led by its position in the period
+    ProbabilityBacktest.OriginRule mondays =
+        period -> {
+          List<ProbabilityBacktest.Origin> out = new ArrayList<>();
+          LocalDate d = period.start();
+          while (d.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            d = d.plusDays(1);
+          }
+          for (int k = 1; d.isBefore(period.end()); d = d.plusWeeks(1), k++) {
+            out.add(new ProbabilityBacktest.Origin(d, "Monday " + k));
+          }
+          return out;
+        };
+    List<DealEvent> events = DealSnapshotsTest.histories(4, 200);
+    List<Long> progress = new ArrayList<>();
+    ProbabilityBacktest.Result result =
+        ProbabilityBacktest.run(
+            events::stream,
+            DealSnapshotsTest.PIPE,
+            DealSnapshotsTest.USD,
+            CurrencyConverter.sameCurrencyOnly(),
+            ZoneOffset.UTC,
+            MONTHS,
+            mondays,
+            origin -> ProbabilityModel.stageDefault(),
+            (done, total) -> progress.add(total));
+    // February, March and April 2026 hold 4, 5 and 4 Mondays
+    assertThat(result.rows()).hasSize(13);
+    assertThat(result.byLead()).containsKeys("Monday 1", "Monday 5");
+    assertThat(result.byLead().get("Monday 5").periods()).isEqualTo(1);
+    assertThat(progress).containsOnly(3L + 13);
+    for (ProbabilityBacktest.Row row : result.rows()) {
+      LocalDate day = row.origin().plusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+      assertThat(day.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+      assertThat(row.forecast()).isGreaterThanOrEqualTo(row.wonSoFar());
+    }
+  }
+
+  @Test
+  void originsAfterThePeriodTwiceTheSameLeadOrNoneAreRefused() {
+    List<DealEvent> none = List.of();
+    for (ProbabilityBacktest.OriginRule bad :
+        List.<ProbabilityBacktest.OriginRule>of(
+            period -> List.of(new ProbabilityBacktest.Origin(period.end().plusDays(1), "late")),
+            period ->
+                List.of(
+                    new ProbabilityBacktest.Origin(period.start(), "a"),
+                    new ProbabilityBacktest.Origin(period.start().plusDays(1), "a")),
+            period -> List.of())) {
+      assertThatThrownBy(
+              () ->
+                  ProbabilityBacktest.run(
+                      none::stream,
+                      DealSnapshotsTest.PIPE,
+                      DealSnapshotsTest.USD,
+                      CurrencyConverter.sameCurrencyOnly(),
+                      ZoneOffset.UTC,
+                      MONTHS,
+                      bad,
+                      origin -> ProbabilityModel.stageDefault(),
+                      ProgressListener.NONE))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.concerns("origins")).isTrue());
+    }
+    assertThatThrownBy(() -> new ProbabilityBacktest.Origin(LocalDate.of(2026, 1, 1), " "))
+        .isInstanceOf(ValidationException.class);
   }
 }
