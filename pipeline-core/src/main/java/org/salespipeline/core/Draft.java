@@ -8,9 +8,11 @@ import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 
 /**
- * The changes one command makes to one deal, collected before anything is written. Applying each
- * change through {@link DealHistory#apply} keeps the deal and its events consistent by
- * construction: what is stored is exactly what replaying the events gives.
+ * The changes one command makes to one deal, collected before anything is written. The deal is
+ * rebuilt from its events by {@link DealChanges}, the very interpretation replay uses, so the deal
+ * and its events are consistent by construction: what is stored is exactly what replaying the
+ * events gives. The rebuild waits until someone reads {@link #current()}, so a command that adds
+ * several changes rebuilds the deal once.
  */
 final class Draft {
   private final Deal before;
@@ -22,6 +24,8 @@ final class Draft {
   private final List<Activity> activities = new ArrayList<>();
   private Optional<CustomerRetention> retention = Optional.empty();
   private Deal current;
+  private long lastSequence;
+  private int applied;
 
   Draft(Deal before, Instant at, UserId actor, Optional<String> key) {
     this(before, before.version() + 1, at, actor, key);
@@ -31,19 +35,16 @@ final class Draft {
   Draft(Deal before, long version, Instant at, UserId actor, Optional<String> key) {
     this.before = before;
     this.current = before;
+    this.lastSequence = before.lastEventSequence();
     this.version = version;
     this.at = at;
     this.actor = actor;
     this.key = key;
   }
 
-  /** Appends a change and applies it. */
+  /** Appends a change; {@link #current()} shows it applied. */
   Draft add(Change change) {
-    DealEvent event =
-        new DealEvent(
-            current.id(), current.lastEventSequence() + 1, version, at, actor, key, change);
-    current = DealHistory.apply(current, event);
-    events.add(event);
+    events.add(new DealEvent(before.id(), ++lastSequence, version, at, actor, key, change));
     return this;
   }
 
@@ -79,7 +80,15 @@ final class Draft {
     return before;
   }
 
+  /** The deal with every change added so far applied. */
   Deal current() {
+    if (applied < events.size()) {
+      DealChanges changes = new DealChanges(current);
+      for (; applied < events.size(); applied++) {
+        changes.apply(events.get(applied));
+      }
+      current = changes.build();
+    }
     return current;
   }
 
