@@ -110,10 +110,9 @@ final class CommandRunner {
       List<Activity> activities,
       Optional<CustomerRetention> retention,
       Optional<String> key) {
+    DealCommit commit = new DealCommit(expectedVersion, after, events, activities, retention, key);
     try {
-      context
-          .ws()
-          .commit(new DealCommit(expectedVersion, after, events, activities, retention, key));
+      context.ws().commit(commit);
     } catch (DuplicateIdempotencyKeyException e) {
       return replay(key).orElseThrow(() -> e);
     } catch (ConcurrentDealModificationException e) {
@@ -124,8 +123,9 @@ final class CommandRunner {
       }
       throw e;
     }
-    notifyListeners(after, events);
-    return new CommandResult(after, events, false);
+    // why: the commit holds an immutable copy of the events; the result shares it, not a second
+    notifyListeners(after, commit.events());
+    return new CommandResult(after, commit.events(), false);
   }
 
   /** Tells every listener about committed events; a failing listener is logged and skipped. */

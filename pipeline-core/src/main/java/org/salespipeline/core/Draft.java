@@ -20,8 +20,8 @@ final class Draft {
   private final Instant at;
   private final UserId actor;
   private final Optional<String> key;
-  private final List<DealEvent> events = new ArrayList<>();
-  private final List<Activity> activities = new ArrayList<>();
+  private final List<DealEvent> events = new ArrayList<>(4);
+  private List<Activity> activities = List.of();
   private Optional<CustomerRetention> retention = Optional.empty();
   private Deal current;
   private long lastSequence;
@@ -50,6 +50,9 @@ final class Draft {
 
   /** Logs an activity with the command. */
   Draft activity(Activity activity) {
+    if (activities.isEmpty()) {
+      activities = new ArrayList<>(2);
+    }
     activities.add(activity);
     return this;
   }

@@ -71,15 +71,30 @@ public final class RuleSet {
     return rules;
   }
 
-  /** Every violation of the transition by the rules that apply to it. */
+  /**
+   * Every violation of the transition by the rules that apply to it, in {@link #rulesFor} order.
+   */
   public List<RuleViolation> check(Transition transition) {
-    List<RuleViolation> violations = new ArrayList<>();
-    for (StageRule rule : rulesFor(transition)) {
+    PipelineId pipeline = transition.pipeline().id();
+    List<StageRule> rules = pipelineRules.getOrDefault(pipeline, List.of());
+    Map<String, List<StageRule>> byStage = stageRules.get(pipeline);
+    if (byStage != null && !byStage.isEmpty()) {
+      rules = rulesFor(transition);
+    }
+    // why: a move through the engine calls this every time; most transitions break no rule, so
+    // the result list is made only when a rule has something to say.
+    List<RuleViolation> violations = List.of();
+    for (StageRule rule : rules) {
       List<RuleViolation> found = rule.check(transition);
       if (found == null) {
         throw new IllegalStateException("stage rule " + rule.key() + " returned null");
       }
-      violations.addAll(found);
+      if (!found.isEmpty()) {
+        if (violations.isEmpty()) {
+          violations = new ArrayList<>();
+        }
+        violations.addAll(found);
+      }
     }
     return violations;
   }
