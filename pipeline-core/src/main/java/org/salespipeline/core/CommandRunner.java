@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * nothing, and tell the listeners.
  */
 final class CommandRunner {
+  // why: logged under the facade's name, as before the split, so hosts' logging settings still
+  // apply
   private static final Logger LOG = LoggerFactory.getLogger(SalesPipeline.class);
 
   private final EngineContext context;

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * stage through the rules), validates the whole list first, then commits in batches.
  */
 final class DealImporter {
+  // why: logged under the facade's name, as before the split, so hosts' logging settings still
+  // apply
   private static final Logger LOG = LoggerFactory.getLogger(SalesPipeline.class);
 
   private final EngineContext context;
