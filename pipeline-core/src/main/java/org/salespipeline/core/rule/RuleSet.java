@@ -72,7 +72,10 @@ public final class RuleSet {
   }
 
   /**
-   * Every violation of the transition by the rules that apply to it, in {@link #rulesFor} order.
+   * Every violation of the transition by the rules that apply to it, in {@link #rulesFor} order; an
+   * unmodifiable empty list when no rule objects.
+   *
+   * @throws IllegalStateException if a rule returns null instead of a list
    */
   public List<RuleViolation> check(Transition transition) {
     PipelineId pipeline = transition.pipeline().id();
