@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 
@@ -39,7 +38,8 @@ public final class DealHistory {
   }
 
   private static Optional<Deal> replayUntil(List<DealEvent> events, Instant until) {
-    Deal deal = null;
+    Deal created = null;
+    DealChanges changes = null;
     long expectedSequence = 1;
     for (DealEvent event : events) {
       if (event.at().isAfter(until)) {
@@ -55,106 +55,40 @@ public final class DealHistory {
                 + event.sequence());
       }
       expectedSequence++;
-      if (deal == null) {
-        if (!(event.change() instanceof Change.Created created)) {
+      if (created == null) {
+        if (!(event.change() instanceof Change.Created first)) {
           throw new IllegalArgumentException(
               "history of " + event.dealId() + " must start with Created");
         }
-        deal = created.deal();
+        created = first.deal();
         continue;
       }
-      if (!deal.id().equals(event.dealId())) {
+      if (!created.id().equals(event.dealId())) {
         throw new IllegalArgumentException(
-            "history mixes deals " + deal.id() + " and " + event.dealId());
+            "history mixes deals " + created.id() + " and " + event.dealId());
       }
-      deal = apply(deal, event);
+      if (changes == null) {
+        changes = new DealChanges(created);
+      }
+      changes.apply(event);
     }
-    return Optional.ofNullable(deal);
+    // why: one rebuild for the whole history rather than one per event (see DealChanges)
+    return Optional.ofNullable(changes == null ? created : changes.build());
   }
 
   /** The deal after one event. */
   static Deal apply(Deal deal, DealEvent event) {
-    Deal.Builder next = Deal.builder();
-    next.from(deal);
-    next.version(event.dealVersion()).lastEventSequence(event.sequence());
-    Change change = event.change();
-    if (change instanceof Change.Created) {
-      throw new IllegalArgumentException("deal " + deal.id() + " created twice");
-    } else if (change instanceof Change.StageChanged moved) {
-      next.stage(moved.to()).stageEnteredAt(event.at());
-    } else if (change instanceof Change.AmountChanged amount) {
-      next.amount(amount.to());
-    } else if (change instanceof Change.CloseDateChanged date) {
-      next.expectedCloseDate(date.to()).closeDatePushCount(date.pushCount());
-    } else if (change instanceof Change.OwnerChanged owner) {
-      next.owner(owner.to());
-    } else if (change instanceof Change.CategoryChanged category) {
-      next.forecastCategory(category.to()).categorySetByRep(category.setByRep());
-    } else if (change instanceof Change.ProbabilityOverrideChanged override) {
-      next.probabilityOverride(override.to());
-    } else if (change instanceof Change.DetailsChanged details) {
-      copyDetails(next, details.fields(), details.deal());
-    } else if (change instanceof Change.QualificationRecorded qualification) {
-      next.qualification(qualification.result());
-    } else if (change instanceof Change.ActivityLogged activity) {
-      activity.occurredAt().ifPresent(at -> next.lastActivityAt(latest(deal.lastActivityAt(), at)));
-      activity.dueAt().ifPresent(due -> next.followUpDueAt(latest(deal.followUpDueAt(), due)));
-    } else if (change instanceof Change.Won won) {
-      next.status(DealStatus.WON).closeReason(won.reason()).closedAt(event.at());
-    } else if (change instanceof Change.Lost lost) {
-      next.status(DealStatus.LOST).closeReason(lost.reason()).closedAt(event.at());
-    } else if (change instanceof Change.Disqualified disqualified) {
-      next.status(DealStatus.DISQUALIFIED).closeReason(disqualified.reason()).closedAt(event.at());
-    } else if (change instanceof Change.Reopened) {
-      next.status(DealStatus.OPEN).closeReason(Optional.empty()).closedAt(Optional.empty());
-    } else if (change instanceof Change.RuleOverridden) {
-      // why: an override is recorded for audit; the stage change that follows it moves the deal.
-    }
-    return next.build();
-  }
-
-  private static Instant latest(Optional<Instant> current, Instant candidate) {
-    return current.filter(c -> c.isAfter(candidate)).orElse(candidate);
-  }
-
-  private static void copyDetails(Deal.Builder next, Set<String> fields, Deal source) {
-    for (String field : fields) {
-      switch (field) {
-        case "name" -> next.name(source.name());
-        case "kind" -> next.kind(source.kind());
-        case "linkedDeal" -> next.linkedDeal(source.linkedDeal());
-        case "account" -> next.account(source.account());
-        case "primaryContact" -> next.primaryContact(source.primaryContact());
-        case "source" -> next.source(source.source());
-        case "nextStep" -> next.nextStep(source.nextStep());
-        case "needsAnalysis" -> next.needsAnalysis(source.needsAnalysis());
-        case "proposal" -> next.proposal(source.proposal());
-        case "negotiation" -> next.negotiation(source.negotiation());
-        case "attributes" -> next.attributes(source.attributes());
-        default -> throw new IllegalArgumentException("unknown detail field " + field);
-      }
-    }
+    return new DealChanges(deal).apply(event).build();
   }
 
   /** The deal's stays in stages, in order; the last is still going on when the deal is open. */
   public static List<StageVisit> stageVisits(List<DealEvent> events) {
-    List<StageVisit> visits = new ArrayList<>();
-    String stage = null;
-    Instant entered = null;
+    StageVisits visits = new StageVisits();
     for (DealEvent event : events) {
-      if (event.change() instanceof Change.Created created) {
-        stage = created.deal().stage();
-        entered = event.at();
-      } else if (event.change() instanceof Change.StageChanged moved && stage != null) {
-        visits.add(new StageVisit(stage, entered, Optional.of(event.at())));
-        stage = moved.to();
-        entered = event.at();
-      }
+      visits.at = event.at();
+      event.change().accept(visits);
     }
-    if (stage != null) {
-      visits.add(new StageVisit(stage, entered, Optional.empty()));
-    }
-    return visits;
+    return visits.finish();
   }
 
   /**
@@ -167,5 +101,102 @@ public final class DealHistory {
       totals.merge(visit.stage(), visit.duration(now), Duration::plus);
     }
     return totals;
+  }
+
+  /** Follows the stage through a history: creation starts the first stay, each move ends one. */
+  private static final class StageVisits implements Change.Visitor<Void> {
+    private final List<StageVisit> visits = new ArrayList<>();
+    private String stage;
+    private Instant entered;
+    private Instant at;
+
+    List<StageVisit> finish() {
+      if (stage != null) {
+        visits.add(new StageVisit(stage, entered, Optional.empty()));
+      }
+      return visits;
+    }
+
+    @Override
+    public Void visit(Change.Created change) {
+      stage = change.deal().stage();
+      entered = at;
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.StageChanged change) {
+      if (stage != null) {
+        visits.add(new StageVisit(stage, entered, Optional.of(at)));
+        stage = change.to();
+        entered = at;
+      }
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.AmountChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.CloseDateChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.OwnerChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.CategoryChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.ProbabilityOverrideChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.DetailsChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.QualificationRecorded change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.ActivityLogged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.Won change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.Lost change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.Disqualified change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.Reopened change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.RuleOverridden change) {
+      return null;
+    }
   }
 }

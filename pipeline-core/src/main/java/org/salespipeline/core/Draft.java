@@ -8,9 +8,11 @@ import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 
 /**
- * The changes one command makes to one deal, collected before anything is written. Applying each
- * change through {@link DealHistory#apply} keeps the deal and its events consistent by
- * construction: what is stored is exactly what replaying the events gives.
+ * The changes one command makes to one deal, collected before anything is written. The deal is
+ * rebuilt from its events by {@link DealChanges}, the very interpretation replay uses, so the deal
+ * and its events are consistent by construction: what is stored is exactly what replaying the
+ * events gives. The rebuild waits until someone reads {@link #current()}, so a command that adds
+ * several changes rebuilds the deal once.
  */
 final class Draft {
   private final Deal before;
@@ -18,10 +20,12 @@ final class Draft {
   private final Instant at;
   private final UserId actor;
   private final Optional<String> key;
-  private final List<DealEvent> events = new ArrayList<>();
-  private final List<Activity> activities = new ArrayList<>();
+  private final List<DealEvent> events = new ArrayList<>(4);
+  private List<Activity> activities = List.of();
   private Optional<CustomerRetention> retention = Optional.empty();
   private Deal current;
+  private long lastSequence;
+  private int applied;
 
   Draft(Deal before, Instant at, UserId actor, Optional<String> key) {
     this(before, before.version() + 1, at, actor, key);
@@ -31,24 +35,24 @@ final class Draft {
   Draft(Deal before, long version, Instant at, UserId actor, Optional<String> key) {
     this.before = before;
     this.current = before;
+    this.lastSequence = before.lastEventSequence();
     this.version = version;
     this.at = at;
     this.actor = actor;
     this.key = key;
   }
 
-  /** Appends a change and applies it. */
+  /** Appends a change; {@link #current()} shows it applied. */
   Draft add(Change change) {
-    DealEvent event =
-        new DealEvent(
-            current.id(), current.lastEventSequence() + 1, version, at, actor, key, change);
-    current = DealHistory.apply(current, event);
-    events.add(event);
+    events.add(new DealEvent(before.id(), ++lastSequence, version, at, actor, key, change));
     return this;
   }
 
   /** Logs an activity with the command. */
   Draft activity(Activity activity) {
+    if (activities.isEmpty()) {
+      activities = new ArrayList<>(2);
+    }
     activities.add(activity);
     return this;
   }
@@ -79,7 +83,15 @@ final class Draft {
     return before;
   }
 
+  /** The deal with every change added so far applied. */
   Deal current() {
+    if (applied < events.size()) {
+      DealChanges changes = new DealChanges(current);
+      for (; applied < events.size(); applied++) {
+        changes.apply(events.get(applied));
+      }
+      current = changes.build();
+    }
     return current;
   }
 

@@ -80,43 +80,56 @@ public final class FixedRateCurrencyConverter implements CurrencyConverter {
      * Adds a rate: one unit of {@code from} is worth {@code rate} units of {@code to} from {@code
      * validFrom} on.
      *
-     * @throws ValidationException if a code is unknown, the rate is not a positive number, or a
-     *     rate for the same pair and date was already given
+     * @throws ConfigurationException naming the setting and value if a code is unknown, the rate is
+     *     not a positive number, or a rate for the same pair and date was already given (the
+     *     message names both rates)
      */
     public Builder rate(String from, String to, LocalDate validFrom, String rate) {
       BigDecimal value;
       try {
         value = new BigDecimal(rate);
       } catch (NumberFormatException | NullPointerException e) {
-        throw new ValidationException(FieldProblem.of("rate", rate, "is not a decimal number"));
+        throw new ConfigurationException("rate '" + rate + "' is not a decimal number");
       }
-      return rate(Money.currency(from), Money.currency(to), validFrom, value);
+      return rate(currency("from", from), currency("to", to), validFrom, value);
     }
 
-    /** Adds a rate; see {@link #rate(String, String, LocalDate, String)}. */
+    private static Currency currency(String name, String code) {
+      try {
+        return Money.currency(code);
+      } catch (ValidationException e) {
+        throw new ConfigurationException(name + " '" + code + "' is not an ISO 4217 code", e);
+      }
+    }
+
+    /**
+     * Adds a rate; see {@link #rate(String, String, LocalDate, String)}.
+     *
+     * @throws ConfigurationException as there
+     */
     public Builder rate(Currency from, Currency to, LocalDate validFrom, BigDecimal rate) {
-      if (validFrom == null) {
-        throw new ValidationException(FieldProblem.of("validFrom", null, "must not be null"));
+      if (from == null || to == null || validFrom == null) {
+        throw new ConfigurationException(
+            (from == null ? "from" : to == null ? "to" : "validFrom") + " must not be null");
       }
       if (rate == null || rate.signum() <= 0) {
-        throw new ValidationException(FieldProblem.of("rate", rate, "must be positive"));
+        throw new ConfigurationException("rate " + rate + " must be positive");
       }
       if (from.equals(to)) {
-        throw new ValidationException(FieldProblem.of("to", to, "must differ from 'from'"));
+        throw new ConfigurationException("to " + to + " must differ from 'from'");
       }
       BigDecimal previous =
           rates.computeIfAbsent(key(from, to), k -> new TreeMap<>()).putIfAbsent(validFrom, rate);
       if (previous != null) {
-        throw new ValidationException(
-            FieldProblem.of(
-                "rate",
-                rate,
-                "a rate "
-                    + key(from, to)
-                    + " from "
-                    + validFrom
-                    + " was already set to "
-                    + previous));
+        throw new ConfigurationException(
+            "rate "
+                + key(from, to)
+                + " from "
+                + validFrom
+                + " was already set to "
+                + previous
+                + "; refusing to set it again to "
+                + rate);
       }
       return this;
     }

@@ -2,9 +2,11 @@ package org.salespipeline.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.salespipeline.core.event.PipelineListener;
 import org.salespipeline.core.qualification.BantFramework;
 import org.salespipeline.core.qualification.ChampFramework;
@@ -33,7 +35,11 @@ import org.salespipeline.core.store.PipelineStore;
  *   <tr><td>{@link #listener}</td><td>none</td></tr>
  * </table>
  *
- * <p>Each setter fails fast on a null or conflicting value, naming it. Not thread-safe.
+ * <p>Each setter fails fast with a {@link ConfigurationException} naming the setting and the value:
+ * on null, and on a second set of a setting already given (the message names both values), for
+ * example a second {@code clock(...)}, the same pipeline id or framework key twice, or the same
+ * listener twice. Registering a framework under the key of a default one (BANT, CHAMP) replaces the
+ * default once. Not thread-safe.
  */
 public final class SalesPipelineBuilder {
   PipelineStore store;
@@ -48,6 +54,7 @@ public final class SalesPipelineBuilder {
   java.util.Currency reportingCurrency = java.util.Currency.getInstance("USD");
   final List<PipelineListener> listeners = new ArrayList<>();
   private boolean pipelinesGiven;
+  private final Set<String> given = new HashSet<>();
 
   SalesPipelineBuilder() {
     frameworks.put(BantFramework.withDefaults().key(), BantFramework.withDefaults());
@@ -61,36 +68,75 @@ public final class SalesPipelineBuilder {
     return value;
   }
 
-  /** Where deals are kept (required). */
-  public SalesPipelineBuilder store(PipelineStore store) {
-    if (this.store != null) {
-      throw new ConfigurationException("store was already set to " + this.store);
+  /**
+   * Refuses a null value and a second set of a setting.
+   *
+   * @param name the setting, as the builder method is called
+   * @param current the value given before (or the default), for the message
+   * @throws ConfigurationException naming the setting and both values
+   */
+  private <T> T once(String name, Object current, T value) {
+    required(name, value);
+    if (!given.add(name)) {
+      throw alreadySet(name, current, value);
     }
-    this.store = required("store", store);
+    return value;
+  }
+
+  private static ConfigurationException alreadySet(String name, Object current, Object value) {
+    return new ConfigurationException(
+        name + " was already set to " + current + "; refusing to set it again to " + value);
+  }
+
+  private static String describe(PipelineDefinition definition) {
+    return "'" + definition.name() + "' " + definition.stages().stream().map(s -> s.key()).toList();
+  }
+
+  /**
+   * Where deals are kept (required).
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder store(PipelineStore store) {
+    this.store = once("store", this.store, store);
     return this;
   }
 
-  /** The workspace (tenant) the engine works in. */
+  /**
+   * The workspace (tenant) the engine works in.
+   *
+   * @throws ConfigurationException if null or already set
+   */
   public SalesPipelineBuilder workspace(WorkspaceId workspace) {
-    this.workspace = required("workspace", workspace);
+    this.workspace = once("workspace", this.workspace, workspace);
     return this;
   }
 
-  /** The clock every event's time comes from. */
+  /**
+   * The clock every event's time comes from.
+   *
+   * @throws ConfigurationException if null or already set
+   */
   public SalesPipelineBuilder clock(Clock clock) {
-    this.clock = required("clock", clock);
+    this.clock = once("clock", this.clock, clock);
     return this;
   }
 
-  /** Where new ids come from. */
+  /**
+   * Where new ids come from.
+   *
+   * @throws ConfigurationException if null or already set
+   */
   public SalesPipelineBuilder idGenerator(IdGenerator ids) {
-    this.ids = required("idGenerator", ids);
+    this.ids = once("idGenerator", this.ids, ids);
     return this;
   }
 
   /**
    * Adds a pipeline definition; the first one added becomes the default unless {@link
    * #defaultPipeline} says otherwise. Adding any replaces the standard ones.
+   *
+   * @throws ConfigurationException if null or a pipeline with the same id was already added
    */
   public SalesPipelineBuilder pipeline(PipelineDefinition definition) {
     required("pipeline", definition);
@@ -98,51 +144,89 @@ public final class SalesPipelineBuilder {
       pipelines.clear();
       pipelinesGiven = true;
     }
-    if (pipelines.putIfAbsent(definition.id(), definition) != null) {
-      throw new ConfigurationException("pipeline " + definition.id() + " was already added");
+    PipelineDefinition previous = pipelines.putIfAbsent(definition.id(), definition);
+    if (previous != null) {
+      throw alreadySet("pipeline " + definition.id(), describe(previous), describe(definition));
     }
     return this;
   }
 
-  /** Which pipeline new deals open in when the command names none. */
+  /**
+   * Which pipeline new deals open in when the command names none.
+   *
+   * @throws ConfigurationException if null or already set
+   */
   public SalesPipelineBuilder defaultPipeline(PipelineId id) {
-    this.defaultPipeline = required("defaultPipeline", id);
+    this.defaultPipeline = once("defaultPipeline", this.defaultPipeline, id);
     return this;
   }
 
-  /** The stage rules; replaces the standard rules. */
+  /**
+   * The stage rules; replaces the standard rules.
+   *
+   * @throws ConfigurationException if null or already set
+   */
   public SalesPipelineBuilder rules(RuleSet rules) {
-    this.rules = required("rules", rules);
+    this.rules = once("rules", this.rules, rules);
     return this;
   }
 
-  /** Registers a qualification framework, replacing one with the same key. */
+  /**
+   * Registers a qualification framework under its key, replacing the default one with that key.
+   *
+   * @throws ConfigurationException if null or a framework with the same key was already registered
+   *     through this method
+   */
   public SalesPipelineBuilder qualificationFramework(QualificationFramework<?> framework) {
     required("qualificationFramework", framework);
-    frameworks.put(framework.key(), framework);
+    String key = framework.key();
+    if (!given.add("qualificationFramework " + key)) {
+      throw alreadySet("qualificationFramework " + key, frameworks.get(key), framework);
+    }
+    frameworks.put(key, framework);
     return this;
   }
 
-  /** Converts amounts into the reporting currency for totals. */
+  /**
+   * Converts amounts into the reporting currency for totals.
+   *
+   * @throws ConfigurationException if null or already set
+   */
   public SalesPipelineBuilder currencyConverter(CurrencyConverter converter) {
-    this.converter = required("currencyConverter", converter);
+    this.converter = once("currencyConverter", this.converter, converter);
     return this;
   }
 
-  /** The currency totals are reported in by default, by ISO 4217 code. */
+  /**
+   * The currency totals are reported in by default, by ISO 4217 code.
+   *
+   * @throws ConfigurationException if the code is not an ISO 4217 code or the currency was already
+   *     set
+   */
   public SalesPipelineBuilder reportingCurrency(String code) {
+    java.util.Currency currency;
     try {
-      this.reportingCurrency = Money.currency(code);
+      currency = Money.currency(code);
     } catch (ValidationException e) {
       throw new ConfigurationException(
           "reportingCurrency '" + code + "' is not an ISO 4217 code", e);
     }
+    this.reportingCurrency = once("reportingCurrency", this.reportingCurrency, currency);
     return this;
   }
 
-  /** Adds a listener that hears committed events. */
+  /**
+   * Adds a listener that hears committed events.
+   *
+   * @throws ConfigurationException if null or the same listener was already added
+   */
   public SalesPipelineBuilder listener(PipelineListener listener) {
-    listeners.add(required("listener", listener));
+    required("listener", listener);
+    if (listeners.contains(listener)) {
+      throw new ConfigurationException(
+          "listener " + listener + " was already added; refusing to add it again");
+    }
+    listeners.add(listener);
     return this;
   }
 

@@ -20,6 +20,7 @@ import org.salespipeline.core.command.RecordQualification;
 import org.salespipeline.core.command.ReopenDeal;
 import org.salespipeline.core.command.ScheduleFollowUp;
 import org.salespipeline.core.command.UpdateDeal;
+import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.StandardPipelines;
 
@@ -66,6 +67,12 @@ class EnginePropertiesTest {
       Deal stored = pipeline.requireDeal(id);
       List<DealEvent> history = pipeline.history(id);
       assertThat(DealHistory.replay(history)).isEqualTo(stored);
+      // a command's changes are applied in one rebuild; applied one event at a time they agree
+      Deal oneByOne = ((Change.Created) history.get(0).change()).deal();
+      for (DealEvent event : history.subList(1, history.size())) {
+        oneByOne = DealHistory.apply(oneByOne, event);
+      }
+      assertThat(oneByOne).as("history applied event by event").isEqualTo(stored);
       assertThat(stored.version()).isEqualTo(history.get(history.size() - 1).dealVersion());
       assertThat(history).extracting(DealEvent::sequence).isSorted().doesNotHaveDuplicates();
     }

@@ -61,12 +61,12 @@ class MoneyTest {
     var builder =
         FixedRateCurrencyConverter.builder().rate("EUR", "USD", LocalDate.of(2026, 1, 1), "1.1");
     assertThatThrownBy(() -> builder.rate("EUR", "USD", LocalDate.of(2026, 1, 1), "1.2"))
-        .isInstanceOf(ValidationException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("already set");
     assertThatThrownBy(() -> builder.rate("EUR", "USD", LocalDate.of(2026, 2, 1), "0"))
-        .isInstanceOf(ValidationException.class);
+        .isInstanceOf(ConfigurationException.class);
     assertThatThrownBy(() -> builder.rate("EUR", "EUR", LocalDate.of(2026, 2, 1), "1"))
-        .isInstanceOf(ValidationException.class);
+        .isInstanceOf(ConfigurationException.class);
     assertThat(Money.of(new BigDecimal("10.00"), "USD").times(new BigDecimal("0.333")))
         .isEqualTo(Money.of("3.33", "USD"));
   }

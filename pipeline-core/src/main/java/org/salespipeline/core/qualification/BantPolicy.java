@@ -47,7 +47,7 @@ import org.salespipeline.core.ValidationException;
  * <p>Immutable and thread-safe.
  */
 @Value.Immutable
-public abstract class BantPolicy {
+public abstract class BantPolicy implements ScoringPolicy {
   private static final BantPolicy DEFAULTS = builder().build();
 
   /** A new builder, starting from the defaults. */

@@ -39,7 +39,7 @@ import org.salespipeline.core.ValidationException;
  * <p>Immutable and thread-safe.
  */
 @Value.Immutable
-public abstract class ChampPolicy {
+public abstract class ChampPolicy implements ScoringPolicy {
   private static final ChampPolicy DEFAULTS = builder().build();
 
   /** A new builder, starting from the defaults. */

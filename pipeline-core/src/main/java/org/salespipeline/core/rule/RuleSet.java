@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.stage.StandardPipelines;
 
@@ -71,53 +71,109 @@ public final class RuleSet {
     return rules;
   }
 
-  /** Every violation of the transition by the rules that apply to it. */
+  /**
+   * Every violation of the transition by the rules that apply to it, in {@link #rulesFor} order; an
+   * unmodifiable empty list when no rule objects.
+   *
+   * @throws IllegalStateException if a rule returns null instead of a list
+   */
   public List<RuleViolation> check(Transition transition) {
-    List<RuleViolation> violations = new ArrayList<>();
-    for (StageRule rule : rulesFor(transition)) {
+    PipelineId pipeline = transition.pipeline().id();
+    List<StageRule> rules = pipelineRules.getOrDefault(pipeline, List.of());
+    Map<String, List<StageRule>> byStage = stageRules.get(pipeline);
+    if (byStage != null && !byStage.isEmpty()) {
+      rules = rulesFor(transition);
+    }
+    // why: a move through the engine calls this every time; most transitions break no rule, so
+    // the result list is made only when a rule has something to say.
+    List<RuleViolation> violations = List.of();
+    for (StageRule rule : rules) {
       List<RuleViolation> found = rule.check(transition);
       if (found == null) {
         throw new IllegalStateException("stage rule " + rule.key() + " returned null");
       }
-      violations.addAll(found);
+      if (!found.isEmpty()) {
+        if (violations.isEmpty()) {
+          violations = new ArrayList<>();
+        }
+        violations.addAll(found);
+      }
     }
     return violations;
   }
 
-  /** Collects rules; not thread-safe. */
+  /**
+   * Collects rules; not thread-safe. Every mistake is a {@link ConfigurationException} naming the
+   * setting and the value: a null pipeline, stage or rule, or a rule whose key is already attached
+   * at the same place (the message names both rules).
+   */
   public static final class Builder {
     private final Map<PipelineId, List<StageRule>> pipelineRules = new HashMap<>();
     private final Map<PipelineId, Map<String, List<StageRule>>> stageRules = new HashMap<>();
 
     private Builder() {}
 
-    /** Attaches rules to every transition of a pipeline. */
+    /**
+     * Attaches rules to every transition of a pipeline.
+     *
+     * @throws ConfigurationException if an argument is null or a rule with the same key is already
+     *     attached to the pipeline
+     */
     public Builder pipelineRule(PipelineId pipeline, StageRule... rules) {
-      Objects.requireNonNull(pipeline, "pipeline");
+      required("pipelineRule pipeline", pipeline);
       List<StageRule> list = pipelineRules.computeIfAbsent(pipeline, k -> new ArrayList<>());
-      for (StageRule rule : rules) {
-        list.add(Objects.requireNonNull(rule, "rule"));
-      }
+      attach(list, "pipelineRule of pipeline " + pipeline, rules);
       return this;
     }
 
-    /** Attaches rules to transitions entering or leaving one stage of a pipeline. */
+    /**
+     * Attaches rules to transitions entering or leaving one stage of a pipeline.
+     *
+     * @throws ConfigurationException if an argument is null or a rule with the same key is already
+     *     attached to the stage
+     */
     public Builder stageRule(PipelineId pipeline, String stage, StageRule... rules) {
-      Objects.requireNonNull(pipeline, "pipeline");
-      Objects.requireNonNull(stage, "stage");
+      required("stageRule pipeline", pipeline);
+      required("stageRule stage", stage);
       List<StageRule> list =
           stageRules
               .computeIfAbsent(pipeline, k -> new HashMap<>())
               .computeIfAbsent(stage, k -> new ArrayList<>());
-      for (StageRule rule : rules) {
-        list.add(Objects.requireNonNull(rule, "rule"));
-      }
+      attach(list, "stageRule of pipeline " + pipeline + " stage " + stage, rules);
       return this;
+    }
+
+    private static void attach(List<StageRule> list, String where, StageRule... rules) {
+      required(where + " rules", rules);
+      for (StageRule rule : rules) {
+        required(where, rule);
+        for (StageRule present : list) {
+          if (present.key().equals(rule.key())) {
+            throw new ConfigurationException(
+                where
+                    + " '"
+                    + rule.key()
+                    + "' was already set to "
+                    + present
+                    + "; refusing to set it again to "
+                    + rule);
+          }
+        }
+        list.add(rule);
+      }
+    }
+
+    private static void required(String name, Object value) {
+      if (value == null) {
+        throw new ConfigurationException(name + " must not be null");
+      }
     }
 
     /**
      * Attaches the standard rules (see {@link RuleSet#standard()}) to a pipeline that uses the
      * standard stage keys.
+     *
+     * @throws ConfigurationException if one of them is already attached
      */
     public Builder addStandardRules(PipelineId pipeline) {
       pipelineRule(

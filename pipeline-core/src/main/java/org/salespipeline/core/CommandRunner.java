@@ -1,0 +1,166 @@
+package org.salespipeline.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.salespipeline.core.command.ChangesDeal;
+import org.salespipeline.core.command.CommandResult;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.store.DealCommit;
+import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
+import org.salespipeline.core.store.IdempotencyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The way every deal command goes once its input is checked: replay a used idempotency key, load
+ * the deal and check its version and status, let the command draft its changes, commit them all or
+ * nothing, and tell the listeners.
+ */
+final class CommandRunner {
+  // why: logged under the facade's name, as before the split, so hosts' logging settings still
+  // apply
+  private static final Logger LOG = LoggerFactory.getLogger(SalesPipeline.class);
+
+  private final EngineContext context;
+
+  CommandRunner(EngineContext context) {
+    this.context = context;
+  }
+
+  /** Runs a command on the deal it names; see {@link #run}. */
+  CommandResult onDeal(
+      ChangesDeal command, String name, boolean requireOpen, Consumer<Draft> body) {
+    return run(
+        command.deal(),
+        command.actor(),
+        command.idempotencyKey(),
+        command.expectedVersion(),
+        name,
+        requireOpen,
+        body);
+  }
+
+  /**
+   * Runs a command on an existing deal: {@code body} adds the command's changes to a draft of the
+   * deal; nothing is written when it throws or adds nothing.
+   *
+   * @param name the command's name, for errors and the log
+   * @param requireOpen whether a closed deal refuses the command
+   */
+  CommandResult run(
+      DealId dealId,
+      UserId actor,
+      Optional<String> key,
+      OptionalLong expectedVersion,
+      String name,
+      boolean requireOpen,
+      Consumer<Draft> body) {
+    Optional<CommandResult> replayed = replay(key);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    Deal deal;
+    Draft draft;
+    try {
+      deal = context.requireDeal(dealId);
+      if (expectedVersion.isPresent() && expectedVersion.getAsLong() != deal.version()) {
+        throw new ConcurrentDealModificationException(
+            dealId, expectedVersion.getAsLong(), deal.version());
+      }
+      if (requireOpen && !deal.isOpen()) {
+        throw new ClosedDealException(dealId, deal.status(), name);
+      }
+      draft = new Draft(deal, context.now(), actor, key);
+      body.accept(draft);
+    } catch (PipelineException e) {
+      // why: a replay of this command may have committed between our key check and our read; the
+      // command then fails against the state it produced itself, and the caller wants its result.
+      Optional<CommandResult> raced = replay(key);
+      if (raced.isPresent()) {
+        return raced.get();
+      }
+      throw e;
+    }
+    if (draft.isEmpty()) {
+      return replay(key).orElseGet(() -> new CommandResult(deal, List.of(), false));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} on deal {} by {}: {} event(s)", name, dealId, actor, draft.events().size());
+    }
+    return commit(
+        deal.version(),
+        draft.current(),
+        draft.events(),
+        draft.activities(),
+        draft.retentionChange(),
+        key);
+  }
+
+  /**
+   * Commits a deal's new state with its events; a taken idempotency key or a lost race with a
+   * replay of the same command gives the first command's result.
+   *
+   * @param expectedVersion the deal's version before the command, 0 for a new deal
+   */
+  CommandResult commit(
+      long expectedVersion,
+      Deal after,
+      List<DealEvent> events,
+      List<Activity> activities,
+      Optional<CustomerRetention> retention,
+      Optional<String> key) {
+    DealCommit commit = new DealCommit(expectedVersion, after, events, activities, retention, key);
+    try {
+      context.ws().commit(commit);
+    } catch (DuplicateIdempotencyKeyException e) {
+      return replay(key).orElseThrow(() -> e);
+    } catch (ConcurrentDealModificationException e) {
+      // why: two replays of one command race; the loser sees a conflict but the key is now taken.
+      Optional<CommandResult> replayed = replay(key);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
+      throw e;
+    }
+    // why: the commit holds an immutable copy of the events; the result shares it, not a second
+    notifyListeners(after, commit.events());
+    return new CommandResult(after, commit.events(), false);
+  }
+
+  /** Tells every listener about committed events; a failing listener is logged and skipped. */
+  void notifyListeners(Deal deal, List<DealEvent> events) {
+    for (PipelineListener listener : context.listeners()) {
+      try {
+        listener.onCommitted(events);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "pipeline listener {} failed on deal {}; the command stays committed",
+            listener,
+            deal.id(),
+            e);
+      }
+    }
+  }
+
+  /**
+   * The first result of the command that used the key: the deal rebuilt from its history up to the
+   * version that command produced, and that command's events. Empty if the key is new.
+   */
+  Optional<CommandResult> replay(Optional<String> key) {
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<IdempotencyRecord> record = context.ws().idempotencyRecord(key.get());
+    if (record.isEmpty()) {
+      return Optional.empty();
+    }
+    long version = record.get().dealVersion();
+    List<DealEvent> history = context.ws().history(record.get().dealId());
+    List<DealEvent> upTo = history.stream().filter(e -> e.dealVersion() <= version).toList();
+    List<DealEvent> own = upTo.stream().filter(e -> e.dealVersion() == version).toList();
+    return Optional.of(new CommandResult(DealHistory.replay(upTo), own, true));
+  }
+}

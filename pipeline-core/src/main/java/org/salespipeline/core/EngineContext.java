@@ -1,0 +1,122 @@
+package org.salespipeline.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.qualification.QualificationFramework;
+import org.salespipeline.core.rule.RuleSet;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.PipelineStore;
+import org.salespipeline.core.store.WorkspaceStore;
+
+/**
+ * What every room of the engine works with: the store view of one workspace, the clock, the id
+ * generator and the configuration the builder collected. Rooms depend on this value, never on
+ * {@link SalesPipeline}, so a new room never reaches back into the facade.
+ *
+ * <p>Immutable (the maps and lists are copies); the store view is as thread-safe as the store.
+ */
+record EngineContext(
+    PipelineStore store,
+    WorkspaceStore ws,
+    Clock clock,
+    IdGenerator ids,
+    Map<PipelineId, PipelineDefinition> pipelines,
+    PipelineId defaultPipeline,
+    RuleSet rules,
+    Map<String, QualificationFramework<?>> frameworks,
+    CurrencyConverter converter,
+    Currency reportingCurrency,
+    List<PipelineListener> listeners) {
+
+  EngineContext {
+    pipelines = Map.copyOf(pipelines);
+    frameworks = Map.copyOf(frameworks);
+    listeners = List.copyOf(listeners);
+  }
+
+  /** The context a finished builder describes, bound to the builder's workspace. */
+  static EngineContext of(SalesPipelineBuilder b) {
+    return new EngineContext(
+        b.store,
+        b.store.workspace(b.workspace),
+        b.clock,
+        b.ids != null ? b.ids : IdGenerator.timeOrdered(b.clock),
+        b.pipelines,
+        b.defaultPipeline,
+        b.rules,
+        b.frameworks,
+        b.converter,
+        b.reportingCurrency,
+        b.listeners);
+  }
+
+  /** The same configuration bound to another workspace of the same store. */
+  EngineContext forWorkspace(WorkspaceId workspace) {
+    return new EngineContext(
+        store,
+        store.workspace(workspace),
+        clock,
+        ids,
+        pipelines,
+        defaultPipeline,
+        rules,
+        frameworks,
+        converter,
+        reportingCurrency,
+        listeners);
+  }
+
+  /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */
+  void savePipelines() {
+    for (PipelineDefinition definition : pipelines.values()) {
+      if (!ws.pipeline(definition.id()).equals(Optional.of(definition))) {
+        ws.savePipeline(definition);
+      }
+    }
+  }
+
+  WorkspaceId workspace() {
+    return ws.workspaceId();
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  LocalDate today(Instant now) {
+    return LocalDate.ofInstant(now, clock.getZone());
+  }
+
+  /**
+   * The pipeline definition, configured or saved in the workspace.
+   *
+   * @throws ValidationException if no pipeline has the id
+   */
+  PipelineDefinition pipeline(PipelineId id) {
+    PipelineDefinition definition = pipelines.get(id);
+    if (definition == null) {
+      definition =
+          ws.pipeline(id)
+              .orElseThrow(
+                  () ->
+                      new ValidationException(
+                          FieldProblem.of("pipeline", id, "is not a known pipeline")));
+    }
+    return definition;
+  }
+
+  /**
+   * The deal.
+   *
+   * @throws DealNotFoundException if it does not exist in this workspace
+   */
+  Deal requireDeal(DealId id) {
+    return ws.deal(id).orElseThrow(() -> new DealNotFoundException(workspace(), id));
+  }
+}

@@ -1,0 +1,261 @@
+package org.salespipeline.core;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.salespipeline.core.command.CloseDeal;
+import org.salespipeline.core.command.CommandResult;
+import org.salespipeline.core.command.MoveDeal;
+import org.salespipeline.core.command.ReopenDeal;
+import org.salespipeline.core.event.Change;
+import org.salespipeline.core.internal.Problems;
+import org.salespipeline.core.rule.RuleViolation;
+import org.salespipeline.core.rule.Transition;
+import org.salespipeline.core.rule.TransitionKind;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.Stage;
+import org.salespipeline.core.stage.StageOutcome;
+
+/**
+ * Everything that changes a deal's stage, always through the stage rules: move, close (won, lost,
+ * disqualified), reopen; and the retention a won deal's account enters.
+ */
+final class Transitions {
+  private static final Duration ONBOARDING_FOLLOW_UP = Duration.ofDays(7);
+
+  private final EngineContext context;
+  private final CommandChecks checks;
+  private final CommandRunner runner;
+
+  Transitions(EngineContext context, CommandChecks checks, CommandRunner runner) {
+    this.context = context;
+    this.checks = checks;
+    this.runner = runner;
+  }
+
+  CommandResult move(MoveDeal command) {
+    Problems problems = checks.common(command);
+    problems.line("toStage", command.toStage(), Problems.MAX_LINE);
+    command.override().ifPresent(r -> problems.line("override", r, Problems.MAX_LINE));
+    problems.throwIfAny();
+    return runner.onDeal(
+        command,
+        "move",
+        true,
+        draft -> {
+          PipelineDefinition definition = context.pipeline(draft.current().pipeline());
+          Stage from = definition.requireStage(draft.current().stage());
+          Stage to = definition.requireStage(command.toStage());
+          if (!to.isOpen()) {
+            throw new ValidationException(
+                FieldProblem.of(
+                    "toStage", to.key(), "is a closing stage; use win, lose or disqualify"));
+          }
+          if (to.key().equals(from.key())) {
+            throw new ValidationException(
+                FieldProblem.of("toStage", to.key(), "is the deal's current stage"));
+          }
+          transition(
+              draft,
+              definition,
+              from,
+              to,
+              TransitionKind.MOVE,
+              Optional.empty(),
+              command.override());
+        });
+  }
+
+  /** Closes an open deal with the outcome; {@code kind} names the command. */
+  CommandResult close(CloseDeal command, StageOutcome outcome, TransitionKind kind) {
+    Problems problems = checks.common(command);
+    if (!command.reason().isEmpty()) {
+      problems.line("reason", command.reason(), Problems.MAX_LINE);
+    }
+    command.detail().ifPresent(d -> problems.text("detail", d, Problems.MAX_TEXT, true, true));
+    command.override().ifPresent(r -> problems.line("override", r, Problems.MAX_LINE));
+    problems.throwIfAny();
+    return runner.onDeal(
+        command,
+        kind.name().toLowerCase(Locale.ROOT),
+        true,
+        draft -> {
+          Deal deal = draft.current();
+          PipelineDefinition definition = context.pipeline(deal.pipeline());
+          Stage from = definition.requireStage(deal.stage());
+          Stage to =
+              definition
+                  .stageWithOutcome(outcome)
+                  .orElseThrow(
+                      () ->
+                          new ValidationException(
+                              FieldProblem.of(
+                                  "pipeline",
+                                  definition.id(),
+                                  "has no " + outcome.name().toLowerCase(Locale.ROOT) + " stage")));
+          String reason =
+              command.reason().isBlank() && outcome == StageOutcome.WON ? "won" : command.reason();
+          CloseReason closeReason = new CloseReason(outcome.status(), reason, command.detail());
+          transition(
+              draft, definition, from, to, kind, Optional.of(closeReason), command.override());
+          if (outcome == StageOutcome.WON && deal.account().isPresent()) {
+            enterRetention(draft, deal, deal.account().get());
+          }
+        });
+  }
+
+  /**
+   * Puts the account of a deal being won into retention: onboarding (with a kick-off follow-up) if
+   * it is new or had churned, renewed for a renewal deal, its status kept otherwise.
+   *
+   * @param deal the deal as it stood before closing
+   */
+  private void enterRetention(Draft draft, Deal deal, AccountId account) {
+    Optional<CustomerRetention> existing = context.ws().retention(account);
+    RetentionStatus status;
+    if (deal.kind() == DealKind.RENEWAL) {
+      status = RetentionStatus.RENEWED;
+    } else if (existing.isEmpty() || existing.get().status() == RetentionStatus.CHURNED) {
+      status = RetentionStatus.ONBOARDING;
+    } else {
+      status = existing.get().status();
+    }
+    boolean statusChanges = existing.map(e -> e.status() != status).orElse(true);
+    draft.retention(
+        CustomerRetention.builder()
+            .account(account)
+            .workspace(context.workspace())
+            .status(status)
+            .wonDeal(deal.id())
+            .since(statusChanges ? draft.at() : existing.get().since())
+            .renewalDate(existing.flatMap(CustomerRetention::renewalDate))
+            .version(existing.map(e -> e.version() + 1).orElse(1L))
+            .build());
+    if (status == RetentionStatus.ONBOARDING && statusChanges) {
+      Activity kickoff =
+          Activity.builder()
+              .id(new ActivityId(context.ids().next()))
+              .workspace(context.workspace())
+              .deal(deal.id())
+              .account(account)
+              .type(ActivityType.FOLLOW_UP)
+              .owner(deal.owner())
+              .subject("Onboarding kick-off")
+              .dueAt(draft.at().plus(ONBOARDING_FOLLOW_UP))
+              .recordedAt(draft.at())
+              .build();
+      draft.activity(kickoff);
+      draft.add(
+          new Change.ActivityLogged(
+              kickoff.id(), kickoff.type(), Optional.empty(), kickoff.dueAt()));
+    }
+  }
+
+  CommandResult reopen(ReopenDeal command) {
+    Problems problems = checks.common(command);
+    problems.line("toStage", command.toStage(), Problems.MAX_LINE);
+    problems.line("reason", command.reason(), Problems.MAX_LINE);
+    problems.throwIfAny();
+    return runner.onDeal(
+        command,
+        "reopen",
+        false,
+        draft -> {
+          Deal deal = draft.current();
+          if (deal.isOpen()) {
+            throw new ValidationException(
+                FieldProblem.of("deal", deal.id(), "is open; only closed deals can be reopened"));
+          }
+          PipelineDefinition definition = context.pipeline(deal.pipeline());
+          Stage from = definition.requireStage(deal.stage());
+          Stage to = definition.requireStage(command.toStage());
+          if (!to.isOpen()) {
+            throw new ValidationException(
+                FieldProblem.of("toStage", to.key(), "is not an open stage"));
+          }
+          draft.add(new Change.Reopened(deal.status(), command.reason()));
+          transition(
+              draft,
+              definition,
+              from,
+              to,
+              TransitionKind.REOPEN,
+              Optional.empty(),
+              Optional.empty());
+        });
+  }
+
+  /**
+   * Adds a change of stage to the draft after the stage rules allowed it: the override (if the
+   * rules refused and an override is given), the stage change, the category the stage implies
+   * (unless the rep set one on an open deal) and the close, if any.
+   *
+   * @throws IllegalTransitionException with every violation when the rules refuse and no override
+   *     is given
+   */
+  void transition(
+      Draft draft,
+      PipelineDefinition definition,
+      Stage from,
+      Stage to,
+      TransitionKind kind,
+      Optional<CloseReason> reason,
+      Optional<String> override) {
+    Deal deal = draft.current();
+    Transition transition =
+        new Transition(deal, definition, from, to, kind, reason, draft.actor(), draft.at());
+    List<RuleViolation> violations = context.rules().check(transition);
+    if (!violations.isEmpty()) {
+      if (override.isEmpty()) {
+        throw new IllegalTransitionException(deal.id(), from.key(), to.key(), violations);
+      }
+      draft.add(new Change.RuleOverridden(from.key(), to.key(), violations, override.get()));
+    }
+    draft.add(new Change.StageChanged(from.key(), to.key()));
+    boolean closing = !to.isOpen();
+    if (closing || !deal.categorySetByRep()) {
+      if (deal.forecastCategory() != to.defaultCategory() || deal.categorySetByRep()) {
+        draft.add(new Change.CategoryChanged(deal.forecastCategory(), to.defaultCategory(), false));
+      }
+    }
+    reason.ifPresent(
+        r -> {
+          switch (r.status()) {
+            case WON -> draft.add(new Change.Won(r));
+            case LOST -> draft.add(new Change.Lost(r));
+            case DISQUALIFIED -> draft.add(new Change.Disqualified(r));
+            default -> throw new IllegalStateException("open is not a close reason");
+          }
+        });
+  }
+
+  /**
+   * Sets an account's retention status.
+   *
+   * @throws ValidationException if the account never had a won deal
+   */
+  CustomerRetention updateRetention(
+      AccountId account, RetentionStatus status, Optional<LocalDate> renewalDate) {
+    CustomerRetention current =
+        context
+            .ws()
+            .retention(account)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        FieldProblem.of(
+                            "account", account, "has no won deal, so no retention record")));
+    CustomerRetention next =
+        CustomerRetention.builder()
+            .from(current)
+            .status(status)
+            .since(current.status() == status ? current.since() : context.now())
+            .renewalDate(renewalDate.or(current::renewalDate))
+            .version(current.version() + 1)
+            .build();
+    context.ws().commitRetention(next, List.of());
+    return next;
+  }
+}
