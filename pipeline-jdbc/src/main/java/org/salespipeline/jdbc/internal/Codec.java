@@ -270,67 +270,135 @@ public final class Codec {
 
   // ---------------------------------------------------------------- changes
 
-  /** The stored type name of a change, as {@link org.salespipeline.core.event.DealEvent#type()}. */
+  /** The stored type name of a change: {@link Change#typeName()}, one of the TYPE constants. */
   public static String changeType(Change change) {
     return change.typeName();
   }
 
   /** Encodes a change; a {@code Created} change is stored as its deal. */
   public static String encodeChange(Change change) {
-    if (change instanceof Change.Created c) {
-      return encodeDeal(c.deal());
-    }
-    return Tree.write(change(change));
+    return change.accept(new ChangeEncoder(null, null));
   }
 
-  private static Map<String, Object> change(Change change) {
-    if (change instanceof Change.StageChanged c) {
-      return map("from", c.from(), "to", c.to());
-    } else if (change instanceof Change.AmountChanged c) {
-      return map("from", money(c.from()), "to", money(c.to()));
-    } else if (change instanceof Change.CloseDateChanged c) {
-      return map(
-          "from",
-          c.from().toString(),
-          "to",
-          c.to().toString(),
-          "pushes",
-          Integer.toString(c.pushCount()));
-    } else if (change instanceof Change.OwnerChanged c) {
-      return map("from", c.from().value(), "to", c.to().value());
-    } else if (change instanceof Change.CategoryChanged c) {
-      return map(
-          "from", c.from().name(), "to", c.to().name(), "byRep", Boolean.toString(c.setByRep()));
-    } else if (change instanceof Change.ProbabilityOverrideChanged c) {
+  /**
+   * Encodes a change of a commit whose deal is already encoded: a {@code Created} change of that
+   * same deal reuses {@code dealBody} instead of encoding the deal a second time.
+   */
+  static String encodeChange(Change change, Deal deal, String dealBody) {
+    return change.accept(new ChangeEncoder(deal, dealBody));
+  }
+
+  /** The stored text of each kind of change; adding a kind breaks the build here. */
+  private static final class ChangeEncoder implements Change.Visitor<String> {
+    private final Deal encodedDeal;
+    private final String encodedBody;
+
+    ChangeEncoder(Deal encodedDeal, String encodedBody) {
+      this.encodedDeal = encodedDeal;
+      this.encodedBody = encodedBody;
+    }
+
+    @Override
+    public String visit(Change.Created c) {
+      return encodedBody != null && c.deal().equals(encodedDeal)
+          ? encodedBody
+          : encodeDeal(c.deal());
+    }
+
+    @Override
+    public String visit(Change.StageChanged c) {
+      return Tree.write(map("from", c.from(), "to", c.to()));
+    }
+
+    @Override
+    public String visit(Change.AmountChanged c) {
+      return Tree.write(map("from", money(c.from()), "to", money(c.to())));
+    }
+
+    @Override
+    public String visit(Change.CloseDateChanged c) {
+      return Tree.write(
+          map(
+              "from",
+              c.from().toString(),
+              "to",
+              c.to().toString(),
+              "pushes",
+              Integer.toString(c.pushCount())));
+    }
+
+    @Override
+    public String visit(Change.OwnerChanged c) {
+      return Tree.write(map("from", c.from().value(), "to", c.to().value()));
+    }
+
+    @Override
+    public String visit(Change.CategoryChanged c) {
+      return Tree.write(
+          map(
+              "from",
+              c.from().name(),
+              "to",
+              c.to().name(),
+              "byRep",
+              Boolean.toString(c.setByRep())));
+    }
+
+    @Override
+    public String visit(Change.ProbabilityOverrideChanged c) {
       Map<String, Object> m = new LinkedHashMap<>();
       c.from().ifPresent(v -> m.put("from", Double.toString(v)));
       c.to().ifPresent(v -> m.put("to", Double.toString(v)));
-      return m;
-    } else if (change instanceof Change.DetailsChanged c) {
-      return map("fields", new ArrayList<Object>(c.fields()), "deal", deal(c.deal()));
-    } else if (change instanceof Change.QualificationRecorded c) {
-      return qualification(c.result());
-    } else if (change instanceof Change.ActivityLogged c) {
+      return Tree.write(m);
+    }
+
+    @Override
+    public String visit(Change.DetailsChanged c) {
+      return Tree.write(map("fields", new ArrayList<Object>(c.fields()), "deal", deal(c.deal())));
+    }
+
+    @Override
+    public String visit(Change.QualificationRecorded c) {
+      return Tree.write(qualification(c.result()));
+    }
+
+    @Override
+    public String visit(Change.ActivityLogged c) {
       Map<String, Object> m = map("activity", c.activity().toString(), "type", c.type().name());
       c.occurredAt().ifPresent(v -> m.put("occurredAt", v.toString()));
       c.dueAt().ifPresent(v -> m.put("dueAt", v.toString()));
-      return m;
-    } else if (change instanceof Change.Won c) {
-      return closeReason(c.reason());
-    } else if (change instanceof Change.Lost c) {
-      return closeReason(c.reason());
-    } else if (change instanceof Change.Disqualified c) {
-      return closeReason(c.reason());
-    } else if (change instanceof Change.Reopened c) {
-      return map("previous", c.previousStatus().name(), "reason", c.reason());
-    } else if (change instanceof Change.RuleOverridden c) {
+      return Tree.write(m);
+    }
+
+    @Override
+    public String visit(Change.Won c) {
+      return Tree.write(closeReason(c.reason()));
+    }
+
+    @Override
+    public String visit(Change.Lost c) {
+      return Tree.write(closeReason(c.reason()));
+    }
+
+    @Override
+    public String visit(Change.Disqualified c) {
+      return Tree.write(closeReason(c.reason()));
+    }
+
+    @Override
+    public String visit(Change.Reopened c) {
+      return Tree.write(map("previous", c.previousStatus().name(), "reason", c.reason()));
+    }
+
+    @Override
+    public String visit(Change.RuleOverridden c) {
       List<Object> violations = new ArrayList<>();
       for (RuleViolation v : c.violations()) {
         violations.add(List.of(v.rule(), v.field(), v.message()));
       }
-      return map("from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason());
+      return Tree.write(
+          map("from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason()));
     }
-    throw new IllegalArgumentException("unknown change " + change.getClass());
   }
 
   /** Decodes a change stored with its type name. */
@@ -355,42 +423,43 @@ public final class Codec {
     return new EventPayload(Instant.parse(str(m, "at")), change(type, obj(m.get("c"))));
   }
 
+  /** Rebuilds a change from its stored type name (a {@code TYPE} constant) and its tree. */
   private static Change change(String type, Map<String, Object> m) {
     return switch (type) {
-      case "Created" -> new Change.Created(deal(m));
-      case "StageChanged" -> new Change.StageChanged(str(m, "from"), str(m, "to"));
-      case "AmountChanged" ->
+      case Change.Created.TYPE -> new Change.Created(deal(m));
+      case Change.StageChanged.TYPE -> new Change.StageChanged(str(m, "from"), str(m, "to"));
+      case Change.AmountChanged.TYPE ->
           new Change.AmountChanged(money(obj(m.get("from"))), money(obj(m.get("to"))));
-      case "CloseDateChanged" ->
+      case Change.CloseDateChanged.TYPE ->
           new Change.CloseDateChanged(
               LocalDate.parse(str(m, "from")),
               LocalDate.parse(str(m, "to")),
               Integer.parseInt(str(m, "pushes")));
-      case "OwnerChanged" ->
+      case Change.OwnerChanged.TYPE ->
           new Change.OwnerChanged(UserId.of(str(m, "from")), UserId.of(str(m, "to")));
-      case "CategoryChanged" ->
+      case Change.CategoryChanged.TYPE ->
           new Change.CategoryChanged(
               ForecastCategory.valueOf(str(m, "from")),
               ForecastCategory.valueOf(str(m, "to")),
               Boolean.parseBoolean(str(m, "byRep")));
-      case "ProbabilityOverrideChanged" ->
+      case Change.ProbabilityOverrideChanged.TYPE ->
           new Change.ProbabilityOverrideChanged(optDouble(m, "from"), optDouble(m, "to"));
-      case "DetailsChanged" ->
+      case Change.DetailsChanged.TYPE ->
           new Change.DetailsChanged(
               new LinkedHashSet<>(strings(m.get("fields"))), deal(obj(m.get("deal"))));
-      case "QualificationRecorded" -> new Change.QualificationRecorded(qualification(m));
-      case "ActivityLogged" ->
+      case Change.QualificationRecorded.TYPE -> new Change.QualificationRecorded(qualification(m));
+      case Change.ActivityLogged.TYPE ->
           new Change.ActivityLogged(
               ActivityId.of(str(m, "activity")),
               ActivityType.valueOf(str(m, "type")),
               opt(m, "occurredAt").map(Instant::parse),
               opt(m, "dueAt").map(Instant::parse));
-      case "Won" -> new Change.Won(closeReason(m));
-      case "Lost" -> new Change.Lost(closeReason(m));
-      case "Disqualified" -> new Change.Disqualified(closeReason(m));
-      case "Reopened" ->
+      case Change.Won.TYPE -> new Change.Won(closeReason(m));
+      case Change.Lost.TYPE -> new Change.Lost(closeReason(m));
+      case Change.Disqualified.TYPE -> new Change.Disqualified(closeReason(m));
+      case Change.Reopened.TYPE ->
           new Change.Reopened(DealStatus.valueOf(str(m, "previous")), str(m, "reason"));
-      case "RuleOverridden" ->
+      case Change.RuleOverridden.TYPE ->
           new Change.RuleOverridden(
               str(m, "from"),
               str(m, "to"),
