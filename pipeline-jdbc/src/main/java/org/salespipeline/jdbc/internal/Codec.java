@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,6 @@ import org.salespipeline.core.event.Change;
 import org.salespipeline.core.qualification.CriterionResult;
 import org.salespipeline.core.qualification.QualificationResult;
 import org.salespipeline.core.qualification.Verdict;
-import org.salespipeline.core.rule.RuleViolation;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
 
@@ -65,7 +63,7 @@ public final class Codec {
     return deal(obj(Tree.read(text)));
   }
 
-  private static Map<String, Object> deal(Deal d) {
+  static Map<String, Object> deal(Deal d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", d.id().toString());
     m.put("ws", d.workspace().value());
@@ -108,7 +106,7 @@ public final class Codec {
     return m;
   }
 
-  private static Deal deal(Map<String, Object> m) {
+  static Deal deal(Map<String, Object> m) {
     Deal.Builder b = Deal.builder();
     b.id(DealId.of(str(m, "id")))
         .workspace(WorkspaceId.of(str(m, "ws")))
@@ -183,11 +181,11 @@ public final class Codec {
     };
   }
 
-  private static Map<String, Object> money(Money money) {
+  static Map<String, Object> money(Money money) {
     return map("amount", money.amount().toString(), "currency", money.currency().getCurrencyCode());
   }
 
-  private static Money money(Map<String, Object> m) {
+  static Money money(Map<String, Object> m) {
     return Money.of(new BigDecimal(str(m, "amount")), str(m, "currency"));
   }
 
@@ -222,7 +220,7 @@ public final class Codec {
         opt(m, "acceptedAt").map(Instant::parse));
   }
 
-  private static Map<String, Object> qualification(QualificationResult q) {
+  static Map<String, Object> qualification(QualificationResult q) {
     List<Object> criteria = new ArrayList<>();
     for (CriterionResult c : q.criteria()) {
       criteria.add(
@@ -239,7 +237,7 @@ public final class Codec {
         criteria);
   }
 
-  private static QualificationResult qualification(Map<String, Object> m) {
+  static QualificationResult qualification(Map<String, Object> m) {
     QualificationResult.Builder b =
         QualificationResult.builder()
             .frameworkKey(str(m, "framework"))
@@ -257,13 +255,13 @@ public final class Codec {
     return b.build();
   }
 
-  private static Map<String, Object> closeReason(CloseReason r) {
+  static Map<String, Object> closeReason(CloseReason r) {
     Map<String, Object> m = map("status", r.status().name(), "reason", r.reason());
     r.detail().ifPresent(v -> m.put("detail", v));
     return m;
   }
 
-  private static CloseReason closeReason(Map<String, Object> m) {
+  static CloseReason closeReason(Map<String, Object> m) {
     return new CloseReason(
         DealStatus.valueOf(str(m, "status")), str(m, "reason"), opt(m, "detail"));
   }
@@ -277,7 +275,7 @@ public final class Codec {
 
   /** Encodes a change; a {@code Created} change is stored as its deal. */
   public static String encodeChange(Change change) {
-    return change.accept(new ChangeEncoder(null, null));
+    return ChangeCodec.encode(change, null, null);
   }
 
   /**
@@ -285,125 +283,12 @@ public final class Codec {
    * same deal reuses {@code dealBody} instead of encoding the deal a second time.
    */
   static String encodeChange(Change change, Deal deal, String dealBody) {
-    return change.accept(new ChangeEncoder(deal, dealBody));
-  }
-
-  /** The stored text of each kind of change; adding a kind breaks the build here. */
-  private static final class ChangeEncoder implements Change.Visitor<String> {
-    private final Deal encodedDeal;
-    private final String encodedBody;
-
-    ChangeEncoder(Deal encodedDeal, String encodedBody) {
-      this.encodedDeal = encodedDeal;
-      this.encodedBody = encodedBody;
-    }
-
-    @Override
-    public String visit(Change.Created c) {
-      return encodedBody != null && c.deal().equals(encodedDeal)
-          ? encodedBody
-          : encodeDeal(c.deal());
-    }
-
-    @Override
-    public String visit(Change.StageChanged c) {
-      return Tree.write(map("from", c.from(), "to", c.to()));
-    }
-
-    @Override
-    public String visit(Change.AmountChanged c) {
-      return Tree.write(map("from", money(c.from()), "to", money(c.to())));
-    }
-
-    @Override
-    public String visit(Change.CloseDateChanged c) {
-      return Tree.write(
-          map(
-              "from",
-              c.from().toString(),
-              "to",
-              c.to().toString(),
-              "pushes",
-              Integer.toString(c.pushCount())));
-    }
-
-    @Override
-    public String visit(Change.OwnerChanged c) {
-      return Tree.write(map("from", c.from().value(), "to", c.to().value()));
-    }
-
-    @Override
-    public String visit(Change.CategoryChanged c) {
-      return Tree.write(
-          map(
-              "from",
-              c.from().name(),
-              "to",
-              c.to().name(),
-              "byRep",
-              Boolean.toString(c.setByRep())));
-    }
-
-    @Override
-    public String visit(Change.ProbabilityOverrideChanged c) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      c.from().ifPresent(v -> m.put("from", Double.toString(v)));
-      c.to().ifPresent(v -> m.put("to", Double.toString(v)));
-      return Tree.write(m);
-    }
-
-    @Override
-    public String visit(Change.DetailsChanged c) {
-      return Tree.write(map("fields", new ArrayList<Object>(c.fields()), "deal", deal(c.deal())));
-    }
-
-    @Override
-    public String visit(Change.QualificationRecorded c) {
-      return Tree.write(qualification(c.result()));
-    }
-
-    @Override
-    public String visit(Change.ActivityLogged c) {
-      Map<String, Object> m = map("activity", c.activity().toString(), "type", c.type().name());
-      c.occurredAt().ifPresent(v -> m.put("occurredAt", v.toString()));
-      c.dueAt().ifPresent(v -> m.put("dueAt", v.toString()));
-      return Tree.write(m);
-    }
-
-    @Override
-    public String visit(Change.Won c) {
-      return Tree.write(closeReason(c.reason()));
-    }
-
-    @Override
-    public String visit(Change.Lost c) {
-      return Tree.write(closeReason(c.reason()));
-    }
-
-    @Override
-    public String visit(Change.Disqualified c) {
-      return Tree.write(closeReason(c.reason()));
-    }
-
-    @Override
-    public String visit(Change.Reopened c) {
-      return Tree.write(map("previous", c.previousStatus().name(), "reason", c.reason()));
-    }
-
-    @Override
-    public String visit(Change.RuleOverridden c) {
-      List<Object> violations = new ArrayList<>();
-      for (RuleViolation v : c.violations()) {
-        violations.add(List.of(v.rule(), v.field(), v.message()));
-      }
-      return Tree.write(
-          map("from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason()));
-    }
+    return ChangeCodec.encode(change, deal, dealBody);
   }
 
   /** Decodes a change stored with its type name. */
   public static Change decodeChange(String type, String text) {
-    return change(type, obj(Tree.read(text)));
+    return ChangeCodec.decode(type, obj(Tree.read(text)));
   }
 
   /**
@@ -420,59 +305,7 @@ public final class Codec {
   /** Decodes what {@link #encodeEventPayload} wrote. */
   public static EventPayload decodeEventPayload(String type, String text) {
     Map<String, Object> m = obj(Tree.read(text));
-    return new EventPayload(Instant.parse(str(m, "at")), change(type, obj(m.get("c"))));
-  }
-
-  /** Rebuilds a change from its stored type name (a {@code TYPE} constant) and its tree. */
-  private static Change change(String type, Map<String, Object> m) {
-    return switch (type) {
-      case Change.Created.TYPE -> new Change.Created(deal(m));
-      case Change.StageChanged.TYPE -> new Change.StageChanged(str(m, "from"), str(m, "to"));
-      case Change.AmountChanged.TYPE ->
-          new Change.AmountChanged(money(obj(m.get("from"))), money(obj(m.get("to"))));
-      case Change.CloseDateChanged.TYPE ->
-          new Change.CloseDateChanged(
-              LocalDate.parse(str(m, "from")),
-              LocalDate.parse(str(m, "to")),
-              Integer.parseInt(str(m, "pushes")));
-      case Change.OwnerChanged.TYPE ->
-          new Change.OwnerChanged(UserId.of(str(m, "from")), UserId.of(str(m, "to")));
-      case Change.CategoryChanged.TYPE ->
-          new Change.CategoryChanged(
-              ForecastCategory.valueOf(str(m, "from")),
-              ForecastCategory.valueOf(str(m, "to")),
-              Boolean.parseBoolean(str(m, "byRep")));
-      case Change.ProbabilityOverrideChanged.TYPE ->
-          new Change.ProbabilityOverrideChanged(optDouble(m, "from"), optDouble(m, "to"));
-      case Change.DetailsChanged.TYPE ->
-          new Change.DetailsChanged(
-              new LinkedHashSet<>(strings(m.get("fields"))), deal(obj(m.get("deal"))));
-      case Change.QualificationRecorded.TYPE -> new Change.QualificationRecorded(qualification(m));
-      case Change.ActivityLogged.TYPE ->
-          new Change.ActivityLogged(
-              ActivityId.of(str(m, "activity")),
-              ActivityType.valueOf(str(m, "type")),
-              opt(m, "occurredAt").map(Instant::parse),
-              opt(m, "dueAt").map(Instant::parse));
-      case Change.Won.TYPE -> new Change.Won(closeReason(m));
-      case Change.Lost.TYPE -> new Change.Lost(closeReason(m));
-      case Change.Disqualified.TYPE -> new Change.Disqualified(closeReason(m));
-      case Change.Reopened.TYPE ->
-          new Change.Reopened(DealStatus.valueOf(str(m, "previous")), str(m, "reason"));
-      case Change.RuleOverridden.TYPE ->
-          new Change.RuleOverridden(
-              str(m, "from"),
-              str(m, "to"),
-              list(m.get("violations")).stream()
-                  .map(Codec::list)
-                  .map(
-                      v ->
-                          new RuleViolation(
-                              (String) v.get(0), (String) v.get(1), (String) v.get(2)))
-                  .toList(),
-              str(m, "reason"));
-      default -> throw new IllegalArgumentException("unknown change type " + type);
-    };
+    return new EventPayload(Instant.parse(str(m, "at")), ChangeCodec.decode(type, obj(m.get("c"))));
   }
 
   // ---------------------------------------------------------------- reference data
@@ -645,7 +478,7 @@ public final class Codec {
 
   // ---------------------------------------------------------------- tree access
 
-  private static Map<String, Object> map(Object... keyValues) {
+  static Map<String, Object> map(Object... keyValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       m.put((String) keyValues[i], keyValues[i + 1]);
@@ -654,20 +487,20 @@ public final class Codec {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> obj(Object node) {
+  static Map<String, Object> obj(Object node) {
     return (Map<String, Object>) node;
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> list(Object node) {
+  static List<Object> list(Object node) {
     return (List<Object>) node;
   }
 
-  private static List<String> strings(Object node) {
+  static List<String> strings(Object node) {
     return list(node).stream().map(String.class::cast).toList();
   }
 
-  private static String str(Map<String, Object> m, String key) {
+  static String str(Map<String, Object> m, String key) {
     Object v = m.get(key);
     if (v == null) {
       throw new IllegalArgumentException("stored payload lacks '" + key + "'");
@@ -675,7 +508,7 @@ public final class Codec {
     return (String) v;
   }
 
-  private static Optional<String> opt(Map<String, Object> m, String key) {
+  static Optional<String> opt(Map<String, Object> m, String key) {
     return Optional.ofNullable((String) m.get(key));
   }
 
@@ -683,7 +516,7 @@ public final class Codec {
     return Optional.ofNullable(m.get(key)).map(Codec::obj);
   }
 
-  private static OptionalDouble optDouble(Map<String, Object> m, String key) {
+  static OptionalDouble optDouble(Map<String, Object> m, String key) {
     Object v = m.get(key);
     return v == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble((String) v));
   }
