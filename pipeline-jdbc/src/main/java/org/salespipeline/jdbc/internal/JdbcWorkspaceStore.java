@@ -147,12 +147,8 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
     return deals.deal(dealId);
   }
 
-  /**
-   * Checks what a commit says about itself before any statement runs ({@link
-   * CommitRules#checkShape}), plus what the columns can hold: amounts and key lengths.
-   */
-  private void check(DealCommit commit) {
-    rules.checkShape(commit);
+  /** Checks what the columns can hold: amounts and key lengths. */
+  private static void checkColumns(DealCommit commit) {
     Binds.checkAmount("amount", commit.deal().amount());
     commit.idempotencyKey().ifPresent(JdbcWorkspaceStore::checkKey);
   }
@@ -169,7 +165,8 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
 
   @Override
   public void commit(DealCommit commit) {
-    check(commit);
+    rules.checkShape(commit);
+    checkColumns(commit);
     registerWorkspace.run();
     EncodedCommit encoded = EncodedCommit.of(commit);
     t.tx()
@@ -191,10 +188,10 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
     if (commits.isEmpty()) {
       return;
     }
-    for (DealCommit commit : commits) {
-      check(commit);
-    }
     rules.checkBatchShape(commits);
+    for (DealCommit commit : commits) {
+      checkColumns(commit);
+    }
     Set<DealId> ids = new HashSet<>();
     boolean allCreates = true;
     for (DealCommit commit : commits) {
