@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +17,6 @@ import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ProgressListener;
-import org.salespipeline.core.SchemaException;
 import org.salespipeline.core.StorageException;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
@@ -189,10 +190,13 @@ public final class JdbcPipelineStore implements PipelineStore {
   }
 
   /**
-   * Inserts new deals with their creation events in JDBC batches. The commits are split into
-   * batches of {@link Builder#importBatchSize}; each batch is one transaction (all of it or none,
-   * as {@link WorkspaceStore#commitAll}), and batches already committed stay committed when a later
-   * one fails, so give the deals fixed ids or idempotency keys to make a retry safe.
+   * Inserts new deals with their creation events in JDBC batches, as they are: a raw write of
+   * commits someone else built, not the engine's {@code SalesPipeline.importDeals} (which runs the
+   * stage rules and builds the commits). Renamed from {@code importDeals} so the two do not read
+   * alike. The commits are split into batches of {@link Builder#importBatchSize}; each batch is one
+   * transaction (all of it or none, as {@link WorkspaceStore#commitAll}), and batches already
+   * committed stay committed when a later one fails, so give the deals fixed ids or idempotency
+   * keys to make a retry safe.
    *
    * <p>No stage rule runs here: whoever builds the commits enforces the rules (the engine's {@code
    * SalesPipeline.importDeals} does, and writes through {@code commitAll}). The store checks only
@@ -207,7 +211,7 @@ public final class JdbcPipelineStore implements PipelineStore {
    * @throws DuplicateIdempotencyKeyException if a key was used before; its batch is not written
    * @throws StorageException if the database fails; its batch is not written
    */
-  public long importDeals(
+  public long insertCreatedDeals(
       WorkspaceId workspace, List<DealCommit> creates, ProgressListener listener) {
     Objects.requireNonNull(creates, "creates");
     Objects.requireNonNull(listener, "listener");
@@ -215,7 +219,7 @@ public final class JdbcPipelineStore implements PipelineStore {
     for (DealCommit commit : creates) {
       if (!commit.isCreate()) {
         throw new IllegalArgumentException(
-            "importDeals takes creates only; deal "
+            "insertCreatedDeals takes creates only; deal "
                 + commit.deal().id()
                 + " has expectedVersion "
                 + commit.expectedVersion());
@@ -272,7 +276,9 @@ public final class JdbcPipelineStore implements PipelineStore {
    * Builds a {@link JdbcPipelineStore}; not thread-safe. Required: the data source or connection
    * provider given to {@code builder(...)}. Defaults: dialect detected from the database product
    * name; table prefix {@code sp_}; {@link SchemaMode#MIGRATE}; 3 retries of transient failures;
-   * fetch size 500 for streams; import batches of 1,000 deals; migration lock timeout 60 s.
+   * fetch size 500 for streams; import batches of 1,000 deals; migration lock timeout 60 s. Each
+   * setting may be set once: a second call of the same setter throws {@link ConfigurationException}
+   * naming the setting and both values, so a host's wiring cannot silently override itself.
    */
   public static final class Builder {
     private final ConnectionProvider connections;
@@ -284,9 +290,23 @@ public final class JdbcPipelineStore implements PipelineStore {
     private int importBatchSize = 1000;
     private Duration migrationLockTimeout = Duration.ofSeconds(60);
     private AutoCloseable owned;
+    private final Map<String, Object> alreadySet = new HashMap<>();
 
     private Builder(ConnectionProvider connections) {
       this.connections = connections;
+    }
+
+    /** Refuses a second set of the same setting, naming it and both values. */
+    private void once(String setting, Object value) {
+      if (alreadySet.containsKey(setting)) {
+        throw new ConfigurationException(
+            setting
+                + " was already set to "
+                + alreadySet.get(setting)
+                + "; refusing to set it again to "
+                + value);
+      }
+      alreadySet.put(setting, value);
     }
 
     /**
@@ -294,11 +314,13 @@ public final class JdbcPipelineStore implements PipelineStore {
      *
      * @param dialect the dialect; not null
      * @return this builder
+     * @throws ConfigurationException if the value is invalid or the setting was already set
      */
     public Builder dialect(SqlDialect dialect) {
       if (dialect == null) {
         throw new ConfigurationException("dialect must not be null");
       }
+      once("dialect", dialect.name());
       this.dialect = dialect;
       return this;
     }
@@ -308,10 +330,13 @@ public final class JdbcPipelineStore implements PipelineStore {
      *
      * @param tablePrefix 1-20 lowercase letters, digits or '_', starting with a letter
      * @return this builder
-     * @throws ConfigurationException naming the value if it is not such an identifier
+     * @throws ConfigurationException naming the value if it is not such an identifier, or if the
+     *     prefix was already set
      */
     public Builder tablePrefix(String tablePrefix) {
-      this.tablePrefix = checkPrefix(tablePrefix);
+      checkPrefix(tablePrefix);
+      once("tablePrefix", "'" + tablePrefix + "'");
+      this.tablePrefix = tablePrefix;
       return this;
     }
 
@@ -320,11 +345,13 @@ public final class JdbcPipelineStore implements PipelineStore {
      *
      * @param schemaMode the mode; not null
      * @return this builder
+     * @throws ConfigurationException if the value is invalid or the setting was already set
      */
     public Builder schemaMode(SchemaMode schemaMode) {
       if (schemaMode == null) {
         throw new ConfigurationException("schemaMode must not be null");
       }
+      once("schemaMode", schemaMode);
       this.schemaMode = schemaMode;
       return this;
     }
@@ -334,11 +361,13 @@ public final class JdbcPipelineStore implements PipelineStore {
      *
      * @param maxRetries 0 to 100
      * @return this builder
+     * @throws ConfigurationException if the value is invalid or the setting was already set
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 100) {
         throw new ConfigurationException("maxRetries must be within [0, 100], was " + maxRetries);
       }
+      once("maxRetries", maxRetries);
       this.maxRetries = maxRetries;
       return this;
     }
@@ -348,26 +377,30 @@ public final class JdbcPipelineStore implements PipelineStore {
      *
      * @param fetchSize 1 to 100,000
      * @return this builder
+     * @throws ConfigurationException if the value is invalid or the setting was already set
      */
     public Builder fetchSize(int fetchSize) {
       if (fetchSize < 1 || fetchSize > 100_000) {
         throw new ConfigurationException("fetchSize must be within [1, 100000], was " + fetchSize);
       }
+      once("fetchSize", fetchSize);
       this.fetchSize = fetchSize;
       return this;
     }
 
     /**
-     * Sets how many deals one transaction of {@link JdbcPipelineStore#importDeals} writes.
+     * Sets how many deals one transaction of {@link JdbcPipelineStore#insertCreatedDeals} writes.
      *
      * @param importBatchSize 1 to 100,000
      * @return this builder
+     * @throws ConfigurationException if the value is invalid or the setting was already set
      */
     public Builder importBatchSize(int importBatchSize) {
       if (importBatchSize < 1 || importBatchSize > 100_000) {
         throw new ConfigurationException(
             "importBatchSize must be within [1, 100000], was " + importBatchSize);
       }
+      once("importBatchSize", importBatchSize);
       this.importBatchSize = importBatchSize;
       return this;
     }
@@ -377,11 +410,13 @@ public final class JdbcPipelineStore implements PipelineStore {
      *
      * @param timeout positive
      * @return this builder
+     * @throws ConfigurationException if the value is invalid or the setting was already set
      */
     public Builder migrationLockTimeout(Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new ConfigurationException("migrationLockTimeout must be positive, was " + timeout);
       }
+      once("migrationLockTimeout", timeout);
       this.migrationLockTimeout = timeout;
       return this;
     }

@@ -10,7 +10,7 @@ public enum SchemaMode {
   /**
    * Only checks: the schema history must list exactly the migrations this library ships, each
    * applied completely and with an unchanged checksum; otherwise the build fails with a {@link
-   * org.salespipeline.core.SchemaException} saying what to do.
+   * SchemaException} saying what to do.
    */
   VALIDATE,
   /** Trusts the schema without looking: for hosts that manage it with their own tools. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
-import org.salespipeline.core.SchemaException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.WorkspaceStore;

@@ -22,9 +22,9 @@ import org.salespipeline.jdbc.internal.Migrator;
 import org.salespipeline.jdbc.internal.Sql;
 
 /**
- * T12 and T4 at the source: every shipped statement and script uses bind parameters and the
- * validated prefix only, and no command takes row locks. Also keeps the published full scripts in
- * step with the migrations.
+ * At the source: every shipped statement and script uses named bind parameters and the validated
+ * prefix only, and no command takes row locks. Also keeps the published full scripts in step with
+ * the migrations.
  */
 class SqlLintTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
@@ -57,6 +57,7 @@ class SqlLintTest {
       assertThat(sql).as(sql).doesNotContainIgnoringCase("FOR UPDATE");
       assertThat(sql).as(sql).doesNotContainIgnoringCase("SKIP LOCKED");
       assertThat(sql).as(sql).doesNotContain("%s").doesNotContain("{0}");
+      assertThat(sql).as("binds by name, not by position: " + sql).doesNotContain("?");
       Matcher m = PLACEHOLDER.matcher(sql);
       while (m.find()) {
         assertThat(m.group(1)).as(sql).isEqualTo("prefix");

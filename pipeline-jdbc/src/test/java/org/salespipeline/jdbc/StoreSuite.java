@@ -549,7 +549,8 @@ abstract class StoreSuite {
       for (int i = 0; i < chunk; i++) {
         creates.add(Fixtures.create(Fixtures.deal(wsId, Fixtures.newId())));
       }
-      store.importDeals(wsId, creates, (done, total) -> progress.add(new long[] {done, total}));
+      store.insertCreatedDeals(
+          wsId, creates, (done, total) -> progress.add(new long[] {done, total}));
       written += chunk;
     }
     assertThat(progress.get(progress.size() - 1))

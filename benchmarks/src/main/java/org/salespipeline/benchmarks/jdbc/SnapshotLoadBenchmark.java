@@ -55,8 +55,9 @@ import org.salespipeline.jdbc.JdbcPipelineStore;
  * hand-written JDBC read of the same columns with the same fetch size into primitive arrays. Both
  * run in a JVM limited to 256 MB. Target: store at most 1.5 x raw JDBC.
  *
- * <p>The deals are loaded once through {@link JdbcPipelineStore#importDeals} into tables with the
- * prefix {@code bench_snap_} and a fixed workspace; a later run reuses them when the count matches.
+ * <p>The deals are loaded once through {@link JdbcPipelineStore#insertCreatedDeals} into tables
+ * with the prefix {@code bench_snap_} and a fixed workspace; a later run reuses them when the count
+ * matches.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -124,7 +125,7 @@ public class SnapshotLoadBenchmark {
       for (int i = from; i < Math.min(DEALS, from + chunk); i++) {
         commits.add(BenchmarkDatabase.create(deal(i, r, open)));
       }
-      store.importDeals(WORKSPACE, commits, ProgressListener.NONE);
+      store.insertCreatedDeals(WORKSPACE, commits, ProgressListener.NONE);
     }
   }
 

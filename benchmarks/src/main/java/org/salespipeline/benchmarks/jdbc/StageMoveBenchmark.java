@@ -83,7 +83,7 @@ public class StageMoveBenchmark {
       for (int i = 0; i < deals; i++) {
         creates.add(BenchmarkDatabase.create(BenchmarkDatabase.deal(ws, i)));
       }
-      store.importDeals(ws, creates, ProgressListener.NONE);
+      store.insertCreatedDeals(ws, creates, ProgressListener.NONE);
       all = creates.stream().map(DealCommit::deal).toList();
     }
 

@@ -43,18 +43,6 @@ final class Binds {
     s.setObject(i, date);
   }
 
-  static void text(PreparedStatement s, int i, Optional<?> value) throws SQLException {
-    if (value.isPresent()) {
-      s.setString(i, value.get().toString());
-    } else {
-      s.setNull(i, Types.VARCHAR);
-    }
-  }
-
-  static void amount(PreparedStatement s, int i, Money money) throws SQLException {
-    s.setBigDecimal(i, money.amount());
-  }
-
   /** Refuses amounts the DECIMAL(20,4) columns cannot hold. */
   static void checkAmount(String field, Money money) {
     BigDecimal amount = money.amount();

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,6 @@ import org.salespipeline.core.event.Change;
 import org.salespipeline.core.qualification.CriterionResult;
 import org.salespipeline.core.qualification.QualificationResult;
 import org.salespipeline.core.qualification.Verdict;
-import org.salespipeline.core.rule.RuleViolation;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
 
@@ -65,7 +63,7 @@ public final class Codec {
     return deal(obj(Tree.read(text)));
   }
 
-  private static Map<String, Object> deal(Deal d) {
+  static Map<String, Object> deal(Deal d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", d.id().toString());
     m.put("ws", d.workspace().value());
@@ -108,7 +106,7 @@ public final class Codec {
     return m;
   }
 
-  private static Deal deal(Map<String, Object> m) {
+  static Deal deal(Map<String, Object> m) {
     Deal.Builder b = Deal.builder();
     b.id(DealId.of(str(m, "id")))
         .workspace(WorkspaceId.of(str(m, "ws")))
@@ -183,11 +181,11 @@ public final class Codec {
     };
   }
 
-  private static Map<String, Object> money(Money money) {
+  static Map<String, Object> money(Money money) {
     return map("amount", money.amount().toString(), "currency", money.currency().getCurrencyCode());
   }
 
-  private static Money money(Map<String, Object> m) {
+  static Money money(Map<String, Object> m) {
     return Money.of(new BigDecimal(str(m, "amount")), str(m, "currency"));
   }
 
@@ -222,7 +220,7 @@ public final class Codec {
         opt(m, "acceptedAt").map(Instant::parse));
   }
 
-  private static Map<String, Object> qualification(QualificationResult q) {
+  static Map<String, Object> qualification(QualificationResult q) {
     List<Object> criteria = new ArrayList<>();
     for (CriterionResult c : q.criteria()) {
       criteria.add(
@@ -239,7 +237,7 @@ public final class Codec {
         criteria);
   }
 
-  private static QualificationResult qualification(Map<String, Object> m) {
+  static QualificationResult qualification(Map<String, Object> m) {
     QualificationResult.Builder b =
         QualificationResult.builder()
             .frameworkKey(str(m, "framework"))
@@ -257,85 +255,40 @@ public final class Codec {
     return b.build();
   }
 
-  private static Map<String, Object> closeReason(CloseReason r) {
+  static Map<String, Object> closeReason(CloseReason r) {
     Map<String, Object> m = map("status", r.status().name(), "reason", r.reason());
     r.detail().ifPresent(v -> m.put("detail", v));
     return m;
   }
 
-  private static CloseReason closeReason(Map<String, Object> m) {
+  static CloseReason closeReason(Map<String, Object> m) {
     return new CloseReason(
         DealStatus.valueOf(str(m, "status")), str(m, "reason"), opt(m, "detail"));
   }
 
   // ---------------------------------------------------------------- changes
 
-  /** The stored type name of a change, as {@link org.salespipeline.core.event.DealEvent#type()}. */
+  /** The stored type name of a change: {@link Change#typeName()}, one of the TYPE constants. */
   public static String changeType(Change change) {
     return change.typeName();
   }
 
   /** Encodes a change; a {@code Created} change is stored as its deal. */
   public static String encodeChange(Change change) {
-    if (change instanceof Change.Created c) {
-      return encodeDeal(c.deal());
-    }
-    return Tree.write(change(change));
+    return ChangeCodec.encode(change, null, null);
   }
 
-  private static Map<String, Object> change(Change change) {
-    if (change instanceof Change.StageChanged c) {
-      return map("from", c.from(), "to", c.to());
-    } else if (change instanceof Change.AmountChanged c) {
-      return map("from", money(c.from()), "to", money(c.to()));
-    } else if (change instanceof Change.CloseDateChanged c) {
-      return map(
-          "from",
-          c.from().toString(),
-          "to",
-          c.to().toString(),
-          "pushes",
-          Integer.toString(c.pushCount()));
-    } else if (change instanceof Change.OwnerChanged c) {
-      return map("from", c.from().value(), "to", c.to().value());
-    } else if (change instanceof Change.CategoryChanged c) {
-      return map(
-          "from", c.from().name(), "to", c.to().name(), "byRep", Boolean.toString(c.setByRep()));
-    } else if (change instanceof Change.ProbabilityOverrideChanged c) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      c.from().ifPresent(v -> m.put("from", Double.toString(v)));
-      c.to().ifPresent(v -> m.put("to", Double.toString(v)));
-      return m;
-    } else if (change instanceof Change.DetailsChanged c) {
-      return map("fields", new ArrayList<Object>(c.fields()), "deal", deal(c.deal()));
-    } else if (change instanceof Change.QualificationRecorded c) {
-      return qualification(c.result());
-    } else if (change instanceof Change.ActivityLogged c) {
-      Map<String, Object> m = map("activity", c.activity().toString(), "type", c.type().name());
-      c.occurredAt().ifPresent(v -> m.put("occurredAt", v.toString()));
-      c.dueAt().ifPresent(v -> m.put("dueAt", v.toString()));
-      return m;
-    } else if (change instanceof Change.Won c) {
-      return closeReason(c.reason());
-    } else if (change instanceof Change.Lost c) {
-      return closeReason(c.reason());
-    } else if (change instanceof Change.Disqualified c) {
-      return closeReason(c.reason());
-    } else if (change instanceof Change.Reopened c) {
-      return map("previous", c.previousStatus().name(), "reason", c.reason());
-    } else if (change instanceof Change.RuleOverridden c) {
-      List<Object> violations = new ArrayList<>();
-      for (RuleViolation v : c.violations()) {
-        violations.add(List.of(v.rule(), v.field(), v.message()));
-      }
-      return map("from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason());
-    }
-    throw new IllegalArgumentException("unknown change " + change.getClass());
+  /**
+   * Encodes a change of a commit whose deal is already encoded: a {@code Created} change of that
+   * same deal reuses {@code dealBody} instead of encoding the deal a second time.
+   */
+  static String encodeChange(Change change, Deal deal, String dealBody) {
+    return ChangeCodec.encode(change, deal, dealBody);
   }
 
   /** Decodes a change stored with its type name. */
   public static Change decodeChange(String type, String text) {
-    return change(type, obj(Tree.read(text)));
+    return ChangeCodec.decode(type, obj(Tree.read(text)));
   }
 
   /**
@@ -352,58 +305,7 @@ public final class Codec {
   /** Decodes what {@link #encodeEventPayload} wrote. */
   public static EventPayload decodeEventPayload(String type, String text) {
     Map<String, Object> m = obj(Tree.read(text));
-    return new EventPayload(Instant.parse(str(m, "at")), change(type, obj(m.get("c"))));
-  }
-
-  private static Change change(String type, Map<String, Object> m) {
-    return switch (type) {
-      case "Created" -> new Change.Created(deal(m));
-      case "StageChanged" -> new Change.StageChanged(str(m, "from"), str(m, "to"));
-      case "AmountChanged" ->
-          new Change.AmountChanged(money(obj(m.get("from"))), money(obj(m.get("to"))));
-      case "CloseDateChanged" ->
-          new Change.CloseDateChanged(
-              LocalDate.parse(str(m, "from")),
-              LocalDate.parse(str(m, "to")),
-              Integer.parseInt(str(m, "pushes")));
-      case "OwnerChanged" ->
-          new Change.OwnerChanged(UserId.of(str(m, "from")), UserId.of(str(m, "to")));
-      case "CategoryChanged" ->
-          new Change.CategoryChanged(
-              ForecastCategory.valueOf(str(m, "from")),
-              ForecastCategory.valueOf(str(m, "to")),
-              Boolean.parseBoolean(str(m, "byRep")));
-      case "ProbabilityOverrideChanged" ->
-          new Change.ProbabilityOverrideChanged(optDouble(m, "from"), optDouble(m, "to"));
-      case "DetailsChanged" ->
-          new Change.DetailsChanged(
-              new LinkedHashSet<>(strings(m.get("fields"))), deal(obj(m.get("deal"))));
-      case "QualificationRecorded" -> new Change.QualificationRecorded(qualification(m));
-      case "ActivityLogged" ->
-          new Change.ActivityLogged(
-              ActivityId.of(str(m, "activity")),
-              ActivityType.valueOf(str(m, "type")),
-              opt(m, "occurredAt").map(Instant::parse),
-              opt(m, "dueAt").map(Instant::parse));
-      case "Won" -> new Change.Won(closeReason(m));
-      case "Lost" -> new Change.Lost(closeReason(m));
-      case "Disqualified" -> new Change.Disqualified(closeReason(m));
-      case "Reopened" ->
-          new Change.Reopened(DealStatus.valueOf(str(m, "previous")), str(m, "reason"));
-      case "RuleOverridden" ->
-          new Change.RuleOverridden(
-              str(m, "from"),
-              str(m, "to"),
-              list(m.get("violations")).stream()
-                  .map(Codec::list)
-                  .map(
-                      v ->
-                          new RuleViolation(
-                              (String) v.get(0), (String) v.get(1), (String) v.get(2)))
-                  .toList(),
-              str(m, "reason"));
-      default -> throw new IllegalArgumentException("unknown change type " + type);
-    };
+    return new EventPayload(Instant.parse(str(m, "at")), ChangeCodec.decode(type, obj(m.get("c"))));
   }
 
   // ---------------------------------------------------------------- reference data
@@ -576,7 +478,7 @@ public final class Codec {
 
   // ---------------------------------------------------------------- tree access
 
-  private static Map<String, Object> map(Object... keyValues) {
+  static Map<String, Object> map(Object... keyValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       m.put((String) keyValues[i], keyValues[i + 1]);
@@ -585,20 +487,20 @@ public final class Codec {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> obj(Object node) {
+  static Map<String, Object> obj(Object node) {
     return (Map<String, Object>) node;
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> list(Object node) {
+  static List<Object> list(Object node) {
     return (List<Object>) node;
   }
 
-  private static List<String> strings(Object node) {
+  static List<String> strings(Object node) {
     return list(node).stream().map(String.class::cast).toList();
   }
 
-  private static String str(Map<String, Object> m, String key) {
+  static String str(Map<String, Object> m, String key) {
     Object v = m.get(key);
     if (v == null) {
       throw new IllegalArgumentException("stored payload lacks '" + key + "'");
@@ -606,7 +508,7 @@ public final class Codec {
     return (String) v;
   }
 
-  private static Optional<String> opt(Map<String, Object> m, String key) {
+  static Optional<String> opt(Map<String, Object> m, String key) {
     return Optional.ofNullable((String) m.get(key));
   }
 
@@ -614,7 +516,7 @@ public final class Codec {
     return Optional.ofNullable(m.get(key)).map(Codec::obj);
   }
 
-  private static OptionalDouble optDouble(Map<String, Object> m, String key) {
+  static OptionalDouble optDouble(Map<String, Object> m, String key) {
     Object v = m.get(key);
     return v == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble((String) v));
   }

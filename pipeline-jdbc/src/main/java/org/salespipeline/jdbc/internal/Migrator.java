@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
-import org.salespipeline.core.SchemaException;
+import org.salespipeline.jdbc.SchemaException;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,40 +4,42 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every statement the store runs, as text blocks with bind parameters only. {@code ${prefix}} is
- * the only placeholder and is replaced by the validated table prefix; no other text is ever spliced
- * in (the filters of {@link JdbcWorkspaceStore#findDeals} add fixed fragments from {@link
- * #DEAL_FILTERS} with bind parameters).
+ * Every statement the store runs, as text blocks with named bind parameters ({@code :name}) only.
+ * {@code ${prefix}} is the only placeholder and is replaced by the validated table prefix; no other
+ * text is ever spliced in (the filters of deal queries add fixed fragments from the {@code
+ * DEAL_FILTER_} constants, with bind parameters). All statements sit here, beside each other, so
+ * that one lint test reads them all; the table classes run them.
  */
 public final class Sql {
   static final String INSERT_WORKSPACE =
       """
-      INSERT INTO ${prefix}workspaces (id, created_at) VALUES (?, ?)""";
+      INSERT INTO ${prefix}workspaces (id, created_at) VALUES (:workspace, :createdAt)""";
   static final String SELECT_WORKSPACE =
       """
-      SELECT id FROM ${prefix}workspaces WHERE id = ?""";
+      SELECT id FROM ${prefix}workspaces WHERE id = :workspace""";
 
   static final String UPDATE_PIPELINE =
       """
-      UPDATE ${prefix}pipelines SET name = ? WHERE workspace = ? AND id = ?""";
+      UPDATE ${prefix}pipelines SET name = :name WHERE workspace = :workspace AND id = :id""";
   static final String INSERT_PIPELINE =
       """
-      INSERT INTO ${prefix}pipelines (name, workspace, id) VALUES (?, ?, ?)""";
+      INSERT INTO ${prefix}pipelines (name, workspace, id) VALUES (:name, :workspace, :id)""";
   static final String DELETE_STAGES =
       """
-      DELETE FROM ${prefix}pipeline_stages WHERE workspace = ? AND pipeline_id = ?""";
+      DELETE FROM ${prefix}pipeline_stages WHERE workspace = :workspace AND pipeline_id = :id""";
   static final String INSERT_STAGE =
       """
       INSERT INTO ${prefix}pipeline_stages (workspace, pipeline_id, position, stage_key,
         display_name, outcome, default_probability, default_category, idle_threshold)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (:workspace, :id, :position, :stageKey, :displayName, :outcome, :probability,
+        :category, :idleThreshold)""";
   static final String SELECT_PIPELINES =
       """
       SELECT p.id, p.name, s.stage_key, s.display_name, s.outcome, s.default_probability,
         s.default_category, s.idle_threshold
       FROM ${prefix}pipelines p
       JOIN ${prefix}pipeline_stages s ON s.workspace = p.workspace AND s.pipeline_id = p.id
-      WHERE p.workspace = ?
+      WHERE p.workspace = :workspace
       ORDER BY p.id, s.position""";
   static final String SELECT_PIPELINE =
       """
@@ -45,147 +47,176 @@ public final class Sql {
         s.default_category, s.idle_threshold
       FROM ${prefix}pipelines p
       JOIN ${prefix}pipeline_stages s ON s.workspace = p.workspace AND s.pipeline_id = p.id
-      WHERE p.workspace = ? AND p.id = ?
+      WHERE p.workspace = :workspace AND p.id = :id
       ORDER BY s.position""";
 
   static final String UPDATE_ACCOUNT =
       """
-      UPDATE ${prefix}accounts SET owner = ?, body = ? WHERE workspace = ? AND id = ?""";
+      UPDATE ${prefix}accounts SET owner = :owner, body = :body
+      WHERE workspace = :workspace AND id = :id""";
   static final String INSERT_ACCOUNT =
       """
-      INSERT INTO ${prefix}accounts (owner, body, workspace, id) VALUES (?, ?, ?, ?)""";
+      INSERT INTO ${prefix}accounts (owner, body, workspace, id)
+      VALUES (:owner, :body, :workspace, :id)""";
   static final String SELECT_ACCOUNT =
       """
-      SELECT body FROM ${prefix}accounts WHERE workspace = ? AND id = ?""";
+      SELECT body FROM ${prefix}accounts WHERE workspace = :workspace AND id = :id""";
 
   static final String UPDATE_CONTACT =
       """
-      UPDATE ${prefix}contacts SET account_id = ?, body = ? WHERE workspace = ? AND id = ?""";
+      UPDATE ${prefix}contacts SET account_id = :account, body = :body
+      WHERE workspace = :workspace AND id = :id""";
   static final String INSERT_CONTACT =
       """
-      INSERT INTO ${prefix}contacts (account_id, body, workspace, id) VALUES (?, ?, ?, ?)""";
+      INSERT INTO ${prefix}contacts (account_id, body, workspace, id)
+      VALUES (:account, :body, :workspace, :id)""";
   static final String SELECT_CONTACT =
       """
-      SELECT body FROM ${prefix}contacts WHERE workspace = ? AND id = ?""";
+      SELECT body FROM ${prefix}contacts WHERE workspace = :workspace AND id = :id""";
 
   static final String UPDATE_TEAM =
       """
-      UPDATE ${prefix}teams SET parent_id = ?, manager = ?, body = ?
-      WHERE workspace = ? AND id = ?""";
+      UPDATE ${prefix}teams SET parent_id = :parent, manager = :manager, body = :body
+      WHERE workspace = :workspace AND id = :id""";
   static final String INSERT_TEAM =
       """
-      INSERT INTO ${prefix}teams (parent_id, manager, body, workspace, id) VALUES (?, ?, ?, ?, ?)""";
+      INSERT INTO ${prefix}teams (parent_id, manager, body, workspace, id)
+      VALUES (:parent, :manager, :body, :workspace, :id)""";
   static final String SELECT_TEAMS =
       """
-      SELECT body FROM ${prefix}teams WHERE workspace = ? ORDER BY id""";
+      SELECT body FROM ${prefix}teams WHERE workspace = :workspace ORDER BY id""";
 
   static final String UPDATE_QUOTA =
       """
-      UPDATE ${prefix}quotas SET amount = ?, currency = ?, body = ?
-      WHERE workspace = ? AND owner = ? AND team = ? AND period_start = ? AND period_end = ?""";
+      UPDATE ${prefix}quotas SET amount = :amount, currency = :currency, body = :body
+      WHERE workspace = :workspace AND owner = :owner AND team = :team
+        AND period_start = :periodStart AND period_end = :periodEnd""";
   static final String INSERT_QUOTA =
       """
       INSERT INTO ${prefix}quotas (amount, currency, body, workspace, owner, team, period_start,
         period_end)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (:amount, :currency, :body, :workspace, :owner, :team, :periodStart, :periodEnd)""";
   static final String SELECT_QUOTAS =
       """
-      SELECT body FROM ${prefix}quotas WHERE workspace = ? ORDER BY period_start""";
+      SELECT body FROM ${prefix}quotas WHERE workspace = :workspace ORDER BY period_start""";
 
   static final String INSERT_DEAL =
       """
       INSERT INTO ${prefix}deals (pipeline, stage, status, owner, account_id, amount, currency,
         expected_close, forecast_category, version, last_event_sequence, body, workspace, id,
         created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (:pipeline, :stage, :status, :owner, :account, :amount, :currency, :expectedClose,
+        :category, :version, :lastSequence, :body, :workspace, :id, :createdAt)""";
   static final String UPDATE_DEAL =
       """
-      UPDATE ${prefix}deals SET pipeline = ?, stage = ?, status = ?, owner = ?, account_id = ?,
-        amount = ?, currency = ?, expected_close = ?, forecast_category = ?, version = ?,
-        last_event_sequence = ?, body = ?
-      WHERE workspace = ? AND id = ? AND version = ? AND last_event_sequence = ?""";
+      UPDATE ${prefix}deals SET pipeline = :pipeline, stage = :stage, status = :status,
+        owner = :owner, account_id = :account, amount = :amount, currency = :currency,
+        expected_close = :expectedClose, forecast_category = :category, version = :version,
+        last_event_sequence = :lastSequence, body = :body
+      WHERE workspace = :workspace AND id = :id AND version = :expectedVersion
+        AND last_event_sequence = :storedLastSequence""";
   static final String SELECT_DEAL =
       """
-      SELECT body FROM ${prefix}deals WHERE workspace = ? AND id = ?""";
+      SELECT body FROM ${prefix}deals WHERE workspace = :workspace AND id = :id""";
   static final String SELECT_DEAL_VERSION =
       """
-      SELECT version FROM ${prefix}deals WHERE workspace = ? AND id = ?""";
+      SELECT version, last_event_sequence FROM ${prefix}deals
+      WHERE workspace = :workspace AND id = :id""";
   static final String SELECT_DEALS =
       """
-      SELECT body FROM ${prefix}deals WHERE workspace = ?""";
+      SELECT body FROM ${prefix}deals WHERE workspace = :workspace""";
 
   /** The columns of a workspace's open deals of one pipeline, in id order (snapshot loads). */
   static final String SCAN_OPEN_DEALS =
       """
       SELECT id, stage, owner, amount, currency, expected_close, forecast_category, created_at
-      FROM ${prefix}deals WHERE workspace = ? AND pipeline = ? AND status = ? ORDER BY id""";
+      FROM ${prefix}deals
+      WHERE workspace = :workspace AND pipeline = :pipeline AND status = :status ORDER BY id""";
 
-  /** Fixed filter fragments of deal queries; each {@code ?} is bound, never spliced. */
-  static final String[] DEAL_FILTERS = {
-    " AND pipeline = ?", " AND stage IN (", " AND owner IN (", " AND account_id = ?",
-    " AND status IN (", " AND id > ?", " ORDER BY id", " LIMIT ?"
-  };
+  // Fixed filter fragments of deal queries; every value is bound by name, never spliced. The IN
+  // lists get one numbered name per value (:stage0, :stage1, ...).
+  static final String DEAL_FILTER_PIPELINE = " AND pipeline = :pipeline";
+  static final String DEAL_FILTER_STAGES = " AND stage IN (";
+  static final String DEAL_FILTER_OWNERS = " AND owner IN (";
+  static final String DEAL_FILTER_ACCOUNT = " AND account_id = :account";
+  static final String DEAL_FILTER_STATUSES = " AND status IN (";
+  static final String DEAL_FILTER_AFTER = " AND id > :afterId";
+  static final String DEAL_ORDER = " ORDER BY id";
+  static final String DEAL_LIMIT = " LIMIT :limit";
 
   static final String INSERT_EVENT =
       """
       INSERT INTO ${prefix}deal_events (workspace, deal_id, sequence, deal_version, occurred_at,
         actor, idempotency_key, change_type, payload)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (:workspace, :deal, :sequence, :dealVersion, :occurredAt, :actor, :key, :changeType,
+        :payload)""";
   static final String SELECT_HISTORY =
       """
       SELECT deal_id, sequence, deal_version, actor, idempotency_key, change_type, payload
-      FROM ${prefix}deal_events WHERE workspace = ? AND deal_id = ? ORDER BY sequence""";
+      FROM ${prefix}deal_events WHERE workspace = :workspace AND deal_id = :deal
+      ORDER BY sequence""";
   static final String SELECT_EVENTS =
       """
       SELECT deal_id, sequence, deal_version, actor, idempotency_key, change_type, payload
-      FROM ${prefix}deal_events WHERE workspace = ? AND occurred_at >= ? AND occurred_at <= ?
+      FROM ${prefix}deal_events
+      WHERE workspace = :workspace AND occurred_at >= :from AND occurred_at <= :until
       ORDER BY deal_id, sequence""";
 
   static final String INSERT_ACTIVITY =
       """
       INSERT INTO ${prefix}activities (workspace, id, deal_id, account_id, activity_type, owner,
         occurred_at, due_at, recorded_at, body)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (:workspace, :id, :deal, :account, :type, :owner, :occurredAt, :dueAt, :recordedAt,
+        :body)""";
   static final String SELECT_DEAL_ACTIVITIES =
       """
-      SELECT body FROM ${prefix}activities WHERE workspace = ? AND deal_id = ? ORDER BY position""";
+      SELECT body FROM ${prefix}activities WHERE workspace = :workspace AND deal_id = :deal
+      ORDER BY position""";
   static final String SELECT_ACCOUNT_ACTIVITIES =
       """
-      SELECT body FROM ${prefix}activities WHERE workspace = ? AND account_id = ?
+      SELECT body FROM ${prefix}activities WHERE workspace = :workspace AND account_id = :account
       ORDER BY position""";
 
   static final String INSERT_RETENTION =
       """
       INSERT INTO ${prefix}retention (status, won_deal, since, renewal_date, version, body,
         workspace, account_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (:status, :wonDeal, :since, :renewalDate, :version, :body, :workspace, :account)""";
   static final String UPDATE_RETENTION =
       """
-      UPDATE ${prefix}retention SET status = ?, won_deal = ?, since = ?, renewal_date = ?,
-        version = ?, body = ?
-      WHERE workspace = ? AND account_id = ? AND version = ?""";
+      UPDATE ${prefix}retention SET status = :status, won_deal = :wonDeal, since = :since,
+        renewal_date = :renewalDate, version = :version, body = :body
+      WHERE workspace = :workspace AND account_id = :account AND version = :expectedVersion""";
   static final String SELECT_RETENTION =
       """
-      SELECT body FROM ${prefix}retention WHERE workspace = ? AND account_id = ?""";
+      SELECT body FROM ${prefix}retention WHERE workspace = :workspace AND account_id = :account""";
 
   static final String INSERT_KEY =
       """
       INSERT INTO ${prefix}idempotency_keys (workspace, idempotency_key, deal_id, deal_version)
-      VALUES (?, ?, ?, ?)""";
+      VALUES (:workspace, :key, :deal, :dealVersion)""";
   static final String SELECT_KEY =
       """
       SELECT deal_id, deal_version FROM ${prefix}idempotency_keys
-      WHERE workspace = ? AND idempotency_key = ?""";
+      WHERE workspace = :workspace AND idempotency_key = :key""";
 
   private final String prefix;
-  private final Map<String, String> resolved = new ConcurrentHashMap<>();
+  private final Map<String, NamedSql> resolved = new ConcurrentHashMap<>();
 
   Sql(String prefix) {
     this.prefix = prefix;
   }
 
-  /** The statement with the table prefix applied. */
-  String of(String statement) {
-    return resolved.computeIfAbsent(statement, s -> s.replace("${prefix}", prefix));
+  /** The statement with the table prefix applied and its names parsed, once per statement. */
+  NamedSql of(String statement) {
+    return resolved.computeIfAbsent(statement, s -> NamedSql.parse(s.replace("${prefix}", prefix)));
+  }
+
+  /**
+   * A statement built per query from fixed fragments (deal filters), parsed each time: its text
+   * varies with the filters and list sizes, so it is not cached.
+   */
+  NamedSql dynamic(String statement) {
+    return NamedSql.parse(statement.replace("${prefix}", prefix));
   }
 }

@@ -1,17 +1,18 @@
 package org.salespipeline.jdbc.internal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.jdbc.ConnectionProvider;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 
-/** What every workspace view of one store shares. */
+/** What every workspace view of one store shares; makes the views. */
 public final class StoreContext {
-  final Transactor tx;
-  final Sql sql;
-  final Streams streams;
+  private final Transactor tx;
+  private final Sql sql;
+  private final Streams streams;
 
   public StoreContext(
       ConnectionProvider connections,
@@ -24,8 +25,14 @@ public final class StoreContext {
     this.streams = new Streams(tx, fetchSize);
   }
 
-  public JdbcWorkspaceStore workspace(WorkspaceId id, Runnable register) {
-    return new JdbcWorkspaceStore(id, tx, sql, streams, register);
+  /**
+   * The view of one workspace.
+   *
+   * @param id the workspace
+   * @param register records the workspace before its first write
+   */
+  public WorkspaceStore workspace(WorkspaceId id, Runnable register) {
+    return new JdbcWorkspaceStore(new TableContext(id, tx, sql, streams), register);
   }
 
   /** Records the workspace once; a concurrent registration of the same one is fine. */
@@ -33,19 +40,17 @@ public final class StoreContext {
     tx.inTransaction(
         "registering workspace " + id,
         c -> {
-          try (PreparedStatement s = c.prepareStatement(sql.of(Sql.SELECT_WORKSPACE))) {
-            s.setString(1, id.value());
+          try (NamedStatement s = NamedStatement.prepare(c, sql.of(Sql.SELECT_WORKSPACE))) {
+            s.text("workspace", id.value());
             try (ResultSet rs = s.executeQuery()) {
               if (rs.next()) {
                 return null;
               }
             }
           }
-          try (PreparedStatement s = c.prepareStatement(sql.of(Sql.INSERT_WORKSPACE))) {
-            s.setString(1, id.value());
-            Binds.instant(s, 2, now);
-            s.executeUpdate();
-          } catch (java.sql.SQLException e) {
+          try (NamedStatement s = NamedStatement.prepare(c, sql.of(Sql.INSERT_WORKSPACE))) {
+            s.text("workspace", id.value()).instant("createdAt", now).executeUpdate();
+          } catch (SQLException e) {
             if (tx.dialect().isUniqueViolation(e)) {
               throw new Transactor.Refusal(() -> null);
             }

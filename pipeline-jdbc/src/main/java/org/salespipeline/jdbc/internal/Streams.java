@@ -1,7 +1,6 @@
 package org.salespipeline.jdbc.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Spliterator;
@@ -14,35 +13,42 @@ import java.util.stream.StreamSupport;
  * Streaming reads: forward-only, read-only, a fetch size, and autocommit off (PostgreSQL streams
  * only inside a transaction). The stream owns its connection until it is closed.
  */
-public final class Streams {
+final class Streams {
   /** Maps the current row. */
   @FunctionalInterface
-  public interface Row<T> {
+  interface Row<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
   private final Transactor tx;
   private final int fetchSize;
 
-  public Streams(Transactor tx, int fetchSize) {
+  Streams(Transactor tx, int fetchSize) {
     this.tx = tx;
     this.fetchSize = fetchSize;
   }
 
-  public <T> Stream<T> open(
-      String what, String statement, JdbcWorkspaceStore.Binder binder, Row<T> row) {
+  /**
+   * Opens a stream over the rows of a statement; the caller closes it (try-with-resources), which
+   * gives the connection back.
+   */
+  <T> Stream<T> open(String what, NamedSql statement, TableContext.Binding binder, Row<T> row) {
     boolean managed = tx.connections().managesTransactions();
     Connection c = tx.acquire(what);
     boolean restore = false;
-    PreparedStatement s = null;
+    NamedStatement s = null;
     ResultSet rs = null;
     try {
       if (!managed && c.getAutoCommit()) {
         c.setAutoCommit(false);
         restore = true;
       }
-      s = c.prepareStatement(statement, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      s.setFetchSize(tx.dialect().streamingFetchSize(fetchSize));
+      s =
+          new NamedStatement(
+              statement,
+              c.prepareStatement(
+                  statement.jdbc(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
+      s.jdbc().setFetchSize(tx.dialect().streamingFetchSize(fetchSize));
       binder.bind(s);
       rs = s.executeQuery();
     } catch (SQLException | RuntimeException e) {
@@ -53,7 +59,7 @@ public final class Streams {
       throw (RuntimeException) e;
     }
     ResultSet results = rs;
-    PreparedStatement statementToClose = s;
+    NamedStatement statementToClose = s;
     boolean restoreAutoCommit = restore;
     Spliterator<T> rows =
         new Spliterators.AbstractSpliterator<>(
@@ -76,7 +82,7 @@ public final class Streams {
   }
 
   private void close(
-      Connection c, PreparedStatement s, ResultSet rs, boolean restore, boolean managed) {
+      Connection c, NamedStatement s, ResultSet rs, boolean restore, boolean managed) {
     try {
       if (rs != null) {
         rs.close();

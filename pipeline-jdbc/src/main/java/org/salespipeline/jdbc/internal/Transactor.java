@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
  * Runs units of work in transactions: one connection, autocommit off, commit or roll back, and a
  * bounded number of retries of serialization failures and deadlocks.
  */
-public final class Transactor {
+final class Transactor {
   private static final Logger LOG = LoggerFactory.getLogger(Transactor.class);
 
   /** Work on a connection. */
   @FunctionalInterface
-  public interface Work<T> {
+  interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
@@ -51,22 +51,22 @@ public final class Transactor {
   private final SqlDialect dialect;
   private final int maxRetries;
 
-  public Transactor(ConnectionProvider connections, SqlDialect dialect, int maxRetries) {
+  Transactor(ConnectionProvider connections, SqlDialect dialect, int maxRetries) {
     this.connections = connections;
     this.dialect = dialect;
     this.maxRetries = maxRetries;
   }
 
-  public SqlDialect dialect() {
+  SqlDialect dialect() {
     return dialect;
   }
 
-  public ConnectionProvider connections() {
+  ConnectionProvider connections() {
     return connections;
   }
 
   /** Runs the work in one transaction, retrying transient failures. */
-  public <T> T inTransaction(String what, Work<T> work) {
+  <T> T inTransaction(String what, Work<T> work) {
     boolean managed = connections.managesTransactions();
     for (int attempt = 1; ; attempt++) {
       Connection c = acquire(what);
@@ -118,7 +118,7 @@ public final class Transactor {
   }
 
   /** Runs read-only work, retrying transient failures; never leaves a transaction open. */
-  public <T> T read(String what, Work<T> work) {
+  <T> T read(String what, Work<T> work) {
     boolean managed = connections.managesTransactions();
     for (int attempt = 1; ; attempt++) {
       Connection c = acquire(what);

@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 import org.salespipeline.core.Account;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
-import org.salespipeline.core.ConcurrentDealModificationException;
-import org.salespipeline.core.ConcurrentRetentionModificationException;
 import org.salespipeline.core.Contact;
 import org.salespipeline.core.ContactId;
 import org.salespipeline.core.CustomerRetention;
@@ -31,9 +29,9 @@ import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
-import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
 import org.salespipeline.core.store.Page;
@@ -74,8 +72,34 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     private final Map<AccountId, CustomerRetention> retention = new HashMap<>();
 
+    private final CommitRules rules;
+    private final CommitRules.StoredState stored =
+        new CommitRules.StoredState() {
+          @Override
+          public long dealVersion(DealId deal) {
+            Deal current = deals.get(deal);
+            return current == null ? 0 : current.version();
+          }
+
+          @Override
+          public long lastEventSequence(DealId deal) {
+            return events.getOrDefault(deal, List.of()).size();
+          }
+
+          @Override
+          public boolean idempotencyKeyUsed(String key) {
+            return idempotency.containsKey(key);
+          }
+
+          @Override
+          public long retentionVersion(AccountId account) {
+            return Workspace.this.retentionVersion(account);
+          }
+        };
+
     Workspace(WorkspaceId id) {
       this.id = id;
+      this.rules = CommitRules.of(id);
     }
 
     @Override
@@ -102,10 +126,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
     }
 
     private void requireOwn(WorkspaceId workspace, String what) {
-      if (!id.equals(workspace)) {
-        throw new ValidationException(
-            FieldProblem.of(what + ".workspace", workspace, "does not belong to workspace " + id));
-      }
+      rules.requireOwn(workspace, what);
     }
 
     @Override
@@ -195,57 +216,10 @@ public final class InMemoryPipelineStore implements PipelineStore {
     public void commitAll(List<DealCommit> commits) {
       write(
           () -> {
-            Map<DealId, Long> versions = new HashMap<>();
-            Map<DealId, Long> sequences = new HashMap<>();
-            java.util.Set<String> keys = new java.util.HashSet<>();
-            for (DealCommit commit : commits) {
-              check(commit, versions, sequences, keys);
-            }
+            rules.checkBatch(commits, stored);
             // All checks passed: apply. Nothing below can fail on input.
             commits.forEach(this::apply);
           });
-    }
-
-    private void check(
-        DealCommit commit,
-        Map<DealId, Long> versions,
-        Map<DealId, Long> sequences,
-        java.util.Set<String> keys) {
-      Deal deal = commit.deal();
-      requireOwn(deal.workspace(), "deal");
-      Deal stored = deals.get(deal.id());
-      long actual = versions.getOrDefault(deal.id(), stored == null ? 0 : stored.version());
-      if (actual != commit.expectedVersion()) {
-        throw new ConcurrentDealModificationException(deal.id(), commit.expectedVersion(), actual);
-      }
-      versions.put(deal.id(), deal.version());
-      if (commit.idempotencyKey().isPresent()) {
-        String key = commit.idempotencyKey().get();
-        if (idempotency.containsKey(key) || !keys.add(key)) {
-          throw new DuplicateIdempotencyKeyException(key);
-        }
-      }
-      long nextSequence =
-          sequences.getOrDefault(deal.id(), (long) events.getOrDefault(deal.id(), List.of()).size())
-              + 1;
-      for (DealEvent event : commit.events()) {
-        if (!event.dealId().equals(deal.id()) || event.sequence() != nextSequence++) {
-          throw new IllegalArgumentException(
-              "event "
-                  + event.sequence()
-                  + " of "
-                  + event.dealId()
-                  + " does not continue the history of "
-                  + deal.id());
-        }
-      }
-      sequences.put(deal.id(), nextSequence - 1);
-      for (Activity activity : commit.activities()) {
-        requireOwn(activity.workspace(), "activity");
-      }
-      if (commit.retention().isPresent()) {
-        checkRetentionVersion(commit.retention().get());
-      }
     }
 
     private void apply(DealCommit commit) {
@@ -262,14 +236,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
               key -> idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version())));
     }
 
-    private void checkRetentionVersion(CustomerRetention next) {
-      requireOwn(next.workspace(), "retention");
-      CustomerRetention current = retention.get(next.account());
-      long actual = current == null ? 0 : current.version();
-      if (actual != next.version() - 1) {
-        throw new ConcurrentRetentionModificationException(
-            next.account(), next.version() - 1, actual);
-      }
+    private long retentionVersion(AccountId account) {
+      CustomerRetention current = retention.get(account);
+      return current == null ? 0 : current.version();
     }
 
     private void addActivity(Activity activity) {
@@ -367,10 +336,8 @@ public final class InMemoryPipelineStore implements PipelineStore {
     public void commitRetention(CustomerRetention next, List<Activity> activities) {
       write(
           () -> {
-            checkRetentionVersion(next);
-            for (Activity activity : activities) {
-              requireOwn(activity.workspace(), "activity");
-            }
+            rules.checkRetention(next, retentionVersion(next.account()));
+            rules.checkActivities(activities);
             retention.put(next.account(), next);
             activities.forEach(this::addActivity);
           });

@@ -1,0 +1,266 @@
+package org.salespipeline.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.PipelineId;
+import org.salespipeline.core.StorageException;
+import org.salespipeline.core.UserId;
+import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.OpenDealVisitor;
+import org.salespipeline.core.store.Page;
+
+/**
+ * The deals table: one row per deal with its queryable columns beside the exact encoded body.
+ * Writes run inside the caller's transaction; reads open their own.
+ */
+final class DealTable {
+  /** A deal's stored version and the sequence of its last event; both 0 when it does not exist. */
+  record StoredVersion(long version, long lastEventSequence) {}
+
+  private final TableContext t;
+
+  DealTable(TableContext t) {
+    this.t = t;
+  }
+
+  Optional<Deal> deal(DealId dealId) {
+    return t.readBody(Sql.SELECT_DEAL, "id", dealId.toString(), "deal").map(Codec::decodeDeal);
+  }
+
+  /** Inserts new deal rows; one row is a plain update, more are one JDBC batch. */
+  void insert(Connection c, List<Deal> deals, List<String> bodies) throws SQLException {
+    try (NamedStatement s = t.prepare(c, Sql.INSERT_DEAL)) {
+      for (int i = 0; i < deals.size(); i++) {
+        Deal deal = deals.get(i);
+        bindColumns(s, deal, bodies.get(i));
+        s.instant("createdAt", deal.createdAt());
+        if (deals.size() == 1) {
+          s.executeUpdate();
+          return;
+        }
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /**
+   * Updates the row if it is still at the version and last sequence the commit was based on.
+   *
+   * @return whether the row was updated (false: stale version or a gap in the history)
+   */
+  boolean update(Connection c, Deal deal, String body, long expectedVersion, long storedLastSeq)
+      throws SQLException {
+    try (NamedStatement s = t.prepare(c, Sql.UPDATE_DEAL)) {
+      bindColumns(s, deal, body);
+      s.number("expectedVersion", expectedVersion).number("storedLastSequence", storedLastSeq);
+      int count = s.executeUpdate();
+      if (count == Statement.SUCCESS_NO_INFO || count > 1) {
+        throw new StorageException(
+            "the driver reported "
+                + count
+                + " updated rows for deal "
+                + deal.id()
+                + "; optimistic locking needs real update counts");
+      }
+      return count == 1;
+    }
+  }
+
+  private void bindColumns(NamedStatement s, Deal deal, String body) throws SQLException {
+    s.text("pipeline", deal.pipeline().value())
+        .text("stage", deal.stage())
+        .text("status", deal.status().name())
+        .text("owner", deal.owner().value())
+        .text("account", deal.account())
+        .amount("amount", deal.amount())
+        .text("currency", deal.amount().currency().getCurrencyCode())
+        .date("expectedClose", deal.expectedCloseDate())
+        .text("category", deal.forecastCategory().name())
+        .number("version", deal.version())
+        .number("lastSequence", deal.lastEventSequence())
+        .text("body", body)
+        .text("workspace", t.ws())
+        .text("id", deal.id().toString());
+  }
+
+  /** The stored version and last event sequence of a deal, read in a transaction of its own. */
+  StoredVersion storedVersion(DealId dealId) {
+    return t.tx()
+        .read(
+            "reading the version of deal " + dealId,
+            c -> {
+              try (NamedStatement s = t.prepare(c, Sql.SELECT_DEAL_VERSION)) {
+                s.text("workspace", t.ws()).text("id", dealId.toString());
+                try (ResultSet rs = s.executeQuery()) {
+                  return rs.next()
+                      ? new StoredVersion(rs.getLong(1), rs.getLong(2))
+                      : new StoredVersion(0, 0);
+                }
+              }
+            });
+  }
+
+  /** The text and named values of a deal query; the text holds fixed fragments only. */
+  private record DealSelect(String text, Map<String, Object> params) {}
+
+  private DealSelect select(DealQuery query, boolean paged) {
+    StringBuilder text = new StringBuilder(Sql.SELECT_DEALS);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("workspace", t.ws());
+    if (query.pipeline().isPresent()) {
+      text.append(Sql.DEAL_FILTER_PIPELINE);
+      params.put("pipeline", query.pipeline().get().value());
+    }
+    in(text, params, Sql.DEAL_FILTER_STAGES, "stage", query.stages());
+    in(
+        text,
+        params,
+        Sql.DEAL_FILTER_OWNERS,
+        "owner",
+        query.owners().stream().map(UserId::value).toList());
+    if (query.account().isPresent()) {
+      text.append(Sql.DEAL_FILTER_ACCOUNT);
+      params.put("account", query.account().get().toString());
+    }
+    in(
+        text,
+        params,
+        Sql.DEAL_FILTER_STATUSES,
+        "status",
+        query.statuses().stream().map(DealStatus::name).toList());
+    if (query.afterId().isPresent()) {
+      text.append(Sql.DEAL_FILTER_AFTER);
+      params.put("afterId", query.afterId().get().toString());
+    }
+    text.append(Sql.DEAL_ORDER);
+    if (paged) {
+      text.append(Sql.DEAL_LIMIT);
+      params.put("limit", query.limit() + 1);
+    }
+    return new DealSelect(text.toString(), params);
+  }
+
+  /** Appends {@code fragment} and one numbered name per value ({@code :stage0, :stage1)}). */
+  private static void in(
+      StringBuilder text,
+      Map<String, Object> params,
+      String fragment,
+      String name,
+      Collection<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    text.append(fragment);
+    int n = 0;
+    for (String v : values) {
+      String numbered = name + n;
+      text.append(n++ == 0 ? ":" : ", :").append(numbered);
+      params.put(numbered, v);
+    }
+    text.append(')');
+  }
+
+  private static void bindAll(NamedStatement s, Map<String, Object> params) throws SQLException {
+    for (Map.Entry<String, Object> p : params.entrySet()) {
+      s.value(p.getKey(), p.getValue());
+    }
+  }
+
+  Page<Deal> find(DealQuery query) {
+    DealSelect select = select(query, true);
+    NamedSql statement = t.sql().dynamic(select.text());
+    List<Deal> items =
+        t.tx()
+            .read(
+                "finding deals",
+                c -> {
+                  List<Deal> out = new ArrayList<>();
+                  try (NamedStatement s = NamedStatement.prepare(c, statement)) {
+                    bindAll(s, select.params());
+                    try (ResultSet rs = s.executeQuery()) {
+                      while (rs.next()) {
+                        out.add(Codec.decodeDeal(rs.getString(1)));
+                      }
+                    }
+                  }
+                  return out;
+                });
+    boolean more = items.size() > query.limit();
+    if (more) {
+      items = items.subList(0, query.limit());
+    }
+    return new Page<>(
+        items, more ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
+  }
+
+  Stream<Deal> stream(DealQuery query) {
+    DealSelect select = select(query, false);
+    return t.streams()
+        .open(
+            "streaming deals",
+            t.sql().dynamic(select.text()),
+            s -> bindAll(s, select.params()),
+            rs -> Codec.decodeDeal(rs.getString(1)));
+  }
+
+  /**
+   * Reads the deal columns directly (no body, no decoding), streamed like {@link #stream}:
+   * forward-only, with the store's fetch size and, outside host transactions, autocommit off.
+   */
+  void scanOpen(PipelineId pipeline, OpenDealVisitor visitor) {
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(visitor, "visitor");
+    Map<String, Integer> fractionDigits = new HashMap<>();
+    try (Stream<Boolean> rows =
+        t.streams()
+            .open(
+                "scanning open deals of pipeline " + pipeline,
+                t.sql().of(Sql.SCAN_OPEN_DEALS),
+                s ->
+                    s.text("workspace", t.ws())
+                        .text("pipeline", pipeline.value())
+                        .text("status", DealStatus.OPEN.name()),
+                rs -> {
+                  String currency = rs.getString(5);
+                  int digits =
+                      fractionDigits.computeIfAbsent(
+                          currency, c -> Math.max(Money.currency(c).getDefaultFractionDigits(), 0));
+                  long amountMinor = rs.getBigDecimal(4).movePointRight(digits).longValueExact();
+                  LocalDate close = rs.getObject(6, LocalDate.class);
+                  LocalDateTime created = rs.getObject(8, LocalDateTime.class);
+                  visitor.visit(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      amountMinor,
+                      currency,
+                      Math.toIntExact(close.toEpochDay()),
+                      ForecastCategory.valueOf(rs.getString(7)),
+                      created.toEpochSecond(ZoneOffset.UTC),
+                      created.getNano());
+                  return Boolean.TRUE;
+                })) {
+      rows.forEachOrdered(r -> {});
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.salespipeline.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.UserId;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.store.EventQuery;
+
+/**
+ * The deal events table: the history, append-only. The {@code occurred_at} column holds the instant
+ * at microseconds for range queries; the payload keeps it exactly.
+ */
+final class EventTable {
+  private static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  private final TableContext t;
+
+  EventTable(TableContext t) {
+    this.t = t;
+  }
+
+  /** Appends events with their encoded payloads, inside the caller's transaction. */
+  void insert(Connection c, List<DealEvent> events, List<String> payloads) throws SQLException {
+    try (NamedStatement s = t.prepare(c, Sql.INSERT_EVENT)) {
+      for (int i = 0; i < events.size(); i++) {
+        DealEvent e = events.get(i);
+        s.text("workspace", t.ws())
+            .text("deal", e.dealId().toString())
+            .number("sequence", e.sequence())
+            .number("dealVersion", e.dealVersion())
+            .instant("occurredAt", e.at())
+            .text("actor", e.actor().value())
+            .text("key", e.idempotencyKey())
+            .text("changeType", Codec.changeType(e.change()))
+            .text("payload", payloads.get(i));
+        if (events.size() == 1) {
+          s.executeUpdate(); // why: most commands append one event; skip batch overhead
+          return;
+        }
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  List<DealEvent> history(DealId dealId) {
+    return t.tx()
+        .read(
+            "reading the history of deal " + dealId,
+            c -> {
+              List<DealEvent> out = new ArrayList<>();
+              try (NamedStatement s = t.prepare(c, Sql.SELECT_HISTORY)) {
+                s.text("workspace", t.ws()).text("deal", dealId.toString());
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(event(rs));
+                  }
+                }
+              }
+              return List.copyOf(out);
+            });
+  }
+
+  Stream<DealEvent> stream(EventQuery query) {
+    // why: the column holds microseconds; bound by the truncated instants, then filter exactly
+    Instant from = query.from().orElse(MIN_INSTANT);
+    Instant until = query.until().orElse(MAX_INSTANT);
+    return t.streams()
+        .open(
+            "streaming events",
+            t.sql().of(Sql.SELECT_EVENTS),
+            s ->
+                s.text("workspace", t.ws())
+                    .instant("from", clamp(from))
+                    .instant("until", clamp(until)),
+            EventTable::event)
+        .filter(query::matches);
+  }
+
+  private static DealEvent event(ResultSet rs) throws SQLException {
+    Codec.EventPayload payload = Codec.decodeEventPayload(rs.getString(6), rs.getString(7));
+    return new DealEvent(
+        DealId.of(rs.getString(1)),
+        rs.getLong(2),
+        rs.getLong(3),
+        payload.at(),
+        UserId.of(rs.getString(4)),
+        Optional.ofNullable(rs.getString(5)),
+        payload.change());
+  }
+
+  private static Instant clamp(Instant i) {
+    return i.isBefore(MIN_INSTANT) ? MIN_INSTANT : i.isAfter(MAX_INSTANT) ? MAX_INSTANT : i;
+  }
+}
