@@ -121,21 +121,10 @@ public final class PipelineInsight {
       throw new ValidationException(
           FieldProblem.of("waterfallTo", to, "must not be before waterfallFrom " + from));
     }
-    Layout layout = new Layout(pipelines);
-    HistoryFold fold =
-        new HistoryFold(
-            layout,
-            currency,
-            converter,
-            today,
-            now.getEpochSecond(),
-            offset,
-            reporting,
-            from.getEpochSecond(),
-            to.getEpochSecond(),
-            window,
-            listLimit,
-            progress);
+    InsightSettings settings =
+        new InsightSettings(
+            this, new Layout(pipelines), now, today, offset, reporting, current, from, to, window);
+    HistoryFold fold = new HistoryFold(settings, progress);
     ReadAhead reader = new ReadAhead(fold);
     if (events != null) {
       reader.readAll(events);
@@ -147,11 +136,7 @@ public final class PipelineInsight {
     }
     fold.finish();
     progress.progress(fold.events, fold.events);
-    return new Assembly(this, fold, now, today, current, from, to, window).report();
-  }
-
-  long toMinor(Money money, LocalDate date) {
-    return converter.convert(money, currency, date).toMinorUnits();
+    return new Assembly(settings, fold).report();
   }
 
   private static List<ForecastPeriod> defaultPeriods(LocalDate today) {
