@@ -129,13 +129,13 @@ final class HistoryFold implements Consumer<DealEvent>, Change.Visitor<Void> {
     // later changes go through the one megamorphic call (see BENCHMARKS.md, insight).
     if (seq == 1) {
       change.accept(this);
+      if (!deal.created) {
+        throw mustStartWithCreated(id);
+      }
     } else if (deal.status != CurrentDeal.OPEN) {
       change.accept(this);
     } else {
       change.accept(this);
-    }
-    if (seq == 1 && !deal.created) {
-      throw mustStartWithCreated(id);
     }
   }
 
