@@ -193,10 +193,12 @@ public class InsightBenchmark {
    * the change's kind and the values it carries (a created deal's amount, close date, push count,
    * status, stage, owner, pipeline, source, qualification and activity times; a stage move's keys;
    * a new amount, close date or owner; an activity's times; a close reason). This is the least any
-   * consumer of the history has to read.
+   * consumer of the history has to read. The change is read through {@link Change.Visitor}, as
+   * every consumer in the project reads it: one reused visitor, one dispatch per event.
    */
   @Benchmark
   public long plainRead() {
+    ChangeRead read = new ChangeRead();
     long sum = 0;
     DealId last = null;
     for (DealEvent e : events) {
@@ -205,42 +207,9 @@ public class InsightBenchmark {
         sum++;
       }
       sum += e.sequence() + e.at().getEpochSecond();
-      Change c = e.change();
-      if (c instanceof Change.ActivityLogged a) {
-        sum += seconds(a.occurredAt()) + seconds(a.dueAt());
-      } else if (c instanceof Change.StageChanged m) {
-        sum += m.from().length() + m.to().length();
-      } else if (c instanceof Change.CloseDateChanged d) {
-        sum += d.to().toEpochDay() + d.pushCount();
-      } else if (c instanceof Change.AmountChanged m) {
-        sum += m.to().toMinorUnits();
-      } else if (c instanceof Change.Created created) {
-        Deal d = created.deal();
-        sum +=
-            d.amount().toMinorUnits()
-                + d.expectedCloseDate().toEpochDay()
-                + d.closeDatePushCount()
-                + d.status().ordinal()
-                + d.stage().length()
-                + d.source().ordinal()
-                + System.identityHashCode(d.owner())
-                + System.identityHashCode(d.pipeline())
-                + (d.qualification().isPresent() ? 1 : 0)
-                + seconds(d.lastActivityAt())
-                + seconds(d.followUpDueAt());
-      } else if (c instanceof Change.Won w) {
-        sum += w.reason().status().ordinal();
-      } else if (c instanceof Change.Lost l) {
-        sum += l.reason().status().ordinal();
-      } else if (c instanceof Change.OwnerChanged o) {
-        sum += System.identityHashCode(o.to());
-      }
+      e.change().accept(read);
     }
-    return sum;
-  }
-
-  private static long seconds(Optional<Instant> at) {
-    return at.isPresent() ? at.get().getEpochSecond() : 0;
+    return sum + read.sum;
   }
 
   /**
@@ -257,7 +226,9 @@ public class InsightBenchmark {
         sum++;
       }
       sum += e.sequence() + e.at().getEpochSecond();
-      if (e.change() instanceof Change.StageChanged) {
+      // why: the stored type name, not a second visitor, so that the visitors' call sites in the
+      // changes see no more receiver types than the plain read's and the fold's
+      if (Change.StageChanged.TYPE.equals(e.change().typeName())) {
         sum++;
       }
     }

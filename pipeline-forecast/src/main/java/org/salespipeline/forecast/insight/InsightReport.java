@@ -16,7 +16,7 @@ import org.salespipeline.core.UserId;
  * beside them are always exact. Immutable and thread-safe.
  */
 public final class InsightReport {
-  private final Assembly source;
+  private final OpenDealStatuses source;
   final Currency currency;
   final long deals;
   final long events;
@@ -37,7 +37,7 @@ public final class InsightReport {
   final HealthSummary health;
 
   InsightReport(
-      Assembly source,
+      OpenDealStatuses source,
       Currency currency,
       long deals,
       long events,
@@ -109,7 +109,7 @@ public final class InsightReport {
 
   /** Every open deal measured against its stage, in history order; computed on each call. */
   public Stream<OpenDealStatus> openDeals() {
-    return IntStream.range(0, source.openCount()).mapToObj(source::status);
+    return IntStream.range(0, source.count()).mapToObj(source::status);
   }
 
   /** One open deal measured against its stage; empty if not open. Scans the open deals. */

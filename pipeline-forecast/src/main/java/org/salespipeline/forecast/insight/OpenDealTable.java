@@ -76,6 +76,11 @@ final class OpenDealTable {
     return new DealId(new UUID(msb.get(row), lsb.get(row)));
   }
 
+  /** The last sign of engagement: the later of the last activity and the stage entry. */
+  long engagedAt(int row) {
+    return Math.max(lastActivity.a[row], stageEntered.a[row]);
+  }
+
   int find(DealId id) {
     long m = id.value().getMostSignificantBits();
     long l = id.value().getLeastSignificantBits();

@@ -9,10 +9,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
@@ -121,21 +124,10 @@ public final class PipelineInsight {
       throw new ValidationException(
           FieldProblem.of("waterfallTo", to, "must not be before waterfallFrom " + from));
     }
-    Layout layout = new Layout(pipelines);
-    HistoryFold fold =
-        new HistoryFold(
-            layout,
-            currency,
-            converter,
-            today,
-            now.getEpochSecond(),
-            offset,
-            reporting,
-            from.getEpochSecond(),
-            to.getEpochSecond(),
-            window,
-            listLimit,
-            progress);
+    InsightSettings settings =
+        new InsightSettings(
+            this, new Layout(pipelines), now, today, offset, reporting, current, from, to, window);
+    HistoryFold fold = new HistoryFold(settings, progress);
     ReadAhead reader = new ReadAhead(fold);
     if (events != null) {
       reader.readAll(events);
@@ -147,11 +139,7 @@ public final class PipelineInsight {
     }
     fold.finish();
     progress.progress(fold.events, fold.events);
-    return new Assembly(this, fold, now, today, current, from, to, window).report();
-  }
-
-  long toMinor(Money money, LocalDate date) {
-    return converter.convert(money, currency, date).toMinorUnits();
+    return new Assembly(settings, fold).report();
   }
 
   private static List<ForecastPeriod> defaultPeriods(LocalDate today) {
@@ -177,8 +165,16 @@ public final class PipelineInsight {
    * the waterfall from the start of the current period to now over deals closing in the current
    * period; coverage target 3.0; idle alert share 0.2; 10 work items per owner; lists of deals
    * capped at 10,000; at most 50 suggested moves; no progress listener.
+   *
+   * <p>Each setting takes one value: setting it again (the event source through {@link
+   * #events(Iterable)}, {@link #eventStreams(Supplier)} or {@link #from(WorkspaceStore)}; the clock
+   * through {@link #clock(Clock)} or {@link #asOf(Instant)}; the currency by object or code) throws
+   * a {@link ConfigurationException} naming the setting and both values, and keeps the first. The
+   * adders ({@link #pipelines}, {@link #addPipeline}, {@link #quotas}, {@link #teams}) add.
    */
   public static final class Builder {
+    private static final String EVENTS = "events";
+    private static final String CLOCK = "clock";
     private final List<PipelineDefinition> pipelines = new ArrayList<>();
     private Iterable<? extends DealEvent> events;
     private Supplier<? extends Stream<DealEvent>> eventStreams;
@@ -198,16 +194,40 @@ public final class PipelineInsight {
     private int listLimit = 10_000;
     private int maxSuggestedMoves = 50;
     private ProgressListener progress = ProgressListener.NONE;
+    // each setting set so far, with a description of its value for the error of a second set
+    private final Map<String, String> set = new HashMap<>();
 
     Builder() {}
 
-    /** Takes the store's pipelines, quotas and teams, and streams all its events per analysis. */
+    /**
+     * Refuses a second set of the setting (changing nothing), else records this one. Call after the
+     * value is checked, so that a refused value leaves the setting unset.
+     */
+    private void once(String setting, Object value) {
+      String first = set.get(setting);
+      if (first != null) {
+        throw new ConfigurationException(
+            setting + " was already set to " + first + "; refusing " + value);
+      }
+      set.put(setting, String.valueOf(value));
+    }
+
+    /**
+     * Takes the store's pipelines, quotas and teams, and streams all its events per analysis.
+     *
+     * @throws ConfigurationException if an event source was already set (nothing is added then)
+     */
     public Builder from(WorkspaceStore store) {
       Objects.requireNonNull(store, "store");
+      String source = "the events of " + store;
+      if (set.containsKey(EVENTS)) {
+        once(EVENTS, source);
+      }
       pipelines(store.pipelines());
       quotas(store.quotas());
       teams(store.teams());
-      return eventStreams(() -> store.streamEvents(EventQuery.all()));
+      eventStreams(() -> store.streamEvents(EventQuery.all()), source);
+      return this;
     }
 
     /** Adds pipeline definitions; every pipeline an event names must be among them. */
@@ -225,21 +245,31 @@ public final class PipelineInsight {
 
     /**
      * The history as a re-readable iterable (a list, a store-backed view), grouped by deal in
-     * sequence order; replaces any earlier event source.
+     * sequence order.
+     *
+     * @throws ConfigurationException if an event source was already set
      */
     public Builder events(Iterable<? extends DealEvent> history) {
-      this.events = Objects.requireNonNull(history, "events");
-      this.eventStreams = null;
+      Objects.requireNonNull(history, "events");
+      // why: the history's own toString could print millions of events
+      once(EVENTS, "an event iterable (" + history.getClass().getSimpleName() + ")");
+      this.events = history;
       return this;
     }
 
     /**
-     * The history as streams: each analysis opens one, reads it in encounter order and closes it;
-     * replaces any earlier event source.
+     * The history as streams: each analysis opens one, reads it in encounter order and closes it.
+     *
+     * @throws ConfigurationException if an event source was already set
      */
     public Builder eventStreams(Supplier<? extends Stream<DealEvent>> history) {
-      this.eventStreams = Objects.requireNonNull(history, "eventStreams");
-      this.events = null;
+      return eventStreams(history, "an event stream supplier");
+    }
+
+    private Builder eventStreams(Supplier<? extends Stream<DealEvent>> history, String source) {
+      Objects.requireNonNull(history, "eventStreams");
+      once(EVENTS, source);
+      this.eventStreams = history;
       return this;
     }
 
@@ -255,9 +285,15 @@ public final class PipelineInsight {
       return this;
     }
 
-    /** The currency of every amount in the report; required. */
+    /**
+     * The currency of every amount in the report; required.
+     *
+     * @throws ConfigurationException if already set
+     */
     public Builder reportingCurrency(Currency value) {
-      this.currency = Objects.requireNonNull(value, "reportingCurrency");
+      Objects.requireNonNull(value, "reportingCurrency");
+      once("reportingCurrency", value);
+      this.currency = value;
       return this;
     }
 
@@ -265,31 +301,54 @@ public final class PipelineInsight {
      * The reporting currency by ISO code.
      *
      * @throws ValidationException if the code is not a currency
+     * @throws ConfigurationException if already set
      */
     public Builder reportingCurrency(String code) {
       return reportingCurrency(Money.currency(code));
     }
 
-    /** Converts other currencies at the analysis date's rate. */
+    /**
+     * Converts other currencies at the analysis date's rate.
+     *
+     * @throws ConfigurationException if already set
+     */
     public Builder currencyConverter(CurrencyConverter value) {
-      this.converter = Objects.requireNonNull(value, "currencyConverter");
+      Objects.requireNonNull(value, "currencyConverter");
+      once("currencyConverter", value);
+      this.converter = value;
       return this;
     }
 
-    /** The clock whose instant is "now" for each analysis. */
+    /**
+     * The clock whose instant is "now" for each analysis.
+     *
+     * @throws ConfigurationException if the clock was already set (here or by {@link #asOf})
+     */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      Objects.requireNonNull(value, "clock");
+      once(CLOCK, value);
+      this.clock = value;
       return this;
     }
 
-    /** Shorthand for a fixed clock at the instant. */
+    /**
+     * Shorthand for a fixed clock at the instant.
+     *
+     * @throws ConfigurationException if the clock was already set (here or by {@link #clock})
+     */
     public Builder asOf(Instant instant) {
       return clock(Clock.fixed(Objects.requireNonNull(instant, "asOf"), ZoneOffset.UTC));
     }
 
-    /** The zone that turns instants into dates (periods, close dates, days). */
+    /**
+     * The zone that turns instants into dates (periods, close dates, days).
+     *
+     * @throws ConfigurationException if already set
+     */
     public Builder zone(ZoneId value) {
-      this.zone = Objects.requireNonNull(value, "zone");
+      Objects.requireNonNull(value, "zone");
+      once("zone", value);
+      this.zone = value;
       return this;
     }
 
@@ -297,6 +356,7 @@ public final class PipelineInsight {
      * Reporting periods for cohorts, trends and the "current" period: ascending, not overlapping.
      *
      * @throws ValidationException if empty, unordered or overlapping
+     * @throws ConfigurationException if already set
      */
     public Builder periods(List<ForecastPeriod> values) {
       if (values == null || values.isEmpty()) {
@@ -309,6 +369,7 @@ public final class PipelineInsight {
                   "periods[" + i + "]", values.get(i), "must start after the previous one ends"));
         }
       }
+      once("periods", values);
       this.periods = List.copyOf(values);
       return this;
     }
@@ -316,14 +377,21 @@ public final class PipelineInsight {
     /**
      * The waterfall: changes between {@code from} and {@code to} to the pipeline expected to close
      * in {@code window}.
+     *
+     * @throws ValidationException if {@code to} is before {@code from}
+     * @throws ConfigurationException if already set
      */
     public Builder waterfall(Instant from, Instant to, ForecastPeriod window) {
-      this.waterfallFrom = Objects.requireNonNull(from, "from");
-      this.waterfallTo = Objects.requireNonNull(to, "to");
-      this.waterfallWindow = Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(window, "window");
       if (to.isBefore(from)) {
         throw new ValidationException(FieldProblem.of("to", to, "must not be before " + from));
       }
+      once("waterfall", from + ".." + to + " closing in " + window);
+      this.waterfallFrom = from;
+      this.waterfallTo = to;
+      this.waterfallWindow = window;
       return this;
     }
 
@@ -331,11 +399,13 @@ public final class PipelineInsight {
      * The coverage ratio below which {@link HealthFlag#COVERAGE_BELOW_TARGET} is raised.
      *
      * @throws ValidationException unless positive and finite
+     * @throws ConfigurationException if already set
      */
     public Builder coverageTarget(double value) {
       if (!(value > 0) || Double.isInfinite(value)) {
         throw new ValidationException(FieldProblem.of("coverageTarget", value, "must be > 0"));
       }
+      once("coverageTarget", value);
       this.coverageTarget = value;
       return this;
     }
@@ -344,12 +414,14 @@ public final class PipelineInsight {
      * The idle share above which {@link HealthFlag#MANY_IDLE_DEALS} is raised.
      *
      * @throws ValidationException unless within [0, 1]
+     * @throws ConfigurationException if already set
      */
     public Builder idleAlertShare(double value) {
       if (!(value >= 0 && value <= 1)) {
         throw new ValidationException(
             FieldProblem.of("idleAlertShare", value, "must be within [0, 1]"));
       }
+      once("idleAlertShare", value);
       this.idleAlertShare = value;
       return this;
     }
@@ -358,12 +430,14 @@ public final class PipelineInsight {
      * Work items per owner.
      *
      * @throws ValidationException unless within [1, 1000]
+     * @throws ConfigurationException if already set
      */
     public Builder workListSize(int value) {
       if (value < 1 || value > 1000) {
         throw new ValidationException(
             FieldProblem.of("workListSize", value, "must be within [1, 1000]"));
       }
+      once("workListSize", value);
       this.workListSize = value;
       return this;
     }
@@ -372,11 +446,13 @@ public final class PipelineInsight {
      * The most deal ids any list of the report holds (counts and amounts stay exact).
      *
      * @throws ValidationException if negative
+     * @throws ConfigurationException if already set
      */
     public Builder listLimit(int value) {
       if (value < 0) {
         throw new ValidationException(FieldProblem.of("listLimit", value, "must be >= 0"));
       }
+      once("listLimit", value);
       this.listLimit = value;
       return this;
     }
@@ -385,18 +461,26 @@ public final class PipelineInsight {
      * The most suggested moves.
      *
      * @throws ValidationException if negative
+     * @throws ConfigurationException if already set
      */
     public Builder maxSuggestedMoves(int value) {
       if (value < 0) {
         throw new ValidationException(FieldProblem.of("maxSuggestedMoves", value, "must be >= 0"));
       }
+      once("maxSuggestedMoves", value);
       this.maxSuggestedMoves = value;
       return this;
     }
 
-    /** Hears progress every 2^20 events (total unknown, -1) and once at the end. */
+    /**
+     * Hears progress every 2^20 events (total unknown, -1) and once at the end.
+     *
+     * @throws ConfigurationException if already set
+     */
     public Builder progressListener(ProgressListener value) {
-      this.progress = Objects.requireNonNull(value, "progressListener");
+      Objects.requireNonNull(value, "progressListener");
+      once("progressListener", value);
+      this.progress = value;
       return this;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.salespipeline.forecast.insight.Histories.day;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -48,11 +49,15 @@ class InsightExamplesTest {
   }
 
   static PipelineInsight.Builder builder(List<DealEvent> events) {
+    return builder(events, day(30));
+  }
+
+  static PipelineInsight.Builder builder(List<DealEvent> events, Instant asOf) {
     return PipelineInsight.builder()
         .addPipeline(Histories.pipeline())
         .events(events)
         .reportingCurrency("USD")
-        .asOf(day(30))
+        .asOf(asOf)
         .periods(ForecastPeriod.months(YearMonth.of(2025, 12), 2))
         .waterfall(day(0.5), day(30), JANUARY);
   }
@@ -221,7 +226,7 @@ class InsightExamplesTest {
 
   @Test
   void eventsAfterTheAnalysisInstantAreIgnored() {
-    InsightReport early = builder(history()).asOf(day(3.5)).build().analyze();
+    InsightReport early = builder(history(), day(3.5)).build().analyze();
     assertThat(early.outcomes().overall().won()).isZero();
     assertThat(early.outcomes().overall().lost()).isZero();
     assertThat(early.dealsRead()).isEqualTo(6);

@@ -98,11 +98,15 @@ class InsightPropertiesTest {
   }
 
   static PipelineInsight.Builder builder(double fromDay) {
+    return builder(fromDay, ForecastPeriod.months(YearMonth.of(2026, 1), 3));
+  }
+
+  static PipelineInsight.Builder builder(double fromDay, List<ForecastPeriod> periods) {
     return PipelineInsight.builder()
         .addPipeline(Histories.pipeline())
         .reportingCurrency("USD")
         .asOf(day(AS_OF_DAY))
-        .periods(ForecastPeriod.months(YearMonth.of(2026, 1), 3))
+        .periods(periods)
         .waterfall(day(fromDay), day(65), ForecastPeriod.month(YearMonth.of(2026, 2)));
   }
 
@@ -313,7 +317,7 @@ class InsightPropertiesTest {
     List<DealEvent> events = histories(seed, deals).events;
     // reporting periods from February: deals created in January belong to no cohort
     List<ForecastPeriod> months = ForecastPeriod.months(YearMonth.of(2026, 2), 2);
-    InsightReport r = builder(10).periods(months).events(events).build().analyze();
+    InsightReport r = builder(10, months).events(events).build().analyze();
     // per owner, per cohort and overall: created, won, lost, disqualified, won value, cycle seconds
     Map<Object, long[]> expected = new HashMap<>();
     String owner = null;
