@@ -77,6 +77,18 @@ final class Evaluation {
     return new double[] {w + r * Math.exp(f[1]), w + r * Math.exp(f[0]), w + r * Math.exp(f[2])};
   }
 
+  /** Diagnostics for tests: the band's inputs. */
+  String describe(int m) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "n=%d prior=%.3f factors=%s residuals=%s",
+        count(m, Integer.MAX_VALUE),
+        priorNow,
+        java.util.Arrays.toString(
+            Band.factors(residuals(m, Integer.MAX_VALUE), count(m, Integer.MAX_VALUE), priorNow)),
+        java.util.Arrays.toString(residuals(m, Integer.MAX_VALUE)));
+  }
+
   BookingsAccuracy accuracy(int m) {
     return accuracy[m];
   }

@@ -29,6 +29,15 @@ class DebugCrmTest {
       long nbActual = c.bookings(p.startDay(), p.endDay(), Integer.MAX_VALUE, t);
       long all = c.bookings(p.startDay(), p.endDay(), Integer.MAX_VALUE, Integer.MIN_VALUE);
       InPeriodModel m = e.fit(t);
+      Evaluation ev = e.evaluate(p, t);
+      System.out.println(
+          d
+              + " chosen "
+              + ev.chosen()
+              + " "
+              + ev.describe(ev.chosen())
+              + " pipe "
+              + ev.describe(0));
       System.out.printf(
           "%s open %d vs %d  nb %d vs %d  cal %.2f %.2f %.2f%n",
           d,
