@@ -36,7 +36,9 @@ final class Evaluation {
     for (ForecastEngine.Inner in : inner) {
       mean += in.actual();
     }
-    this.floor = 1 + 0.01 * (inner.isEmpty() ? 0 : mean / inner.size());
+    // why: proportional to the amounts, so that scaling every amount leaves the residuals alone
+    double meanActual = inner.isEmpty() ? 0 : mean / inner.size();
+    this.floor = meanActual > 0 ? 0.01 * meanActual : 1;
     int methods = ForecastEngine.METHODS.size();
     accuracy = new BookingsAccuracy[methods];
     for (int m = 0; m < methods; m++) {
