@@ -107,6 +107,10 @@ final class HistoryReader implements Change.Visitor<Void> {
   }
 
   private long minor(Money m) {
+    if (m.isNegative()) {
+      throw new ValidationException(
+          FieldProblem.of("amount", m + " of deal " + current, "must not be negative"));
+    }
     if (m.currency().equals(currency)) {
       return m.toMinorUnits();
     }
