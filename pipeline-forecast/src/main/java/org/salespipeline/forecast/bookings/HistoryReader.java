@@ -1,0 +1,256 @@
+package org.salespipeline.forecast.bookings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import org.salespipeline.core.CurrencyConversionException;
+import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.ProgressListener;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.event.Change;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+
+/**
+ * Reads deal events, grouped by deal in sequence order, into {@link DealColumns} in one pass. Deals
+ * of other pipelines are skipped. Amounts are converted to the reporting currency at the rate of
+ * the day they were recorded. Not thread-safe; one instance per read.
+ */
+final class HistoryReader implements Change.Visitor<Void> {
+  private static final int PROGRESS_EVERY = 1 << 16;
+
+  private final PipelineDefinition pipeline;
+  private final Currency currency;
+  private final CurrencyConverter converter;
+  private final ZoneId zone;
+  private final int fixedOffsetSeconds;
+  private final boolean fixed;
+
+  private final GrowableInts created = new GrowableInts(1024);
+  private final GrowableInts statusOffset = new GrowableInts(1024);
+  private final GrowableInts statusDay = new GrowableInts(1024);
+  private final GrowableInts statusKind = new GrowableInts(1024);
+  private final GrowableInts amountOffset = new GrowableInts(1024);
+  private final GrowableInts amountDay = new GrowableInts(1024);
+  private final GrowableLongs amountMinor = new GrowableLongs(1024);
+  private final GrowableInts stageOffset = new GrowableInts(1024);
+  private final GrowableInts stageDay = new GrowableInts(1024);
+  private final GrowableInts stageIndex = new GrowableInts(1024);
+  private final GrowableInts closeOffset = new GrowableInts(1024);
+  private final GrowableInts closeDay = new GrowableInts(1024);
+  private final GrowableInts closeValue = new GrowableInts(1024);
+
+  private DealId current;
+  private boolean keep;
+  private int day;
+  private DealEvent event;
+
+  HistoryReader(
+      PipelineDefinition pipeline, Currency currency, CurrencyConverter converter, ZoneId zone) {
+    this.pipeline = pipeline;
+    this.currency = currency;
+    this.converter = converter;
+    this.zone = zone;
+    this.fixed = zone.getRules().isFixedOffset();
+    this.fixedOffsetSeconds =
+        fixed ? zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+  }
+
+  DealColumns read(Iterable<DealEvent> events, ProgressListener progress) {
+    long count = 0;
+    for (DealEvent e : events) {
+      accept(e);
+      if (++count % PROGRESS_EVERY == 0) {
+        progress.progress(count, -1);
+      }
+    }
+    progress.progress(count, count);
+    return finish();
+  }
+
+  void accept(DealEvent e) {
+    if (!e.dealId().equals(current)) {
+      current = e.dealId();
+      keep = false;
+      if (e.sequence() != 1 || !Change.Created.TYPE.equals(e.change().typeName())) {
+        // why: a deal's history must start at its creation, otherwise facts before are unknown
+        throw new ValidationException(
+            FieldProblem.of(
+                "events",
+                e.dealId() + "#" + e.sequence(),
+                "must be grouped by deal in sequence order, each deal starting with Created"));
+      }
+    } else if (!keep) {
+      return;
+    }
+    event = e;
+    day = dayOf(e.at());
+    e.change().accept(this);
+  }
+
+  int dayOf(Instant at) {
+    if (fixed) {
+      return (int) Math.floorDiv(at.getEpochSecond() + fixedOffsetSeconds, 86_400L);
+    }
+    return (int) LocalDate.ofInstant(at, zone).toEpochDay();
+  }
+
+  private long minor(Money m) {
+    if (m.currency().equals(currency)) {
+      return m.toMinorUnits();
+    }
+    try {
+      return converter.convert(m, currency, LocalDate.ofEpochDay(day)).toMinorUnits();
+    } catch (CurrencyConversionException ex) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "amount",
+              m + " of deal " + current,
+              "cannot be converted to the reporting currency "
+                  + currency.getCurrencyCode()
+                  + " on "
+                  + LocalDate.ofEpochDay(day)
+                  + ": set a converter that knows the rate ("
+                  + ex.getMessage()
+                  + ")"));
+    }
+  }
+
+  private DealColumns finish() {
+    statusOffset.add(statusDay.size());
+    amountOffset.add(amountDay.size());
+    stageOffset.add(stageDay.size());
+    closeOffset.add(closeDay.size());
+    int[] kinds = statusKind.toArray();
+    byte[] k = new byte[kinds.length];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = (byte) kinds[i];
+    }
+    return new DealColumns(
+        created.toArray(),
+        statusOffset.toArray(),
+        statusDay.toArray(),
+        k,
+        amountOffset.toArray(),
+        amountDay.toArray(),
+        amountMinor.toArray(),
+        stageOffset.toArray(),
+        stageDay.toArray(),
+        stageIndex.toArray(),
+        closeOffset.toArray(),
+        closeDay.toArray(),
+        closeValue.toArray());
+  }
+
+  private void status(byte kind) {
+    statusDay.add(day);
+    statusKind.add(kind);
+  }
+
+  private void stage(String key) {
+    stageDay.add(day);
+    stageIndex.add(pipeline.indexOf(key));
+  }
+
+  @Override
+  public Void visit(Change.Created change) {
+    if (!change.deal().pipeline().equals(pipeline.id())) {
+      return null;
+    }
+    keep = true;
+    created.add(day);
+    statusOffset.add(statusDay.size());
+    amountOffset.add(amountDay.size());
+    stageOffset.add(stageDay.size());
+    closeOffset.add(closeDay.size());
+    amountDay.add(day);
+    amountMinor.add(minor(change.deal().amount()));
+    stage(change.deal().stage());
+    closeDay.add(day);
+    closeValue.add((int) change.deal().expectedCloseDate().toEpochDay());
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.StageChanged change) {
+    stage(change.to());
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.AmountChanged change) {
+    amountDay.add(day);
+    amountMinor.add(minor(change.to()));
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.CloseDateChanged change) {
+    closeDay.add(day);
+    closeValue.add((int) change.to().toEpochDay());
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.OwnerChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.CategoryChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.ProbabilityOverrideChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.DetailsChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.QualificationRecorded change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.ActivityLogged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.Won change) {
+    status(DealColumns.WON);
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.Lost change) {
+    status(DealColumns.LOST);
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.Disqualified change) {
+    status(DealColumns.LOST);
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.Reopened change) {
+    status(DealColumns.OPEN);
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RuleOverridden change) {
+    return null;
+  }
+}
