@@ -120,7 +120,7 @@ public final class BacktestCommand implements Callable<Integer> {
     if (json) {
       System.out.println(BookingsView.json(result, reporting.getCurrencyCode()));
     } else {
-      BookingsView.print(result, Integer.MAX_VALUE, System.out);
+      BookingsView.print(result, "bookings forecast", Integer.MAX_VALUE, System.out);
     }
     return 0;
   }

@@ -64,13 +64,17 @@ public final class BookingsView {
     }
   }
 
-  /** The backtest: one line per origin (the last {@code lastRows}), the summary and baselines. */
-  public static void print(BookingsBacktest bt, int lastRows, PrintStream out) {
+  /**
+   * The backtest: one line per origin (the last {@code lastRows}), the summary and the naive
+   * baselines on the same origins.
+   */
+  public static void print(BookingsBacktest bt, String subject, int lastRows, PrintStream out) {
     List<BacktestRow> rows = bt.rows();
     out.printf(
         Locale.ROOT,
-        "Backtest of the bookings forecast: %d origins, each forecast from what was known at its"
-            + " start (no look-ahead)%n",
+        "Backtest of the %s: %d origins, each forecast from what was known at its start (no"
+            + " look-ahead)%n",
+        subject,
         rows.size());
     out.println(
         "  origin      period                   P10       P50       P90       expected  actual"
