@@ -59,6 +59,9 @@ final class DealColumns {
   final int firstDay;
   final int lastDay;
 
+  /** The first day any deal closed (won or lost), or {@link #NEVER}. */
+  final int firstCloseDay;
+
   DealColumns(
       int[] created,
       int[] statusOffset,
@@ -107,6 +110,11 @@ final class DealColumns {
         }
       }
     }
+    int firstCloseAny = NEVER;
+    for (int i = 0; i < deals; i++) {
+      firstCloseAny = Math.min(firstCloseAny, firstClose[i]);
+    }
+    this.firstCloseDay = firstCloseAny;
     this.firstDay = deals == 0 ? 0 : first;
     this.lastDay = deals == 0 ? 0 : last;
     long[] keys = new long[wins];
