@@ -130,6 +130,8 @@ public final class BookingsView {
     j.key("origin").value(f.asOf().toString());
     period(j, f.period());
     amounts(j, f.expected(), f.p10(), f.p50(), f.p90());
+    // why: the same fields as a backtest row; the period has not ended, so nothing to compare yet
+    j.key("actual").value((String) null);
     parts(j, f.wonSoFar(), f.openPipeline(), f.newBusiness());
     j.key("method").value(f.method());
     j.key("accuracy");
