@@ -6,8 +6,9 @@ package org.salespipeline.forecast.bookings;
  * lognormal around R: centre = sum r / (n + N0) (the mean error shrunk towards none), spread^2 =
  * (sum (r - mean)^2 + N0 s0^2) / (n - 1 + N0), where s0 is the prior spread (pipeline and
  * new-business variance plus a common shock, see {@link #SHOCK}) that dominates while the error
- * history is short; the z of 80% is widened by sqrt(1 + 1 / (n + N0)) for the uncertainty of the
- * estimated spread (a predictive interval).
+ * history is short. P10 and P90 lie z = 1.2816 spreads below and above the centre: the prior spread
+ * already stands for the whole predictive uncertainty before errors are known, so the band is not
+ * widened further; the coverage it achieved on past origins is reported beside it.
  */
 final class Band {
   /** Weight of the prior spread and of "no bias", in periods. A generic default. */
@@ -53,7 +54,7 @@ final class Band {
     }
     double centre = sum / (n + N0);
     double spread = Math.sqrt((ss + N0 * prior * prior) / (Math.max(n - 1, 0) + N0));
-    double z = Z80 * Math.sqrt(1 + 1 / (n + N0));
+    double z = Z80;
     return new double[] {centre, centre - z * spread, centre + z * spread};
   }
 }

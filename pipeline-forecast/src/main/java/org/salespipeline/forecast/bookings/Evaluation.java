@@ -36,7 +36,9 @@ final class Evaluation {
     for (ForecastEngine.Inner in : inner) {
       mean += in.actual();
     }
-    this.floor = 1 + 0.01 * (inner.isEmpty() ? 0 : mean / inner.size());
+    // why: proportional to the amounts, so that scaling every amount leaves the residuals alone
+    double meanActual = inner.isEmpty() ? 0 : mean / inner.size();
+    this.floor = meanActual > 0 ? 0.01 * meanActual : 1;
     int methods = ForecastEngine.METHODS.size();
     accuracy = new BookingsAccuracy[methods];
     for (int m = 0; m < methods; m++) {
@@ -75,6 +77,18 @@ final class Evaluation {
         Band.factors(residuals(m, Integer.MAX_VALUE), count(m, Integer.MAX_VALUE), priorNow);
     double w = now.won();
     return new double[] {w + r * Math.exp(f[1]), w + r * Math.exp(f[0]), w + r * Math.exp(f[2])};
+  }
+
+  /** Diagnostics for tests: the band's inputs. */
+  String describe(int m) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "n=%d prior=%.3f factors=%s residuals=%s",
+        count(m, Integer.MAX_VALUE),
+        priorNow,
+        java.util.Arrays.toString(
+            Band.factors(residuals(m, Integer.MAX_VALUE), count(m, Integer.MAX_VALUE), priorNow)),
+        java.util.Arrays.toString(residuals(m, Integer.MAX_VALUE)));
   }
 
   BookingsAccuracy accuracy(int m) {

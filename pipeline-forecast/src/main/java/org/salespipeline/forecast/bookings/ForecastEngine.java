@@ -215,7 +215,9 @@ final class ForecastEngine {
         continue;
       }
       int origin = grid.originIn(past, t);
-      if (c.firstCloseDay >= Math.min(past.startDay(), origin)) {
+      // why: an origin is scored once a whole period of recorded closes lies before its period,
+      // so that the model there had outcomes to fit and to calibrate its calendar factors on
+      if (c.firstCloseDay >= Math.min(grid.back(k + 1).startDay(), origin)) {
         break;
       }
       Point pt = point(past, origin);

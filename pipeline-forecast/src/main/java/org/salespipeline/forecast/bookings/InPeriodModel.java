@@ -182,7 +182,9 @@ final class InPeriodModel {
     double pooledLoss = totalLosses / totalExposure;
     double lossStrength = pooledLoss > 0 ? PRIOR_EVENTS / pooledLoss : 0;
     for (int b = 0; b < BUCKETS; b++) {
-      l[b] = (lossCount[b] + lossStrength * pooledLoss) / (expBucket[b] + lossStrength);
+      double denominator = expBucket[b] + lossStrength;
+      l[b] =
+          denominator > 0 ? (lossCount[b] + lossStrength * pooledLoss) / denominator : pooledLoss;
     }
     for (int round = 0; round < ROUNDS; round++) {
       double weighted = 0;
@@ -196,7 +198,8 @@ final class InPeriodModel {
       double pooled = totalWins / weighted;
       double strength = pooled > 0 ? PRIOR_EVENTS / pooled : 0;
       for (int b = 0; b < BUCKETS; b++) {
-        h[b] = (winBucket[b] + strength * pooled) / (expCal[b] + strength);
+        double denominator = expCal[b] + strength;
+        h[b] = denominator > 0 ? (winBucket[b] + strength * pooled) / denominator : pooled;
       }
       for (int p = 0; p < POSITIONS; p++) {
         double expected = 0;
