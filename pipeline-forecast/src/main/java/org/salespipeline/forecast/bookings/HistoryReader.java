@@ -73,8 +73,9 @@ final class HistoryReader implements Change.Visitor<Void> {
   }
 
   void accept(DealEvent e) {
-    if (!e.dealId().equals(current)) {
-      current = e.dealId();
+    DealId id = e.dealId();
+    if (id != current && !id.equals(current)) {
+      current = id;
       keep = false;
       if (e.sequence() != 1 || !Change.Created.TYPE.equals(e.change().typeName())) {
         // why: a deal's history must start at its creation, otherwise facts before are unknown

@@ -27,6 +27,8 @@ final class InPeriodModel {
   /** Bucket upper bounds in days of age: weekly to 8 weeks, fortnightly to 16, 4-weekly to 52. */
   private static final int[] BOUNDS = buildBounds();
 
+  private static final int[] BUCKET_OF_AGE = buildBucketOfAge();
+
   private static final int POSITIONS = 3;
 
   private final double[] winHazard;
@@ -66,17 +68,19 @@ final class InPeriodModel {
   }
 
   static int bucket(int age) {
-    int lo = 0;
-    int hi = BOUNDS.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (BOUNDS[mid] <= age) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+    return age < BUCKET_OF_AGE.length ? BUCKET_OF_AGE[age] : BOUNDS.length;
+  }
+
+  private static int[] buildBucketOfAge() {
+    int[] out = new int[BOUNDS[BOUNDS.length - 1] + 1];
+    int b = 0;
+    for (int age = 0; age < out.length; age++) {
+      while (b < BOUNDS.length && BOUNDS[b] <= age) {
+        b++;
       }
+      out[age] = b;
     }
-    return lo;
+    return out;
   }
 
   private static final int BUCKETS = BOUNDS.length + 1;

@@ -1,0 +1,230 @@
+package org.salespipeline.benchmarks.forecast;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.salespipeline.core.ActivityId;
+import org.salespipeline.core.ActivityType;
+import org.salespipeline.core.CloseReason;
+import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealId;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.Money;
+import org.salespipeline.core.PipelineId;
+import org.salespipeline.core.UserId;
+import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.event.Change;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.Stage;
+import org.salespipeline.core.stage.StageOutcome;
+import org.salespipeline.forecast.ForecastPeriod;
+import org.salespipeline.forecast.bookings.BookingsForecast;
+import org.salespipeline.forecast.bookings.BookingsForecaster;
+
+/**
+ * The whole bookings forecast (reading the events into columns, fitting the in-period model at
+ * every rolling origin, choosing the method by backtest, calibrating the band) over a synthetic
+ * workspace of {@code deals} deals with 10 events each, held in memory, against one plain read of
+ * the same events (a hand-written loop touching each event's header and the values its change
+ * carries) in the same run. Target: within 5x.
+ *
+ * <p>The workspace spans two years, so the forecast as of its last months has a year of past
+ * periods to evaluate and calibrate on (12 rolling origins, each refitted on its own past).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BookingsForecast -f 1 -wi 2 -i 3}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx10g", "-Xms10g", "-XX:+AlwaysPreTouch"})
+public class BookingsForecastBenchmark {
+  private static final int EVENTS_PER_DEAL = 10;
+  private static final String[] OPEN = {"lead", "qualified", "proposal"};
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final Currency USD = Currency.getInstance("USD");
+
+  @Param({"1000000"})
+  public int deals;
+
+  private List<DealEvent> events;
+  private PipelineDefinition pipeline;
+  private final ForecastPeriod period = ForecastPeriod.month(YearMonth.of(2025, 11));
+  private final LocalDate asOf = LocalDate.of(2025, 11, 1);
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    pipeline =
+        PipelineDefinition.builder()
+            .id(PipelineId.of("sales"))
+            .name("Sales")
+            .addStages(
+                Stage.open("lead", "Lead", 0.1, ForecastCategory.PIPELINE, null),
+                Stage.open("qualified", "Qualified", 0.3, ForecastCategory.PIPELINE, null),
+                Stage.open("proposal", "Proposal", 0.6, ForecastCategory.BEST_CASE, null),
+                Stage.closed("won", "Won", StageOutcome.WON),
+                Stage.closed("lost", "Lost", StageOutcome.LOST))
+            .build();
+    events = generate(pipeline, deals);
+  }
+
+  static List<DealEvent> generate(PipelineDefinition pipeline, int deals) {
+    SplittableRandom rnd = new SplittableRandom(42);
+    UserId[] owners = new UserId[200];
+    for (int i = 0; i < owners.length; i++) {
+      owners[i] = UserId.of("rep" + i);
+    }
+    WorkspaceId ws = WorkspaceId.of("bench");
+    ActivityId activity = ActivityId.of(new UUID(7, 7).toString());
+    List<DealEvent> out = new ArrayList<>(deals * EVENTS_PER_DEAL);
+    for (int n = 0; n < deals; n++) {
+      DealId id = new DealId(new UUID(1, n));
+      UserId owner = owners[rnd.nextInt(owners.length)];
+      long at = T0.getEpochSecond() + rnd.nextLong(700L * 86_400);
+      Money amount = Money.ofMinor(100_00L + rnd.nextLong(5_000_000), USD);
+      LocalDate close = LocalDate.ofEpochDay(at / 86_400 + 30 + rnd.nextInt(60));
+      Deal deal =
+          Deal.builder()
+              .id(id)
+              .workspace(ws)
+              .pipeline(pipeline.id())
+              .stage("lead")
+              .status(DealStatus.OPEN)
+              .name("Deal")
+              .owner(owner)
+              .amount(amount)
+              .expectedCloseDate(close)
+              .forecastCategory(ForecastCategory.PIPELINE)
+              .createdAt(Instant.ofEpochSecond(at))
+              .stageEnteredAt(Instant.ofEpochSecond(at))
+              .version(1)
+              .lastEventSequence(1)
+              .build();
+      long seq = 1;
+      out.add(event(id, seq++, at, owner, new Change.Created(deal)));
+      int pos = 0;
+      int pushes = 0;
+      boolean closed = false;
+      while (seq <= EVENTS_PER_DEAL) {
+        at += rnd.nextLong(5L * 86_400);
+        int what = rnd.nextInt(10);
+        Change change;
+        if (closed || what < 4) {
+          change =
+              new Change.ActivityLogged(
+                  activity,
+                  ActivityType.CALL,
+                  Optional.of(Instant.ofEpochSecond(at)),
+                  Optional.empty());
+        } else if (what < 7 && pos < OPEN.length - 1) {
+          change = new Change.StageChanged(OPEN[pos], OPEN[pos + 1]);
+          pos++;
+        } else if (what == 7) {
+          LocalDate next = close.plusDays(rnd.nextInt(30) - 5);
+          pushes += next.isAfter(close) ? 1 : 0;
+          change = new Change.CloseDateChanged(close, next, pushes);
+          close = next;
+        } else if (what == 8) {
+          Money next = Money.ofMinor(100_00L + rnd.nextLong(5_000_000), USD);
+          change = new Change.AmountChanged(amount, next);
+          amount = next;
+        } else if (seq <= EVENTS_PER_DEAL - 1) {
+          boolean win = rnd.nextInt(3) == 0;
+          out.add(
+              event(
+                  id, seq++, at, owner, new Change.StageChanged(OPEN[pos], win ? "won" : "lost")));
+          CloseReason reason =
+              new CloseReason(win ? DealStatus.WON : DealStatus.LOST, "r", Optional.empty());
+          change = win ? new Change.Won(reason) : new Change.Lost(reason);
+          closed = true;
+        } else {
+          change =
+              new Change.ActivityLogged(
+                  activity,
+                  ActivityType.FOLLOW_UP,
+                  Optional.empty(),
+                  Optional.of(Instant.ofEpochSecond(at + 86_400)));
+        }
+        out.add(event(id, seq++, at, owner, change));
+      }
+    }
+    return out;
+  }
+
+  private static DealEvent event(DealId id, long seq, long at, UserId actor, Change change) {
+    return new DealEvent(id, seq, seq, Instant.ofEpochSecond(at), actor, Optional.empty(), change);
+  }
+
+  /** The whole forecast: read once into columns, rolling-origin choice and calibration, result. */
+  @Benchmark
+  public BookingsForecast forecast() {
+    return BookingsForecaster.builder()
+        .pipeline(pipeline)
+        .reportingCurrency(USD)
+        .events(events)
+        .build()
+        .forecast(period, asOf);
+  }
+
+  /**
+   * Baseline: one plain read of the same events: each event's deal id, sequence and time, its
+   * change's kind and the values it carries that a forecast needs (a created deal's amount, stage,
+   * close date and pipeline; a stage move's keys; a new amount or close date; a close's status).
+   */
+  @Benchmark
+  public long plainRead() {
+    long sum = 0;
+    DealId last = null;
+    for (DealEvent e : events) {
+      if (e.dealId() != last) {
+        last = e.dealId();
+        sum++;
+      }
+      sum += e.sequence() + e.at().getEpochSecond();
+      Change c = e.change();
+      if (c instanceof Change.StageChanged m) {
+        sum += m.from().length() + m.to().length();
+      } else if (c instanceof Change.CloseDateChanged d) {
+        sum += d.to().toEpochDay() + d.pushCount();
+      } else if (c instanceof Change.AmountChanged m) {
+        sum += m.to().toMinorUnits();
+      } else if (c instanceof Change.Created created) {
+        Deal d = created.deal();
+        sum +=
+            d.amount().toMinorUnits()
+                + d.expectedCloseDate().toEpochDay()
+                + d.stage().length()
+                + System.identityHashCode(d.pipeline());
+      } else if (c instanceof Change.Won w) {
+        sum += w.reason().status().ordinal();
+      } else if (c instanceof Change.Lost l) {
+        sum += l.reason().status().ordinal();
+      }
+    }
+    return sum;
+  }
+}
