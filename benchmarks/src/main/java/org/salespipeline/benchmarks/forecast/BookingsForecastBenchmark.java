@@ -61,7 +61,7 @@ import org.salespipeline.forecast.bookings.BookingsForecaster;
 @Measurement(iterations = 3, time = 5)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx10g", "-Xms10g", "-XX:+AlwaysPreTouch"})
+    jvmArgsAppend = {"-Xmx6g", "-Xms6g"})
 public class BookingsForecastBenchmark {
   private static final int EVENTS_PER_DEAL = 10;
   private static final String[] OPEN = {"lead", "qualified", "proposal"};

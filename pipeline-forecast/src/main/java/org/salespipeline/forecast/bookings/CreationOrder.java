@@ -1,28 +1,27 @@
 package org.salespipeline.forecast.bookings;
 
 /**
- * Deals ordered by creation day (a counting sort, linear in deals plus days), so that every deal
- * created before a day is a prefix. Immutable.
+ * Where each creation day starts in the columns, which {@link HistoryReader} leaves in creation-day
+ * order: every deal created before a day is a prefix. Immutable.
  */
 final class CreationOrder {
   private final int firstDay;
   private final int[] start;
-  private final int[] deals;
+  private final int deals;
 
   CreationOrder(DealColumns c) {
     firstDay = c.firstDay;
+    deals = c.deals;
     int days = c.deals == 0 ? 1 : c.lastDay - c.firstDay + 2;
     start = new int[days + 1];
     for (int i = 0; i < c.deals; i++) {
+      if (i > 0 && c.created[i] < c.created[i - 1]) {
+        throw new IllegalStateException("columns are not in creation order");
+      }
       start[c.created[i] - firstDay + 1]++;
     }
     for (int d = 1; d <= days; d++) {
       start[d] += start[d - 1];
-    }
-    deals = new int[c.deals];
-    int[] next = java.util.Arrays.copyOf(start, days);
-    for (int i = 0; i < c.deals; i++) {
-      deals[next[c.created[i] - firstDay]++] = i;
     }
   }
 
@@ -36,7 +35,7 @@ final class CreationOrder {
     if (k <= 0) {
       return 0;
     }
-    return k >= start.length ? deals.length : start[k];
+    return k >= start.length ? deals : start[k];
   }
 
   /** The number of deals created before {@code day}. */
@@ -44,7 +43,8 @@ final class CreationOrder {
     return startOf(day);
   }
 
+  /** The deal at a position: the columns are already in creation order. */
   int deal(int position) {
-    return deals[position];
+    return position;
   }
 }

@@ -3,9 +3,9 @@ package org.salespipeline.forecast.bookings;
 import java.util.Arrays;
 
 /**
- * The history of one pipeline's deals as primitive columns, days as epoch days in the forecaster's
- * zone, amounts in minor units of the reporting currency. Built once by {@link HistoryReader};
- * immutable afterwards, so any number of forecasts may read it concurrently.
+ * The history of one pipeline's deals as primitive columns in creation-day order, days as epoch
+ * days in the forecaster's zone, amounts in minor units of the reporting currency. Built once by
+ * {@link HistoryReader}; immutable afterwards, so any number of forecasts may read it concurrently.
  *
  * <p>Per deal: the creation day; compressed rows (offsets per deal) of status changes (won, lost,
  * reopened), amounts (the first at creation), stage entries and expected close dates, each with the

@@ -131,20 +131,30 @@ final class HistoryReader implements Change.Visitor<Void> {
     for (int i = 0; i < k.length; i++) {
       k[i] = (byte) kinds[i];
     }
+    int[] createdDays = created.toArray();
+    int[] perm = CreationSort.permutation(createdDays);
+    int[] so = statusOffset.toArray();
+    int[] ao = amountOffset.toArray();
+    int[] go = stageOffset.toArray();
+    int[] co = closeOffset.toArray();
+    int[] so2 = CreationSort.offsets(so, perm);
+    int[] ao2 = CreationSort.offsets(ao, perm);
+    int[] go2 = CreationSort.offsets(go, perm);
+    int[] co2 = CreationSort.offsets(co, perm);
     return new DealColumns(
-        created.toArray(),
-        statusOffset.toArray(),
-        statusDay.toArray(),
-        k,
-        amountOffset.toArray(),
-        amountDay.toArray(),
-        amountMinor.toArray(),
-        stageOffset.toArray(),
-        stageDay.toArray(),
-        stageIndex.toArray(),
-        closeOffset.toArray(),
-        closeDay.toArray(),
-        closeValue.toArray());
+        CreationSort.gather(createdDays, perm),
+        so2,
+        CreationSort.rows(statusDay.toArray(), so, so2, perm),
+        CreationSort.rows(k, so, so2, perm),
+        ao2,
+        CreationSort.rows(amountDay.toArray(), ao, ao2, perm),
+        CreationSort.rows(amountMinor.toArray(), ao, ao2, perm),
+        go2,
+        CreationSort.rows(stageDay.toArray(), go, go2, perm),
+        CreationSort.rows(stageIndex.toArray(), go, go2, perm),
+        co2,
+        CreationSort.rows(closeDay.toArray(), co, co2, perm),
+        CreationSort.rows(closeValue.toArray(), co, co2, perm));
   }
 
   private void status(byte kind) {

@@ -109,15 +109,8 @@ final class InPeriodModel {
    * @param t the origin day
    */
   static InPeriodModel fit(DealColumns c, CreationOrder order, Calendar cal, int t) {
-    int obsStart = Integer.MAX_VALUE;
-    int end = order.endBefore(t);
-    for (int j = 0; j < end; j++) {
-      int i = order.deal(j);
-      int close = c.firstClose[i];
-      if (close < t && close < obsStart) {
-        obsStart = close;
-      }
-    }
+    // the earliest close known before t is the earliest close of all, if that lies before t
+    int obsStart = c.firstCloseDay < t ? c.firstCloseDay : Integer.MAX_VALUE;
     double[] cals = {1, 1, 1};
     if (obsStart == Integer.MAX_VALUE) {
       return new InPeriodModel(new double[BUCKETS], new double[BUCKETS], cals, true, cal, 0);
