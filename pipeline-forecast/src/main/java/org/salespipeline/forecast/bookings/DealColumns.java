@@ -22,6 +22,10 @@ final class DealColumns {
   static final int NEVER = Integer.MAX_VALUE;
 
   final int deals;
+
+  /** The number of stages of the pipeline; stage indexes are below it, or -1 when unknown. */
+  final int stages;
+
   final int[] created;
 
   /** The day the first life of the deal ended (first win or loss), or {@link #NEVER}. */
@@ -63,6 +67,7 @@ final class DealColumns {
   final int firstCloseDay;
 
   DealColumns(
+      int stages,
       int[] created,
       int[] statusOffset,
       int[] statusDay,
@@ -77,6 +82,7 @@ final class DealColumns {
       int[] closeDateDay,
       int[] closeDateValue) {
     this.deals = created.length;
+    this.stages = stages;
     this.created = created;
     this.statusOffset = statusOffset;
     this.statusDay = statusDay;
@@ -200,6 +206,16 @@ final class DealColumns {
       }
     }
     return ((long) idx << 32) | (since & 0xffffffffL);
+  }
+
+  /** Whether the deal won on a day in {@code [from, to)}. */
+  boolean wonBetween(int deal, int from, int to) {
+    for (int k = statusOffset[deal]; k < statusOffset[deal + 1]; k++) {
+      if (statusKind[k] == WON && statusDay[k] >= from && statusDay[k] < to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

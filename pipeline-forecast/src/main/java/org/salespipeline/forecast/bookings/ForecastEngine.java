@@ -33,7 +33,7 @@ final class ForecastEngine {
   private final ProgressListener progress;
   private final ConcurrentHashMap<Integer, InPeriodModel> fits = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Point> points = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Key, double[]> rawOpen = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, Raw> rawOpen = new ConcurrentHashMap<>();
 
   /** Weight of the prior (no correction) in the open-pipeline factors, in periods. Generic. */
   static final double FACTOR_PRIOR = 1.0;
@@ -73,25 +73,36 @@ final class ForecastEngine {
 
   private Point computePoint(ForecastPeriod p, int t) {
     long won = wonSoFar(p, t);
-    double[] raw = rawOpen(p, t);
-    double factor = openFactor(p, t);
+    Calibration cal = calibration(p, t);
+    double[] open =
+        cal.neutral()
+            ? new double[] {rawOpen(p, t).open(), rawOpen(p, t).variance()}
+            : adjustedOpen(p, t, cal.stage());
     double[] nb = NewBusiness.estimate(c, p, t);
-    return new Point(
-        won, Math.round(raw[0] * factor), Math.round(nb[0]), raw[1] * factor * factor, nb[1]);
+    double f = cal.level();
+    return new Point(won, Math.round(open[0] * f), Math.round(nb[0]), open[1] * f * f, nb[1]);
   }
 
-  /** {expected, variance} of the open pipeline's wins in the period from the hazard model alone. */
-  double[] rawOpen(ForecastPeriod p, int t) {
+  /**
+   * The age model's forecast of the open pipeline's wins in the period, with per-group sums of
+   * expected and actual wins that later origins learn stage factors from (the actual wins are read
+   * only by origins after the period's end).
+   */
+  record Raw(double open, double variance, double[] expected, double[] wins) {}
+
+  Raw rawOpen(ForecastPeriod p, int t) {
     return rawOpen.computeIfAbsent(new Key(p.startDay(), p.endDay(), t), k -> computeRawOpen(p, t));
   }
 
-  private double[] computeRawOpen(ForecastPeriod p, int t) {
+  private Raw computeRawOpen(ForecastPeriod p, int t) {
     InPeriodModel model = fit(t);
     double open = 0;
     double openVar = 0;
+    double[] expected = new double[StageMix.groups(c)];
+    double[] wins = new double[expected.length];
     if (!model.empty()) {
-      int maxAge = Math.max(0, t - c.firstDay);
-      double[] probs = model.windowProbabilities(t, Math.max(t, p.startDay()), p.endDay(), maxAge);
+      int ws = Math.max(t, p.startDay());
+      double[] probs = model.windowProbabilities(t, ws, p.endDay(), Math.max(0, t - c.firstDay));
       int end = order.endBefore(t);
       for (int j = 0; j < end; j++) {
         int i = order.deal(j);
@@ -102,21 +113,65 @@ final class ForecastEngine {
         double q = probs[t - c.created[i]];
         open += a * q;
         openVar += a * a * q * (1 - q);
+        int g = StageMix.group(c, i, t);
+        expected[g] += q;
+        if (c.wonBetween(i, ws, p.endDay())) {
+          wins[g]++;
+        }
       }
+    }
+    return new Raw(open, openVar, expected, wins);
+  }
+
+  /** {expected, variance} of the open pipeline's wins with the stage factors applied. */
+  private double[] adjustedOpen(ForecastPeriod p, int t, double[] stage) {
+    InPeriodModel model = fit(t);
+    if (model.empty()) {
+      return new double[] {0, 0};
+    }
+    double[] probs =
+        model.windowProbabilities(
+            t, Math.max(t, p.startDay()), p.endDay(), Math.max(0, t - c.firstDay));
+    double open = 0;
+    double openVar = 0;
+    int end = order.endBefore(t);
+    for (int j = 0; j < end; j++) {
+      int i = order.deal(j);
+      if (c.statusAt(i, t) != DealColumns.OPEN) {
+        continue;
+      }
+      double a = c.amountKnownAt(i, t);
+      double q = Math.min(1, probs[t - c.created[i]] * stage[StageMix.group(c, i, t)]);
+      open += a * q;
+      openVar += a * a * q * (1 - q);
     }
     return new double[] {open, openVar};
   }
 
+  /** The level factor of the open pipeline and the relative stage factors. */
+  record Calibration(double level, double[] stage) {
+    boolean neutral() {
+      for (double f : stage) {
+        if (f != 1) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /**
-   * The period-level calibration of the open-pipeline part, learned from past periods of the grid
-   * (origin at the same place, each forecast from its own past): actual wins of the deals open at
-   * the origin over the hazard model's forecast of them. Overall g = (sum actual + N0 mean
-   * forecast) / (sum forecast + N0 mean forecast), shrunk towards 1; per position in the seasonal
-   * cycle f = (sum actual + N0 g mean forecast) / (sum forecast + N0 mean forecast) over the past
-   * periods at the period's position, shrunk towards g. This is where the calendar's pull on the
-   * timing of closes (the end of a quarter pulls them in) meets the age-based hazard.
+   * The calibration of the open-pipeline part, learned from past periods of the grid (origin at the
+   * same place, each forecast from its own past).
+   *
+   * <p>Level: actual wins of the deals open at the origin over the age model's forecast of them.
+   * Overall g = (sum actual + N0 mean forecast) / (sum forecast + N0 mean forecast), shrunk towards
+   * 1; per position in the seasonal cycle f = (sum actual + N0 g mean forecast) / (sum forecast +
+   * N0 mean forecast) over the past periods at the period's position, shrunk towards g (N0 = {@link
+   * #FACTOR_PRIOR}). This is where the calendar's pull on the timing of closes (the end of a
+   * quarter pulls them in) meets the age-based hazard. Stage: see {@link StageMix}.
    */
-  double openFactor(ForecastPeriod p, int t) {
+  Calibration calibration(ForecastPeriod p, int t) {
     PeriodGrid grid = new PeriodGrid(p);
     int position = PeriodGrid.positionInCycle(p, grid.kind());
     double sumA = 0;
@@ -125,6 +180,8 @@ final class ForecastEngine {
     double posA = 0;
     double posF = 0;
     int posN = 0;
+    double[] expected = new double[StageMix.groups(c)];
+    double[] wins = new double[expected.length];
     for (int k = 1; k <= 2 * INNER_MAX && n < INNER_MAX; k++) {
       ForecastPeriod past = grid.back(k);
       if (past.endDay() > t) {
@@ -134,7 +191,12 @@ final class ForecastEngine {
       if (c.firstCloseDay >= Math.min(past.startDay(), origin)) {
         break;
       }
-      double forecast = rawOpen(past, origin)[0];
+      Raw raw = rawOpen(past, origin);
+      for (int g = 0; g < expected.length; g++) {
+        expected[g] += raw.expected()[g];
+        wins[g] += raw.wins()[g];
+      }
+      double forecast = raw.open();
       long won = wonSoFar(past, origin);
       long fresh = c.bookings(Math.max(origin, past.startDay()), past.endDay(), t, origin);
       double act = Math.max(0, actual(past, t) - won - fresh);
@@ -147,16 +209,18 @@ final class ForecastEngine {
         posN++;
       }
     }
+    double[] stage = StageMix.factors(expected, wins);
     if (n == 0 || sumF <= 0) {
-      return 1;
+      return new Calibration(1, stage);
     }
     double meanF = sumF / n;
     double g = (sumA + FACTOR_PRIOR * meanF) / (sumF + FACTOR_PRIOR * meanF);
     if (posN == 0 || posF <= 0) {
-      return g;
+      return new Calibration(g, stage);
     }
     double meanPosF = posF / posN;
-    return (posA + FACTOR_PRIOR * g * meanPosF) / (posF + FACTOR_PRIOR * meanPosF);
+    return new Calibration(
+        (posA + FACTOR_PRIOR * g * meanPosF) / (posF + FACTOR_PRIOR * meanPosF), stage);
   }
 
   /** {persistence, seasonal naive, trailing mean} of the whole period; NaN when unavailable. */

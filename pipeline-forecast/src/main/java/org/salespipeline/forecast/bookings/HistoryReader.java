@@ -142,6 +142,7 @@ final class HistoryReader implements Change.Visitor<Void> {
     int[] go2 = CreationSort.offsets(go, perm);
     int[] co2 = CreationSort.offsets(co, perm);
     return new DealColumns(
+        pipeline.stages().size(),
         CreationSort.gather(createdDays, perm),
         so2,
         CreationSort.rows(statusDay.toArray(), so, so2, perm),

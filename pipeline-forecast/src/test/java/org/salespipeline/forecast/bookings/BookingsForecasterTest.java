@@ -14,10 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.CurrencyConverter;
+import org.salespipeline.core.Deal;
 import org.salespipeline.core.FixedRateCurrencyConverter;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.store.DealCommit;
+import org.salespipeline.core.store.WorkspaceStore;
+import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 import org.salespipeline.forecast.ForecastPeriod;
 
 class BookingsForecasterTest {
@@ -246,5 +251,67 @@ class BookingsForecasterTest {
     assertThat(past.toString()).isEqualTo(all.toString());
     assertThat(past.candidates()).isEqualTo(all.candidates());
     assertThat(past.accuracy()).isEqualTo(all.accuracy());
+  }
+
+  @Test
+  void dealsThatMovedOnWinMoreWhenTheHistorySaysSo() {
+    // every month: deals that reach proposal after 5 days win on day 20, deals left in lead lose
+    Ledger history = new Ledger();
+    LocalDate first = LocalDate.of(2025, 1, 1);
+    for (int m = 0; m < 14; m++) {
+      LocalDate start = first.plusMonths(m);
+      for (int k = 0; k < 20; k++) {
+        LocalDate created = start.plusDays(k);
+        history.deal(created, "1000", "USD", created.plusDays(5), created.plusDays(20), true);
+        history.deal(created, "1000", "USD", null, created.plusDays(20), false);
+      }
+    }
+    LocalDate t = LocalDate.of(2026, 4, 1);
+    Ledger moved = new Ledger();
+    moved.events.addAll(history.events);
+    moved.deal(t.minusDays(8), "1000", "USD", t.minusDays(3), null, false);
+    Ledger stayed = new Ledger();
+    stayed.events.addAll(history.events);
+    stayed.deal(t.minusDays(8), "1000", "USD", null, null, false);
+    ForecastPeriod april = ForecastPeriod.month(YearMonth.of(2026, 4));
+    BookingsForecast m = forecaster(moved.events).forecast(april, t);
+    BookingsForecast s = forecaster(stayed.events).forecast(april, t);
+    assertThat(m.openPipeline().compareTo(s.openPipeline().plus(Money.of(300, "USD"))))
+        .isGreaterThan(0);
+  }
+
+  @Test
+  void readsTheEventsOfAStore() {
+    Ledger l = new Ledger();
+    LocalDate d = LocalDate.of(2026, 3, 1);
+    l.deal(d.minusDays(40), 1000, d.plusDays(2), true).deal(d.minusDays(10), 2500, null, false);
+    InMemoryPipelineStore store = new InMemoryPipelineStore();
+    WorkspaceStore ws = store.workspace(Ledger.WORKSPACE);
+    java.util.Map<org.salespipeline.core.DealId, List<DealEvent>> byDeal =
+        new java.util.LinkedHashMap<>();
+    for (DealEvent e : l.events) {
+      byDeal.computeIfAbsent(e.dealId(), k -> new ArrayList<>()).add(e);
+    }
+    for (List<DealEvent> events : byDeal.values()) {
+      Deal created = ((Change.Created) events.get(0).change()).deal();
+      List<DealEvent> one = new ArrayList<>();
+      for (DealEvent e : events) {
+        one.add(
+            new DealEvent(
+                e.dealId(), e.sequence(), 1, e.at(), e.actor(), e.idempotencyKey(), e.change()));
+      }
+      Deal deal = Deal.builder().from(created).lastEventSequence(events.size()).build();
+      ws.commit(
+          new DealCommit(
+              0, deal, one, List.of(), java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+    BookingsForecaster f =
+        BookingsForecaster.builder()
+            .pipeline(Ledger.pipeline())
+            .reportingCurrency(USD)
+            .from(ws)
+            .build();
+    BookingsForecast fc = f.forecast(ForecastPeriod.month(YearMonth.of(2026, 3)), d.plusDays(9));
+    assertThat(fc.wonSoFar()).isEqualTo(Money.of("1000.00", "USD"));
   }
 }

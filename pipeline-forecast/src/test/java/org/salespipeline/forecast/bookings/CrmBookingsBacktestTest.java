@@ -3,8 +3,12 @@ package org.salespipeline.forecast.bookings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,58 @@ class CrmBookingsBacktestTest {
         backtest.brier(),
         backtest.brierBaseRate());
     backtest.baselines().forEach(System.out::println);
+  }
+
+  /** The table published in pipeline-forecast/README.md, rendered from this run. */
+  static String table(BookingsBacktest bt) {
+    StringBuilder t = new StringBuilder();
+    t.append("| origin | method | expected | P10 | P90 | actual | in band |\n");
+    t.append("|---|---|---:|---:|---:|---:|---|\n");
+    for (BacktestRow r : bt.rows()) {
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %,.0f | %,.0f | %,.0f | %,.0f | %s |%n",
+              r.origin(),
+              r.method(),
+              r.expected().amount(),
+              r.p10().amount(),
+              r.p90().amount(),
+              r.actual().amount(),
+              r.covered() ? "yes" : "no"));
+    }
+    t.append(
+        String.format(
+            Locale.ROOT,
+            "%nWAPE %.3f, bias %+.3f, MAPE %.3f, P10-P90 coverage %d of %d, mean (P90 - P10) / actual"
+                + " %.3f; Brier %.4f (base rate %.4f).%n",
+            bt.wape(),
+            bt.bias(),
+            bt.mape(),
+            bt.rows().stream().filter(BacktestRow::covered).count(),
+            bt.rows().size(),
+            bt.meanWidth(),
+            bt.brier(),
+            bt.brierBaseRate()));
+    for (BookingsAccuracy b : bt.baselines()) {
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "- %s on the same origins: WAPE %.3f, bias %+.3f over %d months%n",
+              b.method(),
+              b.wape(),
+              b.bias(),
+              b.periods()));
+    }
+    return t.toString();
+  }
+
+  @Test
+  void theReadmePublishesTheseFigures() throws Exception {
+    String rendered = table(backtest);
+    System.out.println(rendered);
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    assertThat(readme).contains(rendered);
   }
 
   @Test

@@ -49,6 +49,24 @@ final class Ledger {
 
   /** A deal created on {@code created}; won or lost on {@code closed} when not null. */
   Ledger deal(LocalDate created, String amount, String currency, LocalDate closed, boolean won) {
+    LocalDate mid =
+        closed == null
+            ? null
+            : created.plusDays(Math.max(0, closed.toEpochDay() - created.toEpochDay()) / 2);
+    return deal(created, amount, currency, mid, closed, won);
+  }
+
+  /**
+   * A deal created on {@code created} in "lead", moved to "proposal" on {@code moved} when not
+   * null, won or lost on {@code closed} when not null.
+   */
+  Ledger deal(
+      LocalDate created,
+      String amount,
+      String currency,
+      LocalDate moved,
+      LocalDate closed,
+      boolean won) {
     DealId id = new DealId(new UUID(7, next++));
     Money money = Money.of(amount, currency);
     Deal deal =
@@ -72,11 +90,14 @@ final class Ledger {
     List<Instant> times = new ArrayList<>();
     changes.add(new Change.Created(deal));
     times.add(at(created, 9));
-    if (closed != null) {
-      LocalDate mid = created.plusDays(Math.max(0, closed.toEpochDay() - created.toEpochDay()) / 2);
+    String stage = "lead";
+    if (moved != null) {
       changes.add(new Change.StageChanged("lead", "proposal"));
-      times.add(at(mid, 10));
-      changes.add(new Change.StageChanged("proposal", won ? "won" : "lost"));
+      times.add(at(moved, 10));
+      stage = "proposal";
+    }
+    if (closed != null) {
+      changes.add(new Change.StageChanged(stage, won ? "won" : "lost"));
       times.add(at(closed, 16));
       CloseReason reason =
           new CloseReason(won ? DealStatus.WON : DealStatus.LOST, "test", Optional.empty());
