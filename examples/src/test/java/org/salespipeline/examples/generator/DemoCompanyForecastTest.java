@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
@@ -19,18 +18,11 @@ import org.salespipeline.forecast.bookings.PeriodLength;
 /**
  * Issue 13 on the demo's generated company: the bookings forecast at the start of each of 24
  * rolling months (after a year of history to learn from) keeps its P10-P90 band honest (it covers
- * between 65% and 95% of the months) and beats every naive baseline on WAPE, except the known
- * shortfalls listed in {@link #NOT_YET_BEATEN}. The figures go to stdout.
+ * between 65% and 95% of the months) and beats every naive baseline on WAPE. The figures go to
+ * stdout.
  */
 class DemoCompanyForecastTest {
   static final int MONTHS = 24;
-
-  /**
-   * Baselines the forecaster does not beat yet on this company (issue 13 is open): measured WAPE
-   * 0.151 against trailing-mean's 0.147. Asserted as a known shortfall, so that the test fails, and
-   * this entry must go, as soon as the forecaster beats it.
-   */
-  static final Set<String> NOT_YET_BEATEN = Set.of("trailing-mean");
 
   @Test
   void theForecastBeatsTheNaiveMethodsWithAnHonestBand() {
@@ -71,16 +63,8 @@ class DemoCompanyForecastTest {
     System.out.println(figures);
     assertThat(bt.coverage()).as(figures.toString()).isBetween(0.65, 0.95);
     for (BookingsAccuracy a : bt.baselines()) {
-      if (NOT_YET_BEATEN.contains(a.method())) {
-        assertThat(bt.wape())
-            .as(
-                "known shortfall against %s is gone; remove it from NOT_YET_BEATEN: %s",
-                a.method(), figures)
-            .isGreaterThanOrEqualTo(a.wape());
-      } else {
-        assertThat(a.periods()).as(a.method() + " scored").isPositive();
-        assertThat(bt.wape()).as(a.method() + ": " + figures).isLessThan(a.wape());
-      }
+      assertThat(a.periods()).as(a.method() + " scored").isPositive();
+      assertThat(bt.wape()).as(a.method() + ": " + figures).isLessThan(a.wape());
     }
   }
 }
