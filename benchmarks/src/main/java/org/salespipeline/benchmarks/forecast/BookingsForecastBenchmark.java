@@ -227,4 +227,34 @@ public class BookingsForecastBenchmark {
     }
     return sum;
   }
+
+  /**
+   * Interleaved timing outside JMH, for a loaded machine: each round runs one plain read and one
+   * whole forecast back to back and prints both and their ratio; the median ratio closes the run.
+   *
+   * <p>Run: {@code java -Xmx5g -cp benchmarks/target/benchmarks.jar
+   * org.salespipeline.benchmarks.forecast.BookingsForecastBenchmark 1000000 9}
+   *
+   * @param args deals (default 1,000,000) and rounds (default 9)
+   */
+  public static void main(String[] args) {
+    BookingsForecastBenchmark b = new BookingsForecastBenchmark();
+    b.deals = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+    b.setUp();
+    double[] ratios = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      long sum = b.plainRead();
+      long t1 = System.nanoTime();
+      BookingsForecast f = b.forecast();
+      long t2 = System.nanoTime();
+      ratios[r] = (double) (t2 - t1) / (t1 - t0);
+      System.out.printf(
+          "round %d: plain read %d ms, forecast %d ms, ratio %.2f (%s, %d)%n",
+          r + 1, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, ratios[r], f.method(), sum % 10);
+    }
+    java.util.Arrays.sort(ratios);
+    System.out.printf("median ratio %.2f over %d rounds%n", ratios[rounds / 2], rounds);
+  }
 }

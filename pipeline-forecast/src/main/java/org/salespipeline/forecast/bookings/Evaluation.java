@@ -1,6 +1,5 @@
 package org.salespipeline.forecast.bookings;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.salespipeline.forecast.ForecastPeriod;
 
@@ -194,13 +193,5 @@ final class Evaluation {
       act += in.actual();
     }
     return act > 0 ? err / act : Double.NaN;
-  }
-
-  static List<BookingsAccuracy> none() {
-    List<BookingsAccuracy> out = new ArrayList<>();
-    for (String m : ForecastEngine.METHODS) {
-      out.add(BookingsAccuracy.none(m));
-    }
-    return out;
   }
 }

@@ -398,12 +398,16 @@ final class ForecastEngine {
     return new BookingsBacktest(rows, brier, rate * (1 - rate), baselines);
   }
 
-  /** {sum of squared errors, wins, deals} of the full model's per-deal probabilities. */
+  /**
+   * {sum of squared errors, wins, deals} of the full model's per-deal probabilities: the age
+   * hazard's, times the deal's stage factor and the period's level factor, at most 1.
+   */
   private double[] brier(ForecastPeriod p, int t) {
     InPeriodModel model = fit(t);
     int ws = Math.max(t, p.startDay());
     int maxAge = Math.max(0, t - c.firstDay);
     double[] probs = model.windowProbabilities(t, ws, p.endDay(), maxAge);
+    Calibration cal = calibration(p, t);
     int end = order.endBefore(t);
     double sq = 0;
     double wins = 0;
@@ -421,7 +425,8 @@ final class ForecastEngine {
           y = 1;
         }
       }
-      double q = probs[t - c.created[i]];
+      double q =
+          Math.min(1, probs[t - c.created[i]] * cal.stage()[StageMix.group(c, i, t)] * cal.level());
       sq += (q - y) * (q - y);
       wins += y;
       n++;

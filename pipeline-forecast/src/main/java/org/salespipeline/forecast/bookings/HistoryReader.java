@@ -44,6 +44,8 @@ final class HistoryReader implements Change.Visitor<Void> {
   private final GrowableInts closeDay = new GrowableInts(1024);
   private final GrowableInts closeValue = new GrowableInts(1024);
 
+  private final java.util.Map<String, Integer> stageIndexes = new java.util.HashMap<>();
+
   private DealId current;
   private boolean keep;
   private int day;
@@ -56,6 +58,9 @@ final class HistoryReader implements Change.Visitor<Void> {
     this.converter = converter;
     this.zone = zone;
     this.fixed = zone.getRules().isFixedOffset();
+    for (int i = 0; i < pipeline.stages().size(); i++) {
+      stageIndexes.put(pipeline.stages().get(i).key(), i);
+    }
     this.fixedOffsetSeconds =
         fixed ? zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : 0;
   }
@@ -165,7 +170,8 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   private void stage(String key) {
     stageDay.add(day);
-    stageIndex.add(pipeline.indexOf(key));
+    Integer index = stageIndexes.get(key);
+    stageIndex.add(index == null ? -1 : index);
   }
 
   @Override
