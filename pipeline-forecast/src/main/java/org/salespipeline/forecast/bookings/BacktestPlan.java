@@ -76,7 +76,14 @@ public final class BacktestPlan {
      */
     public Builder origins(List<LocalDate> origins) {
       once(this.origins, "origins");
-      if (origins == null || origins.isEmpty() || origins.contains(null)) {
+      // why: List.of(...).contains(null) throws, so look for a null by hand
+      boolean hasNull = false;
+      if (origins != null) {
+        for (LocalDate d : origins) {
+          hasNull |= d == null;
+        }
+      }
+      if (origins == null || origins.isEmpty() || hasNull) {
         throw new ValidationException(
             FieldProblem.of("origins", origins, "must hold at least one day and no null"));
       }

@@ -25,7 +25,8 @@ import org.salespipeline.forecast.ForecastPeriod;
  * <p>The builder reads the deal history once into primitive columns; every forecast as of day T
  * then uses only facts recorded before the start of T in the forecaster's zone, refitting its
  * models on that past (no look-ahead). Thread-safe: forecasts and backtests may run concurrently;
- * fitted intermediate results are cached per origin.
+ * fitted models and parts are cached per origin and period for the forecaster's lifetime (a few
+ * small arrays each). The events are read once: build a new forecaster to see later events.
  *
  * <p>How it works (see the package's README section): won so far is exact; the open pipeline is
  * each open deal's amount times its probability of winning within the rest of the period, from a

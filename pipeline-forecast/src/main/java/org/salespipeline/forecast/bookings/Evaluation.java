@@ -1,7 +1,6 @@
 package org.salespipeline.forecast.bookings;
 
 import java.util.List;
-import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * The rolling-origin evaluation of every candidate method before one origin, the choice among them
@@ -47,8 +46,6 @@ final class Evaluation {
   }
 
   static Evaluation of(
-      ForecastPeriod period,
-      int t,
       ForecastEngine.Point now,
       double[] remainingNow,
       double priorNow,

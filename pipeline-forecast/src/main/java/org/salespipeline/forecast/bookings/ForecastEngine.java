@@ -295,7 +295,7 @@ final class ForecastEngine {
     Point now = point(period, t);
     double[] rNow = remaining(now, naive(period, t));
     double priorNow = Band.priorSpread(now.remaining(), now.openVariance() + now.nbVariance());
-    return Evaluation.of(period, t, now, rNow, priorNow, inner);
+    return Evaluation.of(now, rNow, priorNow, inner);
   }
 
   /** One past origin of the rolling evaluation. */

@@ -207,6 +207,14 @@ class BookingsForecasterTest {
                 BacktestPlan.builder().monthly(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 31)))
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.concerns("to")).isTrue());
+    assertThat(BacktestPlan.builder().origins(List.of(LocalDate.of(2026, 1, 9))).build().origins())
+        .containsExactly(LocalDate.of(2026, 1, 9));
+    assertThatThrownBy(
+            () ->
+                BacktestPlan.builder()
+                    .origins(java.util.Arrays.asList(LocalDate.of(2026, 1, 9), null)))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.concerns("origins")).isTrue());
     assertThat(PeriodLength.QUARTER.containing(LocalDate.of(2026, 5, 17)))
         .isEqualTo(ForecastPeriod.quarter(2026, 2));
   }

@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.forecast.ForecastPeriod;
 
 /**
  * Issue 13's protocol on the public CRM sample: start-of-month origins 2017-04 to 2017-12, month
@@ -103,6 +110,32 @@ class CrmBookingsBacktestTest {
     System.out.println(rendered);
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     assertThat(readme).contains(rendered);
+  }
+
+  @Test
+  void removingEveryEventFromTheOriginOnChangesNothing() {
+    LocalDate t = LocalDate.of(2017, 9, 1);
+    Instant cut = t.atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<DealEvent> past = new ArrayList<>();
+    for (DealEvent e : history.events) {
+      if (e.at().isBefore(cut)) {
+        past.add(e);
+      }
+    }
+    assertThat(past.size()).isLessThan(history.events.size());
+    ForecastPeriod sep = ForecastPeriod.month(YearMonth.of(2017, 9));
+    BookingsForecast all = forecaster(history.events).forecast(sep, t);
+    BookingsForecast known = forecaster(past).forecast(sep, t);
+    assertThat(known.toString()).isEqualTo(all.toString());
+    assertThat(known.candidates()).isEqualTo(all.candidates());
+  }
+
+  static BookingsForecaster forecaster(List<DealEvent> events) {
+    return BookingsForecaster.builder()
+        .pipeline(CrmHistory.pipeline())
+        .reportingCurrency(Currency.getInstance("USD"))
+        .events(events)
+        .build();
   }
 
   @Test
