@@ -215,7 +215,8 @@ public final class BookingsForecaster {
      *
      * @throws ConfigurationException if a required setting is missing
      * @throws ValidationException if the events are not grouped by deal in sequence, or an amount
-     *     cannot be converted to the reporting currency (naming the deal and the amount)
+     *     is negative or cannot be converted to the reporting currency (naming the deal and the
+     *     amount)
      */
     public BookingsForecaster build() {
       List<String> missing = new ArrayList<>();

@@ -93,8 +93,9 @@ final class HistoryReader implements Change.Visitor<Void> {
     } else if (!keep) {
       return;
     }
+    // why: the day is read only by the kinds that record a fact the forecast uses, so an activity
+    // (often half of a history) does not load its event's timestamp
     event = e;
-    day = dayOf(e.at());
     e.change().accept(this);
   }
 
@@ -106,6 +107,10 @@ final class HistoryReader implements Change.Visitor<Void> {
   }
 
   private long minor(Money m) {
+    if (m.isNegative()) {
+      throw new ValidationException(
+          FieldProblem.of("amount", m + " of deal " + current, "must not be negative"));
+    }
     if (m.currency().equals(currency)) {
       return m.toMinorUnits();
     }
@@ -176,6 +181,7 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   @Override
   public Void visit(Change.Created change) {
+    day = dayOf(event.at());
     if (!change.deal().pipeline().equals(pipeline.id())) {
       return null;
     }
@@ -195,12 +201,14 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   @Override
   public Void visit(Change.StageChanged change) {
+    day = dayOf(event.at());
     stage(change.to());
     return null;
   }
 
   @Override
   public Void visit(Change.AmountChanged change) {
+    day = dayOf(event.at());
     amountDay.add(day);
     amountMinor.add(minor(change.to()));
     return null;
@@ -208,6 +216,7 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   @Override
   public Void visit(Change.CloseDateChanged change) {
+    day = dayOf(event.at());
     closeDay.add(day);
     closeValue.add((int) change.to().toEpochDay());
     return null;
@@ -245,24 +254,28 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   @Override
   public Void visit(Change.Won change) {
+    day = dayOf(event.at());
     status(DealColumns.WON);
     return null;
   }
 
   @Override
   public Void visit(Change.Lost change) {
+    day = dayOf(event.at());
     status(DealColumns.LOST);
     return null;
   }
 
   @Override
   public Void visit(Change.Disqualified change) {
+    day = dayOf(event.at());
     status(DealColumns.LOST);
     return null;
   }
 
   @Override
   public Void visit(Change.Reopened change) {
+    day = dayOf(event.at());
     status(DealColumns.OPEN);
     return null;
   }

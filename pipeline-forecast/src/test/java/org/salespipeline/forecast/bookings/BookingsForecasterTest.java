@@ -107,6 +107,16 @@ class BookingsForecasterTest {
   }
 
   @Test
+  void aNegativeAmountIsAClearError() {
+    Ledger l = new Ledger();
+    l.deal(LocalDate.of(2026, 1, 5), "-100.00", "USD", null, false);
+    assertThatThrownBy(() -> forecaster(l.events))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.concerns("amount")).isTrue())
+        .hasMessageContaining("-100.00");
+  }
+
+  @Test
   void aConverterBringsOtherCurrenciesIntoTheReportingCurrency() {
     Ledger l = new Ledger();
     LocalDate d = LocalDate.of(2026, 1, 5);
