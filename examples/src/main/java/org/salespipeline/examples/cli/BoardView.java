@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.salespipeline.core.Board;
 import org.salespipeline.core.BoardColumn;
+import org.salespipeline.forecast.bookings.BookingsForecast;
 
 /**
  * Prints a {@link Board} with the stages as columns: deal count, total and weighted total per
@@ -13,6 +14,15 @@ public final class BoardView {
   private static final int WIDTH = 15;
 
   private BoardView() {}
+
+  /**
+   * Prints the board under a title line, and under it the period's bookings forecast (the same one
+   * the demo's headline and report show).
+   */
+  public static void print(Board board, String title, BookingsForecast forecast, PrintStream out) {
+    print(board, title, out);
+    out.println(BookingsView.headline("Forecast", forecast));
+  }
 
   /** Prints the board under a title line. */
   public static void print(Board board, String title, PrintStream out) {

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
-import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.examples.progress.ProgressBar;
 import org.salespipeline.examples.report.PipelineReport;
 import org.salespipeline.forecast.insight.InsightReport;
 import picocli.CommandLine.Command;
@@ -70,10 +71,26 @@ public final class DemoCommand implements Callable<Integer> {
           "Analysed %,d deals with pipeline-forecast's insight in %.1f s%n",
           insight.dealsRead(),
           (System.nanoTime() - analysing) / 1e9);
+      long forecasting = System.nanoTime();
+      BookingsOutlook outlook;
+      try (ProgressBar bar = ProgressBar.onStderr("Forecasting")) {
+        outlook =
+            BookingsOutlook.of(
+                history.forecaster(), history.today(), BacktestView.MONTHS, bar::update);
+      }
+      out.printf(
+          Locale.ROOT,
+          "Forecast and backtested %d months with pipeline-forecast's BookingsForecaster in"
+              + " %.1f s%n",
+          outlook.backtest().rows().size(),
+          (System.nanoTime() - forecasting) / 1e9);
+      out.println();
+      out.println(BookingsView.headline("Bookings this month", outlook.month()));
       out.println();
       BoardView.print(
           pipeline.board(),
           "Board - " + pipeline.defaultPipeline().name() + ", " + history.today(),
+          outlook.month(),
           out);
       out.println();
       InsightView.health(insight, history, out);
@@ -84,13 +101,10 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       InsightView.coverageAndMoves(insight, history, out);
       out.println();
-      ForecastView.print(history, out);
-      long testing = System.nanoTime();
-      Backtest.Result backtest = Backtest.run(history, history.today(), BacktestView.MONTHS);
+      ForecastView.print(outlook, history, out);
       out.println();
-      BacktestView.print(backtest, out);
-      out.printf(Locale.ROOT, "  (backtest took %.1f s)%n", (System.nanoTime() - testing) / 1e9);
-      Path written = PipelineReport.of(pipeline, insight, backtest).write(report);
+      BacktestView.print(outlook, out);
+      Path written = PipelineReport.of(pipeline, insight, outlook).write(report);
       out.println();
       out.println("Report: " + written.toAbsolutePath().normalize().toUri());
     }

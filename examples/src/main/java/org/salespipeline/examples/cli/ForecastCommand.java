@@ -1,24 +1,81 @@
 package org.salespipeline.examples.cli;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.salespipeline.core.SalesPipeline;
-import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.forecast.ForecastPeriod;
+import org.salespipeline.forecast.bookings.BookingsForecast;
+import org.salespipeline.forecast.bookings.PeriodLength;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Prints this month's and quarter's forecast of the demo pipeline. */
+/**
+ * Forecasts the bookings of the month or quarter containing a day, as seen at that day's start,
+ * over an H2 file written by {@code import ... --db} (or the demo's file), through
+ * pipeline-forecast's {@code BookingsForecaster}.
+ */
 @Command(
     name = "forecast",
     mixinStandardHelpOptions = true,
-    description = "Prints this month's and this quarter's forecast and quota attainment.")
+    description = {
+      "Forecasts the bookings of the month or quarter containing --as-of, as seen at the start"
+          + " of that day, over an imported H2 file.",
+      "Prints expected, P10/P50/P90, the parts (won so far, open pipeline, deals not yet"
+          + " created), the method chosen and its own backtest beside the naive baselines."
+    })
 public final class ForecastCommand implements Callable<Integer> {
-  @Mixin DemoData data = new DemoData();
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "FILE",
+      description = "The H2 database file (without .mv.db), written by 'import ... --db FILE'.")
+  Path db;
+
+  @Option(
+      names = "--as-of",
+      required = true,
+      paramLabel = "DATE",
+      description = "The day at whose start the forecast is made, yyyy-mm-dd.")
+  String asOf;
+
+  @Option(
+      names = "--period",
+      defaultValue = "month",
+      paramLabel = "month|quarter",
+      description = "The period containing --as-of to forecast (default: ${DEFAULT-VALUE}).")
+  String period;
+
+  @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "ID",
+      description = "The workspace to read (default: crm, default or demo, the first found).")
+  String workspace;
+
+  @Option(
+      names = "--currency",
+      defaultValue = "USD",
+      description = "The reporting currency (default: ${DEFAULT-VALUE}).")
+  String currency;
 
   @Override
   public Integer call() {
-    try (DemoData.Opened opened = data.open(System.out)) {
-      SalesPipeline pipeline = opened.pipeline();
-      ForecastView.print(PipelineHistory.read(pipeline), System.out);
+    LocalDate day = Arguments.date("--as-of", asOf);
+    PeriodLength length = Arguments.period(period);
+    Currency reporting = Arguments.currency(currency);
+    ForecastPeriod target = length.containing(day);
+    BookingsForecast forecast;
+    try (ImportedStore store = ImportedStore.open(db, Optional.ofNullable(workspace))) {
+      forecast = store.forecaster(reporting).forecast(target, day);
+    }
+    if (json) {
+      System.out.println(BookingsView.json(forecast));
+    } else {
+      BookingsView.print(forecast, System.out);
     }
     return 0;
   }

@@ -6,8 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The demo's command line: {@code demo} (the default), {@code import}, {@code board}, {@code
- * forecast} and {@code report}. Run without arguments it runs the demo.
+ * The demo's command line: {@code demo} (the default), {@code import} (optionally into an H2 file),
+ * {@code board}, {@code forecast} and {@code backtest} (over an imported H2 file) and {@code
+ * report}. Run without arguments it runs the demo.
  */
 @Command(
     name = "pipeline",
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       BoardCommand.class,
       ForecastCommand.class,
+      BacktestCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -40,6 +42,19 @@ public final class PipelineCli implements Callable<Integer> {
           err.println("error: " + e.getMessage());
           err.flush();
           return e instanceof UserInputException ? 2 : 1;
+        });
+    // why: one line naming what to fix, not the whole usage text; exit code 2 as picocli's own
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println(
+              "error: "
+                  + e.getMessage()
+                  + " (see '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
+          err.flush();
+          return 2;
         });
     return cli;
   }

@@ -3,8 +3,9 @@ package org.salespipeline.examples.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
-import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.examples.progress.ProgressBar;
 import org.salespipeline.examples.report.PipelineReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +30,13 @@ public final class ReportCommand implements Callable<Integer> {
     try (DemoData.Opened opened = data.open(System.out)) {
       SalesPipeline pipeline = opened.pipeline();
       PipelineHistory history = PipelineHistory.read(pipeline);
-      Backtest.Result backtest = Backtest.run(history, history.today(), BacktestView.MONTHS);
-      Path written = PipelineReport.of(pipeline, history.insight(), backtest).write(output);
+      BookingsOutlook outlook;
+      try (ProgressBar bar = ProgressBar.onStderr("Forecasting")) {
+        outlook =
+            BookingsOutlook.of(
+                history.forecaster(), history.today(), BacktestView.MONTHS, bar::update);
+      }
+      Path written = PipelineReport.of(pipeline, history.insight(), outlook).write(output);
       System.out.println("Report: " + written.toAbsolutePath().normalize());
     }
     return 0;

@@ -49,8 +49,14 @@ import org.salespipeline.examples.progress.Progress;
 /**
  * Imports the public "CRM Sales Opportunities" data set (sales_pipeline.csv, accounts.csv,
  * products.csv, sales_teams.csv) into its own pipeline, Prospecting &gt; Engaging &gt; Won / Lost,
- * rebuilding each deal's history through the engine by setting the clock to engage_date and
- * close_date.
+ * rebuilding each deal's history through the engine by setting the clock to the day each fact
+ * became known: the deal opens on engage_date and closes (won or lost) on close_date.
+ *
+ * <p>No look-ahead: the data set has no expected close date, and a deal's real close date is not
+ * known while it is open, so an open deal carries an estimate knowable at the time: its open day
+ * plus the median cycle of the deals won before that day ({@value KnownWinCycles#DEFAULT_DAYS} days
+ * before any win); when that date passes with the deal still open, the close date is pushed at the
+ * end of that day by the median known then. The import report says so.
  *
  * <p>Every file is read and checked before anything is written; a real error (a bad date, an
  * unknown stage, product or agent) refuses the whole import with file, line and column. Known
@@ -530,21 +536,32 @@ public final class CrmDatasetImporter {
             accountIds.put(
                 name, engine.createAccount(name, Optional.of(sector), Optional.empty()).id()));
 
-    long medianCycle = medianWonCycle(opportunities);
+    KnownWinCycles cycles =
+        KnownWinCycles.of(
+            opportunities.stream()
+                .filter(o -> o.stage().equals("Won"))
+                .map(
+                    o ->
+                        new KnownWinCycles.Win(o.engaged().orElseThrow(), o.closed().orElseThrow()))
+                .toList());
     report.quirk(
         "sales_pipeline.csv",
-        "open deal without an expected close date: estimated as engage_date + "
-            + medianCycle
-            + " days (the median cycle of won deals)",
-        opportunities.stream()
-            .filter(o -> o.stage().equals("Engaging"))
-            .map(Opportunity::id)
-            .toList());
+        "no expected close date in the data: estimated when the deal opened as its open day + the"
+            + " median cycle of deals won before that day ("
+            + KnownWinCycles.DEFAULT_DAYS
+            + " days before any win); the close itself enters history on close_date",
+        opportunities.stream().map(Opportunity::id).toList());
+    List<String> pushed = new ArrayList<>();
     List<Step> steps = new ArrayList<>();
     int[] written = {0};
     for (Opportunity o : opportunities) {
-      plan(o, engine, accountIds, asOf, medianCycle, steps, written);
+      plan(o, engine, accountIds, asOf, cycles, steps, written, pushed);
     }
+    report.quirk(
+        "sales_pipeline.csv",
+        "estimated close date passed while the deal was open: pushed at the end of that day by the"
+            + " median cycle of deals won by then",
+        pushed);
     steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::order));
     progress.update(0, opportunities.size());
     long lastReported = -1;
@@ -562,27 +579,15 @@ public final class CrmDatasetImporter {
     return new Result(engine, clock, report);
   }
 
-  private static long medianWonCycle(List<Opportunity> opportunities) {
-    List<Long> days = new ArrayList<>();
-    for (Opportunity o : opportunities) {
-      if (o.stage().equals("Won")) {
-        days.add(
-            java.time.temporal.ChronoUnit.DAYS.between(
-                o.engaged().orElseThrow(), o.closed().orElseThrow()));
-      }
-    }
-    days.sort(Long::compare);
-    return days.isEmpty() ? 30 : days.get(days.size() / 2);
-  }
-
   private static void plan(
       Opportunity o,
       SalesPipeline engine,
       Map<String, AccountId> accounts,
       Instant asOf,
-      long medianCycle,
+      KnownWinCycles cycles,
       List<Step> steps,
-      int[] written) {
+      int[] written,
+      List<String> pushed) {
     DealId id =
         new DealId(
             UUID.nameUUIDFromBytes(
@@ -593,12 +598,12 @@ public final class CrmDatasetImporter {
         o.engaged()
             .map(d -> d.atTime(9, 0).toInstant(ZoneOffset.UTC))
             .orElse(asOf.minusSeconds(3600));
-    LocalDate expected =
-        o.closed()
-            .orElse(
-                o.engaged()
-                    .map(d -> d.plusDays(medianCycle))
-                    .orElse(LocalDate.ofInstant(asOf, ZoneOffset.UTC).plusDays(medianCycle)));
+    // why: the real close date is not known while the deal is open (no look-ahead); the deal
+    // carries an estimate knowable at each day instead, and the close enters on close_date
+    LocalDate openDay = LocalDate.ofInstant(opened, ZoneOffset.UTC);
+    List<LocalDate> estimates =
+        cycles.estimates(openDay, o.closed().orElse(LocalDate.ofInstant(asOf, ZoneOffset.UTC)));
+    LocalDate expected = estimates.get(0);
     Money listPrice = Money.of(o.product().price(), "USD");
     int order = o.line() * 4;
     steps.add(
@@ -636,6 +641,19 @@ public final class CrmDatasetImporter {
             order + 1,
             () ->
                 engine.move(MoveDeal.builder().deal(id).actor(owner).toStage("engaging").build())));
+    if (estimates.size() > 1) {
+      pushed.add(o.id());
+    }
+    for (int k = 1; k < estimates.size(); k++) {
+      LocalDate to = estimates.get(k);
+      steps.add(
+          new Step(
+              estimates.get(k - 1).atTime(23, 0).toInstant(ZoneOffset.UTC),
+              order + 2,
+              () ->
+                  engine.update(
+                      UpdateDeal.builder().deal(id).actor(owner).expectedCloseDate(to).build())));
+    }
     if (o.closed().isEmpty()) {
       return;
     }
@@ -648,7 +666,7 @@ public final class CrmDatasetImporter {
       steps.add(
           new Step(
               closed,
-              order + 2,
+              order + 3,
               () -> {
                 engine.update(UpdateDeal.builder().deal(id).actor(owner).amount(value).build());
                 engine.win(CloseDeal.builder().deal(id).actor(owner).reason("won").build());
@@ -657,7 +675,7 @@ public final class CrmDatasetImporter {
       steps.add(
           new Step(
               closed,
-              order + 2,
+              order + 3,
               () ->
                   engine.lose(
                       CloseDeal.builder()

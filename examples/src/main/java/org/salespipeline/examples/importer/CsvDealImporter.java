@@ -27,6 +27,7 @@ import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.MoveDeal;
 import org.salespipeline.core.command.OpenDeal;
+import org.salespipeline.core.command.UpdateDeal;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
@@ -44,6 +45,14 @@ import org.salespipeline.examples.progress.Progress;
  * store written. Every problem names file, line and column. A deal imported into a later stage than
  * the first is moved there with an explicit override ("imported"), recorded in its history, since
  * the source system's qualification and proposal facts are not in the file.
+ *
+ * <p>No look-ahead for closed rows: a row in a closed stage with an {@code opened_at} opens then
+ * with an estimated close date (its open day plus the median cycle of the file's deals won before
+ * that day, {@value KnownWinCycles#DEFAULT_DAYS} days before any; pushed at the end of each day it
+ * passes while the deal is open) and is closed at its {@code close_date}, so a snapshot of a past
+ * day never sees the real close date of a deal still open then. An open row's {@code close_date} is
+ * the source system's current estimate and is entered at opening, as is its stage: the file holds
+ * no history of either. Rows without {@code opened_at} are written at the import's instant.
  *
  * <p>Stateless.
  */
@@ -274,6 +283,14 @@ public final class CsvDealImporter {
     }
   }
 
+  /** One write at the time it became known; {@code row} is the row's index in the sorted list. */
+  private record Step(Instant at, int row, int order, StepAction action) {}
+
+  @FunctionalInterface
+  private interface StepAction {
+    void run(SalesPipeline engine, DealId[] ids);
+  }
+
   private static int run(
       List<Row> rows,
       CsvTable table,
@@ -287,74 +304,165 @@ public final class CsvDealImporter {
     SalesPipeline engine = factory.apply(store, clock);
     PipelineDefinition definition = engine.defaultPipeline();
     Map<String, AccountId> accounts = new HashMap<>();
+    KnownWinCycles cycles = wonCycles(rows, definition);
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      plan(i, rows.get(i), definition, accounts, cycles, table, now, steps);
+    }
+    steps.sort(
+        Comparator.comparing(Step::at).thenComparingInt(Step::row).thenComparingInt(Step::order));
+    DealId[] ids = new DealId[rows.size()];
+    boolean[] failed = new boolean[rows.size()];
     int written = 0;
     progress.update(0, rows.size());
-    for (Row row : rows) {
-      clock.set(row.openedAt().orElse(now));
+    for (Step step : steps) {
+      if (failed[step.row()]) {
+        continue;
+      }
+      Row row = rows.get(step.row());
+      clock.set(step.at());
       try {
-        Optional<AccountId> account =
-            row.account().map(a -> accounts.computeIfAbsent(a, n -> engine.createAccount(n).id()));
-        DealId id =
-            engine
-                .openDeal(
-                    OpenDeal.builder()
-                        .name(row.name())
-                        .owner(row.owner())
-                        .actor(row.owner())
-                        .amount(row.amount())
-                        .expectedCloseDate(row.closeDate())
-                        .account(account)
-                        .source(row.source())
-                        .build())
-                .deal()
-                .id();
-        String override =
-            "imported from " + table.name() + " line " + row.line() + " in this stage";
-        Optional<Stage> target =
-            row.stage()
-                .map(definition::requireStage)
-                .filter(s -> !s.key().equals(definition.firstStage().key()));
-        if (target.isPresent()) {
-          Stage stage = target.get();
-          CloseDeal close =
-              CloseDeal.builder()
-                  .deal(id)
-                  .actor(row.owner())
-                  .reason("imported")
-                  .override(override)
-                  .build();
-          if (stage.outcome() == StageOutcome.OPEN) {
-            engine.move(
-                MoveDeal.builder()
-                    .deal(id)
-                    .actor(row.owner())
-                    .toStage(stage.key())
-                    .override(override)
-                    .build());
-          } else if (stage.outcome() == StageOutcome.WON) {
-            engine.win(close);
-          } else if (stage.outcome() == StageOutcome.LOST) {
-            engine.lose(close);
-          } else {
-            engine.disqualify(close);
+        step.action().run(engine, ids);
+        if (step.order() == 0) {
+          written++;
+          if (written % 500 == 0) {
+            progress.update(written, rows.size());
           }
         }
-        written++;
       } catch (ValidationException e) {
+        failed[step.row()] = true;
         for (FieldProblem p : e.problems()) {
           String field = fieldOf(p.field());
           int column = mapping.index(table, field).map(i -> i + 1).orElse(0);
           problems.add(new CsvProblem(table.name(), row.line(), column, p.toString()));
         }
       } catch (PipelineException e) {
+        failed[step.row()] = true;
         problems.add(new CsvProblem(table.name(), row.line(), 0, e.getMessage()));
-      }
-      if (written % 500 == 0) {
-        progress.update(written, rows.size());
       }
     }
     progress.update(written, rows.size());
     return written;
+  }
+
+  /** The sales cycles of the rows won with a known opening day. */
+  private static KnownWinCycles wonCycles(List<Row> rows, PipelineDefinition definition) {
+    return KnownWinCycles.of(
+        rows.stream()
+            .filter(r -> r.openedAt().isPresent())
+            .filter(
+                r ->
+                    r.stage()
+                        .map(definition::requireStage)
+                        .filter(s -> s.outcome() == StageOutcome.WON)
+                        .isPresent())
+            .map(r -> new KnownWinCycles.Win(day(r.openedAt().get()), r.closeDate()))
+            .toList());
+  }
+
+  /**
+   * The writes of one row, each at the time it became known. A closed row with an opening time
+   * opens with an estimated close date (its real one is not known while it is open; the estimate is
+   * pushed whenever it passes) and closes on its close date; any other row is written at once.
+   */
+  private static void plan(
+      int index,
+      Row row,
+      PipelineDefinition definition,
+      Map<String, AccountId> accounts,
+      KnownWinCycles cycles,
+      CsvTable table,
+      Instant now,
+      List<Step> steps) {
+    Instant opened = row.openedAt().orElse(now);
+    Optional<Stage> target =
+        row.stage()
+            .map(definition::requireStage)
+            .filter(s -> !s.key().equals(definition.firstStage().key()));
+    boolean closedLater =
+        row.openedAt().isPresent()
+            && target.map(s -> s.outcome() != StageOutcome.OPEN).orElse(false);
+    List<LocalDate> estimates =
+        closedLater ? cycles.estimates(day(opened), row.closeDate()) : List.of(row.closeDate());
+    steps.add(
+        new Step(
+            opened,
+            index,
+            0,
+            (engine, ids) -> {
+              Optional<AccountId> account =
+                  row.account()
+                      .map(a -> accounts.computeIfAbsent(a, n -> engine.createAccount(n).id()));
+              ids[index] =
+                  engine
+                      .openDeal(
+                          OpenDeal.builder()
+                              .name(row.name())
+                              .owner(row.owner())
+                              .actor(row.owner())
+                              .amount(row.amount())
+                              .expectedCloseDate(estimates.get(0))
+                              .account(account)
+                              .source(row.source())
+                              .build())
+                      .deal()
+                      .id();
+            }));
+    for (int k = 1; k < estimates.size(); k++) {
+      LocalDate to = estimates.get(k);
+      steps.add(
+          new Step(
+              estimates.get(k - 1).atTime(23, 0).toInstant(ZoneOffset.UTC),
+              index,
+              1,
+              (engine, ids) ->
+                  engine.update(
+                      UpdateDeal.builder()
+                          .deal(ids[index])
+                          .actor(row.owner())
+                          .expectedCloseDate(to)
+                          .build())));
+    }
+    if (target.isEmpty()) {
+      return;
+    }
+    Stage stage = target.get();
+    Instant closeAt = row.closeDate().atTime(17, 0).toInstant(ZoneOffset.UTC);
+    Instant at = closedLater && closeAt.isAfter(opened) ? closeAt : opened;
+    String override = "imported from " + table.name() + " line " + row.line() + " in this stage";
+    steps.add(
+        new Step(
+            at,
+            index,
+            2,
+            (engine, ids) -> {
+              CloseDeal close =
+                  CloseDeal.builder()
+                      .deal(ids[index])
+                      .actor(row.owner())
+                      .reason("imported")
+                      .override(override)
+                      .build();
+              if (stage.outcome() == StageOutcome.OPEN) {
+                engine.move(
+                    MoveDeal.builder()
+                        .deal(ids[index])
+                        .actor(row.owner())
+                        .toStage(stage.key())
+                        .override(override)
+                        .build());
+              } else if (stage.outcome() == StageOutcome.WON) {
+                engine.win(close);
+              } else if (stage.outcome() == StageOutcome.LOST) {
+                engine.lose(close);
+              } else {
+                engine.disqualify(close);
+              }
+            }));
+  }
+
+  private static LocalDate day(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static String fieldOf(String engineField) {

@@ -18,14 +18,15 @@ import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.forecast.DealSnapshots;
 import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.PipelineSnapshot;
+import org.salespipeline.forecast.bookings.BookingsForecaster;
 import org.salespipeline.forecast.insight.InsightReport;
 import org.salespipeline.forecast.insight.PipelineInsight;
 
 /**
  * The workspace's event history, read from the store once and kept in memory with what the demo
  * needs beside it (pipelines, quotas, teams, currency, clock). Everything the demo prints is
- * derived from these events by pipeline-forecast: the {@link InsightReport} and the snapshots of
- * the backtest; no deal is read or replayed separately.
+ * derived from these events by pipeline-forecast: the {@link InsightReport}, the snapshots and the
+ * bookings forecast; no deal is read or replayed separately.
  *
  * <p>Immutable once read; the clock is the engine's and may move.
  */
@@ -93,6 +94,20 @@ public final class PipelineHistory {
   public PipelineSnapshot snapshot(Instant at) {
     return DealSnapshots.fromHistory(
         events.stream(), definition, currency(), at, zone(), converter());
+  }
+
+  /**
+   * pipeline-forecast's bookings forecaster over the default pipeline's events, in the reporting
+   * currency with the engine's converter: the one forecast the demo shows.
+   */
+  public BookingsForecaster forecaster() {
+    return BookingsForecaster.builder()
+        .pipeline(definition)
+        .reportingCurrency(currency())
+        .converter(converter())
+        .zone(zone())
+        .events(defaultPipelineEvents())
+        .build();
   }
 
   /** The calendar quarter containing a day. */

@@ -1,10 +1,9 @@
 package org.salespipeline.examples.report;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.salespipeline.examples.insight.Backtest;
-import org.salespipeline.forecast.Calibration;
 
 /** The report's charts, each one inline SVG element. Stateless. */
 final class Charts {
@@ -25,6 +24,16 @@ final class Charts {
 
   /** One step of the funnel: a stage (or won) and how often deals got there. */
   record FunnelStep(String label, long deals) {}
+
+  /**
+   * One month of the forecast fan: the band and median forecast at the month's start (months from
+   * the current one on: as of today), and what was booked (so far; NaN for months ahead).
+   */
+  record FanMonth(
+      YearMonth month, double p10, double p50, double p90, double actual, boolean past) {}
+
+  /** One forecasting method's accuracy on the same past months. */
+  record MethodScore(String method, double wape, double coverage) {}
 
   /** One bar of the waterfall; the first and last are totals, the others signed flows. */
   record Flow(String label, double amount) {}
@@ -88,11 +97,11 @@ final class Charts {
     return svg.end();
   }
 
-  static String forecastFan(List<Backtest.Month> months) {
+  static String forecastFan(List<FanMonth> months) {
     Svg svg =
         new Svg("chart-forecast-fan", "Forecast by month: P10-P90 band, P50 and actual bookings");
     double max = 1;
-    for (Backtest.Month m : months) {
+    for (FanMonth m : months) {
       max = Math.max(max, Math.max(m.p90(), Double.isNaN(m.actual()) ? 0 : m.actual()));
     }
     double top = 20;
@@ -105,7 +114,7 @@ final class Charts {
     StringBuilder median = new StringBuilder();
     StringBuilder actual = new StringBuilder();
     for (int i = 0; i < months.size(); i++) {
-      Backtest.Month m = months.get(i);
+      FanMonth m = months.get(i);
       double x = left + i * step;
       band.append(i == 0 ? "M" : "L").append(xy(x, y(m.p90(), max, top, bottom)));
       back.insert(0, "L" + xy(x, y(m.p10(), max, top, bottom)));
@@ -121,7 +130,7 @@ final class Charts {
     svg.path(median.toString(), BLUE, "none", 2, true);
     svg.path(actual.toString(), INK, "none", 2, false);
     for (int i = 0; i < months.size(); i++) {
-      Backtest.Month m = months.get(i);
+      FanMonth m = months.get(i);
       if (!Double.isNaN(m.actual())) {
         svg.circle(
             left + i * step,
@@ -243,82 +252,37 @@ final class Charts {
     return svg.end();
   }
 
-  static String calibration(Calibration c) {
+  static String accuracy(List<MethodScore> scores) {
     Svg svg =
-        new Svg("chart-calibration", "Calibration: forecast probability against observed win rate");
-    double size = Svg.HEIGHT - 50;
-    double left = 80;
-    double top = 15;
-    svg.rect(left, top, size, size, "#f9fafb", null);
-    for (int k = 0; k <= 10; k += 2) {
-      double v = k / 10.0;
-      svg.line(left, top + size - v * size, left + size, top + size - v * size, GRID, 1, false);
+        new Svg(
+            "chart-accuracy",
+            "Backtest WAPE of the forecaster beside the naive baselines (lower is better)");
+    double max = 0.01;
+    for (MethodScore s : scores) {
+      max = Math.max(max, Double.isNaN(s.wape()) ? 0 : s.wape());
+    }
+    double top = 20;
+    double row = Math.min(40, (Svg.HEIGHT - 40) / Math.max(1, scores.size()));
+    for (int i = 0; i < scores.size(); i++) {
+      MethodScore s = scores.get(i);
+      double y = top + i * row;
+      double w = Double.isNaN(s.wape()) ? 0 : (RIGHT - LEFT) * s.wape() / max;
+      svg.text(LEFT - 8, y + row / 2 + 4, s.method(), "end", 12, INK);
+      svg.rect(LEFT, y + 4, Math.max(1, w), row - 10, i == 0 ? BLUE : LIGHT_BLUE, null);
       svg.text(
-          left - 6,
-          top + size - v * size + 4,
-          String.format(Locale.ROOT, "%.1f", v),
-          "end",
-          10,
-          MUTED);
-      svg.text(
-          left + v * size,
-          top + size + 14,
-          String.format(Locale.ROOT, "%.1f", v),
-          "middle",
-          10,
-          MUTED);
-    }
-    svg.line(left, top + size, left + size, top, MUTED, 1, true);
-    StringBuilder curve = new StringBuilder();
-    int most = 1;
-    for (Calibration.Bin b : c.table()) {
-      most = Math.max(most, b.count());
-    }
-    for (Calibration.Bin b : c.table()) {
-      double x = left + b.meanForecast() * size;
-      double y = top + size - b.observedRate() * size;
-      curve.append(curve.length() == 0 ? "M" : "L").append(xy(x, y));
-    }
-    svg.path(curve.toString(), BLUE, "none", 2, false);
-    for (Calibration.Bin b : c.table()) {
-      svg.circle(
-          left + b.meanForecast() * size,
-          top + size - b.observedRate() * size,
-          3 + 6 * Math.sqrt((double) b.count() / most),
-          BLUE,
+          LEFT + w + 6,
+          y + row / 2 + 4,
           String.format(
               Locale.ROOT,
-              "forecast %.2f, observed %.2f, %,d deals",
-              b.meanForecast(),
-              b.observedRate(),
-              b.count()));
+              "WAPE %s%s",
+              Double.isNaN(s.wape()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * s.wape()),
+              Double.isNaN(s.coverage())
+                  ? ""
+                  : String.format(Locale.ROOT, ", P10-P90 coverage %.0f%%", 100 * s.coverage())),
+          "start",
+          11,
+          MUTED);
     }
-    double tx = left + size + 30;
-    svg.text(tx, top + 20, "Forecast probability (x) against", "start", 12, INK);
-    svg.text(tx, top + 36, "the share of deals won (y) in the month", "start", 12, INK);
-    svg.text(
-        tx, top + 64, String.format(Locale.ROOT, "Brier score %.3f", c.brier()), "start", 12, INK);
-    svg.text(
-        tx,
-        top + 82,
-        String.format(Locale.ROOT, "reliability %.4f (lower is better)", c.reliability()),
-        "start",
-        11,
-        MUTED);
-    svg.text(
-        tx,
-        top + 98,
-        String.format(Locale.ROOT, "resolution %.4f (higher is better)", c.resolution()),
-        "start",
-        11,
-        MUTED);
-    svg.text(
-        tx,
-        top + 114,
-        String.format(Locale.ROOT, "%,d deal-months", c.count()),
-        "start",
-        11,
-        MUTED);
     return svg.end();
   }
 

@@ -10,13 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import org.salespipeline.core.Board;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
-import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.forecast.bookings.BacktestRow;
+import org.salespipeline.forecast.bookings.BookingsAccuracy;
+import org.salespipeline.forecast.bookings.BookingsBacktest;
+import org.salespipeline.forecast.bookings.BookingsForecast;
 import org.salespipeline.forecast.insight.InsightReport;
 import org.salespipeline.forecast.insight.StageConversion;
 import org.salespipeline.forecast.insight.StageTime;
@@ -26,8 +29,9 @@ import org.salespipeline.forecast.insight.WaterfallStep;
 /**
  * The HTML report of a pipeline: one self-contained file (inline SVG and CSS, no scripts, nothing
  * from the network) with the funnel, the open totals per stage, the forecast fan chart by month
- * with actual bookings, the what-changed waterfall of the last 30 days, the time in stage and the
- * calibration curve of the backtest. Funnel, waterfall and time in stage come from
+ * with actual bookings (pipeline-forecast's one bookings forecast and its backtest), the
+ * what-changed waterfall of the last 30 days, the time in stage and the forecast's backtest
+ * accuracy beside the naive baselines. Funnel, waterfall and time in stage come from
  * pipeline-forecast's {@link InsightReport}.
  *
  * <p>Immutable once built.
@@ -40,9 +44,9 @@ public final class PipelineReport {
   private final List<Charts.FunnelStep> funnel;
   private final List<Charts.Flow> waterfall;
   private final List<Charts.Stay> timeInStage;
-  private final Backtest.Result backtest;
+  private final BookingsOutlook outlook;
 
-  private PipelineReport(SalesPipeline pipeline, InsightReport insight, Backtest.Result backtest) {
+  private PipelineReport(SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
     Instant now = pipeline.clock().instant();
     this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     this.title = pipeline.defaultPipeline().name();
@@ -62,7 +66,7 @@ public final class PipelineReport {
     this.funnel = funnel(insight, definition);
     this.waterfall = waterfall(insight);
     this.timeInStage = timeInStage(insight, definition);
-    this.backtest = backtest;
+    this.outlook = outlook;
   }
 
   /**
@@ -70,17 +74,58 @@ public final class PipelineReport {
    *
    * @param pipeline the engine; its clock says what "now" is
    * @param insight the insight report as of that clock
-   * @param backtest the backtest of the monthly forecast
+   * @param outlook the bookings forecast and its backtest, as the demo prints them
    */
   public static PipelineReport of(
-      SalesPipeline pipeline, InsightReport insight, Backtest.Result backtest) {
-    return new PipelineReport(pipeline, insight, backtest);
+      SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
+    return new PipelineReport(pipeline, insight, outlook);
   }
 
-  /** As {@link #of(SalesPipeline, InsightReport, Backtest.Result)}, analysing the history. */
+  /** As {@link #of(SalesPipeline, InsightReport, BookingsOutlook)}, analysing the history. */
   public static PipelineReport of(
-      SalesPipeline pipeline, PipelineHistory history, Backtest.Result backtest) {
-    return new PipelineReport(pipeline, history.insight(), backtest);
+      SalesPipeline pipeline, PipelineHistory history, BookingsOutlook outlook) {
+    return new PipelineReport(pipeline, history.insight(), outlook);
+  }
+
+  /** The backtested months with their actuals, then this month (won so far) and months ahead. */
+  private List<Charts.FanMonth> fan() {
+    List<Charts.FanMonth> months = new java.util.ArrayList<>();
+    for (BacktestRow r : outlook.backtest().rows()) {
+      months.add(
+          new Charts.FanMonth(
+              java.time.YearMonth.from(r.period().start()),
+              major(r.p10()),
+              major(r.p50()),
+              major(r.p90()),
+              major(r.actual()),
+              true));
+    }
+    for (BookingsForecast f : outlook.ahead()) {
+      boolean current = !f.period().start().isAfter(outlook.today());
+      months.add(
+          new Charts.FanMonth(
+              java.time.YearMonth.from(f.period().start()),
+              major(f.p10()),
+              major(f.p50()),
+              major(f.p90()),
+              current ? major(f.wonSoFar()) : Double.NaN,
+              false));
+    }
+    return months;
+  }
+
+  private List<Charts.MethodScore> scores() {
+    BookingsBacktest bt = outlook.backtest();
+    List<Charts.MethodScore> scores = new java.util.ArrayList<>();
+    scores.add(new Charts.MethodScore("forecaster", bt.wape(), bt.coverage()));
+    for (BookingsAccuracy a : bt.baselines()) {
+      scores.add(new Charts.MethodScore(a.method(), a.wape(), a.coverage()));
+    }
+    return scores;
+  }
+
+  private static double major(org.salespipeline.core.Money m) {
+    return m.amount().doubleValue();
   }
 
   private static List<Charts.FunnelStep> funnel(InsightReport r, PipelineDefinition definition) {
@@ -188,7 +233,7 @@ public final class PipelineReport {
         "Open pipeline per stage",
         Charts.stageTotals(stageTotals),
         "Amount and amount" + " weighted by the stage's win probability.");
-    section(h, "Forecast by month", Charts.forecastFan(backtest.months()), accuracyNote());
+    section(h, "Forecast by month", Charts.forecastFan(fan()), accuracyNote());
     section(
         h,
         "What changed in the last 30 days",
@@ -203,31 +248,42 @@ public final class PipelineReport {
             + " threshold dashed red.");
     section(
         h,
-        "Calibration of the forecast",
-        Charts.calibration(backtest.calibration()),
-        "Each dot is a bin of deals forecast in the backtest; on the dashed diagonal the"
-            + " probabilities were right.");
+        "Forecast accuracy beside naive methods",
+        Charts.accuracy(scores()),
+        "The same past months, each forecast from what was known at its start: the forecaster"
+            + " (dark) and the naive baselines. A method that does not beat them is not worth"
+            + " showing.");
     h.append("</body></html>\n");
     return h.toString();
   }
 
   private String accuracyNote() {
+    BookingsBacktest bt = outlook.backtest();
+    BookingsForecast month = outlook.month();
     return String.format(
         Locale.ROOT,
-        "Band: P10 to P90 of the bookings forecast at the start of each month (months after"
-            + " today: as of today); line: actual bookings. Backtest over %d months: WAPE %s,"
-            + " bias %s, actual within P10-P90 in %.0f%% of months (stage defaults: WAPE %s).",
-        backtest.past().size(),
-        percent(backtest.accuracy().wape()).replace("+", ""),
-        percent(backtest.accuracy().bias()),
-        100 * backtest.coverage(),
-        percent(backtest.stageDefaultAccuracy().wape()).replace("+", ""));
+        "Band: P10 to P90 of the bookings forecast (pipeline-forecast's BookingsForecaster) at the"
+            + " start of each month; from this month on as of %s; line: actual bookings (this"
+            + " month: so far). This month: expected %s, P10 %s, P50 %s, P90 %s by the %s method."
+            + " Backtest over %d months: WAPE %s, bias %s, actual within P10-P90 in %s of months.",
+        outlook.today(),
+        Svg.amount(major(month.expected())),
+        Svg.amount(major(month.p10())),
+        Svg.amount(major(month.p50())),
+        Svg.amount(major(month.p90())),
+        month.method(),
+        bt.rows().size(),
+        percent(bt.wape()),
+        signed(bt.bias()),
+        percent(bt.coverage()));
   }
 
-  private static String percent(OptionalDouble value) {
-    return value.isPresent()
-        ? String.format(Locale.ROOT, "%+.1f%%", 100 * value.getAsDouble())
-        : "n/a";
+  private static String percent(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  private static String signed(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", 100 * v);
   }
 
   private static void section(StringBuilder h, String heading, String svg, String note) {

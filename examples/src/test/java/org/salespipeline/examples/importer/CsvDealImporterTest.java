@@ -56,6 +56,35 @@ class CsvDealImporterTest {
   }
 
   @Test
+  void aClosedRowClosesOnItsCloseDateAndIsNotKnownBeforeThen() throws Exception {
+    Path file =
+        file(
+            "Opportunity,Rep,Value,Close,stage,opened_at\n"
+                + "Early win,alice,1000,2026-02-10,Closed Won,2026-01-01\n"
+                + "Later win,bob,2000,2026-03-20,Closed Won,2026-02-15\n");
+    InMemoryPipelineStore store = new InMemoryPipelineStore();
+    CsvDealImporter.importFile(file, MAPPING, "USD", store, ENGINE, Progress.NONE);
+    SalesPipeline pipeline = ENGINE.apply(store, java.time.Clock.systemUTC());
+    List<Deal> deals;
+    try (Stream<Deal> all = pipeline.streamDeals(DealQuery.all())) {
+      deals = all.toList();
+    }
+    Deal later = deals.stream().filter(d -> d.name().equals("Later win")).findFirst().orElseThrow();
+    var history = pipeline.history(later.id());
+    Change.Created created = (Change.Created) history.get(0).change();
+    // opened with the cycle of the one deal won before (40 days), not its real close date
+    assertThat(created.deal().expectedCloseDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 27));
+    assertThat(history.get(0).at().toString()).startsWith("2026-02-15");
+    assertThat(history.get(history.size() - 1).type()).isEqualTo(Change.Won.TYPE);
+    assertThat(history.get(history.size() - 1).at().toString()).startsWith("2026-03-20");
+    Deal early = deals.stream().filter(d -> d.name().equals("Early win")).findFirst().orElseThrow();
+    Change.Created first = (Change.Created) pipeline.history(early.id()).get(0).change();
+    assertThat(first.deal().expectedCloseDate())
+        .as("no win known before: the default cycle")
+        .isEqualTo(java.time.LocalDate.of(2026, 1, 1).plusDays(KnownWinCycles.DEFAULT_DAYS));
+  }
+
+  @Test
   void badRowsAreAllReportedWithLineAndColumnAndNothingIsWritten() throws Exception {
     Path file =
         file(

@@ -21,7 +21,7 @@ import org.salespipeline.examples.generator.DemoCompany;
 import org.salespipeline.examples.generator.GeneratorOptions;
 import org.salespipeline.examples.generator.MutableClock;
 import org.salespipeline.examples.generator.PipelineGenerator;
-import org.salespipeline.examples.insight.Backtest;
+import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.examples.progress.Progress;
 
@@ -37,7 +37,7 @@ class PipelineReportBrowserTest {
           "chart-forecast-fan",
           "chart-waterfall",
           "chart-time-in-stage",
-          "chart-calibration");
+          "chart-accuracy");
 
   @TempDir static Path dir;
   static Path report;
@@ -51,8 +51,9 @@ class PipelineReportBrowserTest {
         DemoCompany.engine(new InMemoryPipelineStore(), clock, 3, LocalDate.of(2023, 1, 1)).build();
     PipelineGenerator.generate(pipeline, clock, options, Progress.NONE);
     PipelineHistory history = PipelineHistory.read(pipeline);
-    Backtest.Result backtest = Backtest.run(history, LocalDate.of(2026, 6, 15), 6);
-    report = PipelineReport.of(pipeline, history, backtest).write(dir.resolve("report.html"));
+    BookingsOutlook outlook =
+        BookingsOutlook.of(history.forecaster(), LocalDate.of(2026, 6, 15), 6, (d, t) -> {});
+    report = PipelineReport.of(pipeline, history, outlook).write(dir.resolve("report.html"));
   }
 
   @Test
