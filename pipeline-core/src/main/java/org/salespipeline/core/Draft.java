@@ -20,7 +20,10 @@ final class Draft {
   private final Instant at;
   private final UserId actor;
   private final Optional<String> key;
-  private final List<DealEvent> events = new ArrayList<>(4);
+  // why: most commands add one event; held as an immutable list of one, the commit and the result
+  // share it without a copy. A second event turns it into a growable list.
+  private List<DealEvent> events = List.of();
+  private boolean growable;
   private List<Activity> activities = List.of();
   private Optional<CustomerRetention> retention = Optional.empty();
   private Deal current;
@@ -44,7 +47,16 @@ final class Draft {
 
   /** Appends a change; {@link #current()} shows it applied. */
   Draft add(Change change) {
-    events.add(new DealEvent(before.id(), ++lastSequence, version, at, actor, key, change));
+    DealEvent event = new DealEvent(before.id(), ++lastSequence, version, at, actor, key, change);
+    if (!growable) {
+      if (events.isEmpty()) {
+        events = List.of(event);
+        return this;
+      }
+      events = new ArrayList<>(events);
+      growable = true;
+    }
+    events.add(event);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package org.salespipeline.core.store.memory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.salespipeline.core.Account;
@@ -42,6 +42,11 @@ import org.salespipeline.core.store.WorkspaceStore;
  * A thread-safe store in the JVM's memory: for tests, examples and hosts that persist elsewhere.
  * Each workspace has its own read-write lock; commits are atomic and isolated. Streams read a
  * snapshot taken when they are opened. Nothing survives the JVM.
+ *
+ * <p>A deal's state and history live in one record per deal, found by a hash lookup; the id order
+ * that pages and streams need is kept in a second map that only a new deal changes. A commit of one
+ * deal therefore costs one hash lookup and an append, and a read of one deal takes no lock unless a
+ * commit runs at the same time.
  */
 public final class InMemoryPipelineStore implements PipelineStore {
   private final Map<WorkspaceId, Workspace> workspaces = new ConcurrentHashMap<>();
@@ -59,14 +64,19 @@ public final class InMemoryPipelineStore implements PipelineStore {
 
   private static final class Workspace implements WorkspaceStore {
     private final WorkspaceId id;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    // why: a StampedLock lets deal() read optimistically (no write to shared memory) and still
+    // never see half of a commit; the store never takes it twice on one thread, so not being
+    // reentrant costs nothing.
+    private final StampedLock lock = new StampedLock();
     private final Map<PipelineId, PipelineDefinition> pipelines = new TreeMap<>();
     private final Map<AccountId, Account> accounts = new HashMap<>();
     private final Map<ContactId, Contact> contacts = new HashMap<>();
     private final Map<TeamId, Team> teams = new TreeMap<>();
     private final List<Quota> quotas = new ArrayList<>();
-    private final TreeMap<DealId, Deal> deals = new TreeMap<>();
-    private final Map<DealId, List<DealEvent>> events = new HashMap<>();
+    // why: concurrent so that an optimistic read, racing a writer, still finds a consistent map;
+    // the lock's stamp then tells it whether what it found may be used.
+    private final Map<DealId, DealRecord> deals = new ConcurrentHashMap<>();
+    private final TreeMap<DealId, DealRecord> dealsInIdOrder = new TreeMap<>();
     private final Map<DealId, List<Activity>> dealActivities = new HashMap<>();
     private final Map<AccountId, List<Activity>> accountActivities = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
@@ -77,13 +87,14 @@ public final class InMemoryPipelineStore implements PipelineStore {
         new CommitRules.StoredState() {
           @Override
           public long dealVersion(DealId deal) {
-            Deal current = deals.get(deal);
-            return current == null ? 0 : current.version();
+            DealRecord current = deals.get(deal);
+            return current == null ? 0 : current.deal.version();
           }
 
           @Override
           public long lastEventSequence(DealId deal) {
-            return events.getOrDefault(deal, List.of()).size();
+            DealRecord current = deals.get(deal);
+            return current == null ? 0 : current.historySize;
           }
 
           @Override
@@ -108,20 +119,20 @@ public final class InMemoryPipelineStore implements PipelineStore {
     }
 
     private <T> T read(Supplier<T> body) {
-      lock.readLock().lock();
+      long stamp = lock.readLock();
       try {
         return body.get();
       } finally {
-        lock.readLock().unlock();
+        lock.unlockRead(stamp);
       }
     }
 
     private void write(Runnable body) {
-      lock.writeLock().lock();
+      long stamp = lock.writeLock();
       try {
         body.run();
       } finally {
-        lock.writeLock().unlock();
+        lock.unlockWrite(stamp);
       }
     }
 
@@ -203,37 +214,74 @@ public final class InMemoryPipelineStore implements PipelineStore {
 
     @Override
     public Optional<Deal> deal(DealId dealId) {
-      return read(() -> Optional.ofNullable(deals.get(dealId)));
+      long stamp = lock.tryOptimisticRead();
+      if (stamp != 0) {
+        DealRecord found = deals.get(dealId);
+        Deal deal = found == null ? null : found.deal;
+        if (lock.validate(stamp)) {
+          return Optional.ofNullable(deal);
+        }
+      }
+      // why: a commit ran meanwhile; wait for it rather than return what it had half written
+      return read(() -> Optional.ofNullable(stateOf(dealId)));
+    }
+
+    private Deal stateOf(DealId dealId) {
+      DealRecord found = deals.get(dealId);
+      return found == null ? null : found.deal;
     }
 
     @Override
     public void commit(DealCommit commit) {
-      commitAll(List.of(commit));
+      List<DealCommit> one = List.of(commit);
+      long stamp = lock.writeLock();
+      try {
+        rules.checkBatch(one, stored);
+        apply(commit);
+      } finally {
+        lock.unlockWrite(stamp);
+      }
     }
 
     /** All or nothing: every commit is checked before any is applied. */
     @Override
     public void commitAll(List<DealCommit> commits) {
-      write(
-          () -> {
-            rules.checkBatch(commits, stored);
-            // All checks passed: apply. Nothing below can fail on input.
-            commits.forEach(this::apply);
-          });
+      long stamp = lock.writeLock();
+      try {
+        rules.checkBatch(commits, stored);
+        // All checks passed: apply. Nothing below can fail on input.
+        for (DealCommit commit : commits) {
+          apply(commit);
+        }
+      } finally {
+        lock.unlockWrite(stamp);
+      }
     }
 
     private void apply(DealCommit commit) {
       Deal deal = commit.deal();
-      deals.put(deal.id(), deal);
-      // why: appending in place keeps a commit O(events of the command); readers copy under the
-      // read lock, so they never see a list being changed.
-      events.computeIfAbsent(deal.id(), k -> new ArrayList<>()).addAll(commit.events());
-      commit.activities().forEach(this::addActivity);
-      commit.retention().ifPresent(r -> retention.put(r.account(), r));
-      commit
-          .idempotencyKey()
-          .ifPresent(
-              key -> idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version())));
+      DealRecord record = deals.get(deal.id());
+      if (record == null) {
+        record = new DealRecord();
+        record.deal = deal;
+        deals.put(deal.id(), record);
+        dealsInIdOrder.put(deal.id(), record);
+      } else {
+        record.deal = deal;
+      }
+      record.append(commit.events());
+      List<Activity> activities = commit.activities();
+      for (int i = 0; i < activities.size(); i++) {
+        addActivity(activities.get(i));
+      }
+      if (commit.retention().isPresent()) {
+        CustomerRetention next = commit.retention().get();
+        retention.put(next.account(), next);
+      }
+      if (commit.idempotencyKey().isPresent()) {
+        String key = commit.idempotencyKey().get();
+        idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version()));
+      }
     }
 
     private long retentionVersion(AccountId account) {
@@ -242,7 +290,8 @@ public final class InMemoryPipelineStore implements PipelineStore {
     }
 
     private void addActivity(Activity activity) {
-      requireOwn(activity.workspace(), "activity");
+      // why: CommitRules checked a commit's activities; the account-activity path checks its own
+      // before it takes the lock
       activity
           .deal()
           .ifPresent(d -> dealActivities.computeIfAbsent(d, k -> new ArrayList<>()).add(activity));
@@ -262,13 +311,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
       return read(
           () -> {
             List<Deal> items = new ArrayList<>();
-            Map<DealId, Deal> tail =
-                query
-                    .afterId()
-                    .map(after -> (Map<DealId, Deal>) deals.tailMap(after, false))
-                    .orElse(deals);
             boolean more = false;
-            for (Deal deal : tail.values()) {
+            for (DealRecord record : inIdOrder(query).values()) {
+              Deal deal = record.deal;
               if (!query.matches(deal)) {
                 continue;
               }
@@ -289,19 +334,30 @@ public final class InMemoryPipelineStore implements PipelineStore {
       List<Deal> snapshot =
           read(
               () -> {
-                Map<DealId, Deal> tail =
-                    query
-                        .afterId()
-                        .map(after -> (Map<DealId, Deal>) deals.tailMap(after, false))
-                        .orElse(deals);
-                return tail.values().stream().filter(query::matches).toList();
+                List<Deal> matching = new ArrayList<>();
+                for (DealRecord record : inIdOrder(query).values()) {
+                  if (query.matches(record.deal)) {
+                    matching.add(record.deal);
+                  }
+                }
+                return matching;
               });
       return snapshot.stream();
     }
 
+    private Map<DealId, DealRecord> inIdOrder(DealQuery query) {
+      return query.afterId().isPresent()
+          ? dealsInIdOrder.tailMap(query.afterId().get(), false)
+          : dealsInIdOrder;
+    }
+
     @Override
     public List<DealEvent> history(DealId dealId) {
-      return read(() -> List.copyOf(events.getOrDefault(dealId, List.of())));
+      return read(
+          () -> {
+            DealRecord found = deals.get(dealId);
+            return found == null ? List.of() : found.history();
+          });
     }
 
     @Override
@@ -310,8 +366,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
           read(
               () -> {
                 List<DealEvent> all = new ArrayList<>();
-                for (DealId dealId : deals.keySet()) {
-                  for (DealEvent event : events.getOrDefault(dealId, List.of())) {
+                for (DealRecord record : dealsInIdOrder.values()) {
+                  for (int i = 0; i < record.historySize; i++) {
+                    DealEvent event = record.history[i];
                     if (query.matches(event)) {
                       all.add(event);
                     }
@@ -355,6 +412,34 @@ public final class InMemoryPipelineStore implements PipelineStore {
     @Override
     public List<Activity> accountActivities(AccountId account) {
       return read(() -> List.copyOf(accountActivities.getOrDefault(account, List.of())));
+    }
+  }
+
+  /**
+   * One deal's current state and its history, changed only under the workspace's write lock. The
+   * history is an array with a count beside the deal, so the commit checks find the last sequence
+   * in the record they already read.
+   */
+  private static final class DealRecord {
+    private Deal deal;
+    private DealEvent[] history = new DealEvent[4];
+    // why: the rules keep sequences gap-free from 1, so the count is the last stored sequence
+    private int historySize;
+
+    /** Appends in place: a commit costs O(events of the command), not O(history). */
+    void append(List<DealEvent> events) {
+      int needed = historySize + events.size();
+      if (needed > history.length) {
+        history = Arrays.copyOf(history, Math.max(needed, history.length * 2));
+      }
+      for (int i = 0; i < events.size(); i++) {
+        history[historySize++] = events.get(i);
+      }
+    }
+
+    /** An immutable copy, for readers under the read lock. */
+    List<DealEvent> history() {
+      return List.copyOf(Arrays.asList(history).subList(0, historySize));
     }
   }
 }
