@@ -32,11 +32,13 @@ import org.salespipeline.core.store.WorkspaceStore;
 /**
  * The sales pipeline of one workspace: every change to a deal goes through here.
  *
- * <p>Each command validates its input (every problem reported at once, naming field and value),
- * runs the stage rules on stage changes (all violations at once), appends history events and writes
- * the deal, its events, activities and idempotency key in one all-or-nothing commit. A refused or
- * failed command changes nothing. Listeners hear committed events only; whatever a listener throws
- * is logged, and the committed command still reports success (an import goes on).
+ * <p>Each command validates its input (every problem reported at once, naming field and value; a
+ * null command or a missing required field is a {@link ValidationException} naming it, never a
+ * NullPointerException), runs the stage rules on stage changes (all violations at once), appends
+ * history events and writes the deal, its events, activities and idempotency key in one
+ * all-or-nothing commit. A refused or failed command changes nothing. Listeners hear committed
+ * events only; whatever a listener throws is logged, and the committed command still reports
+ * success (an import goes on).
  *
  * <p>Limits on input: names, subjects and reasons at most 200 characters without control
  * characters; next steps and list items at most 2,000 characters; at most 50 items per list;
