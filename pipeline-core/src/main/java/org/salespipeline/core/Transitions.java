@@ -47,7 +47,7 @@ final class Transitions {
         draft -> {
           PipelineDefinition definition = context.pipeline(draft.current().pipeline());
           Stage from = definition.requireStage(draft.current().stage());
-          Stage to = definition.requireStage(command.toStage());
+          Stage to = definition.requireStage(command.toStage(), "toStage");
           if (!to.isOpen()) {
             throw new ValidationException(
                 FieldProblem.of(
@@ -170,7 +170,7 @@ final class Transitions {
           }
           PipelineDefinition definition = context.pipeline(deal.pipeline());
           Stage from = definition.requireStage(deal.stage());
-          Stage to = definition.requireStage(command.toStage());
+          Stage to = definition.requireStage(command.toStage(), "toStage");
           if (!to.isOpen()) {
             throw new ValidationException(
                 FieldProblem.of("toStage", to.key(), "is not an open stage"));
