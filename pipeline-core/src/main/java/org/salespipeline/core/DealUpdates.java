@@ -263,6 +263,17 @@ final class DealUpdates {
       Map<String, AttributeValue> attributes = new LinkedHashMap<>(before.attributes());
       attributes.putAll(command.attributes());
       command.removeAttributes().forEach(attributes::remove);
+      // why: the limit holds per deal, not per command; otherwise updates grow a deal, and every
+      // event that carries it, without bound (issue 14, item 10). A deal already above the limit
+      // may still shrink.
+      if (attributes.size() > Problems.MAX_ITEMS
+          && attributes.size() > before.attributes().size()) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "attributes",
+                attributes.size() + " attributes",
+                "would exceed the deal's limit of " + Problems.MAX_ITEMS + " attributes"));
+      }
       if (!attributes.equals(before.attributes())) {
         after.attributes(attributes);
         fields.add("attributes");
