@@ -111,6 +111,9 @@ final class DealImporter {
     Problems problems = new Problems();
     if (openedAt.isAfter(now)) {
       problems.add("openedAt", openedAt, "must not be in the future");
+    } else if (openedAt.isBefore(SalesPipeline.EARLIEST_IMPORT_TIME)) {
+      problems.add(
+          "openedAt", openedAt, "must not be before " + SalesPipeline.EARLIEST_IMPORT_TIME);
     }
     if (movedAt.isBefore(openedAt) || movedAt.isAfter(now)) {
       problems.add("movedAt", movedAt, "must lie between openedAt " + openedAt + " and now");

@@ -282,6 +282,13 @@ public final class SalesPipeline {
     return activities.scheduleFollowUp(command);
   }
 
+  /**
+   * The earliest {@code openedAt} or {@code movedAt} an import may carry, 1900-01-01T00:00:00Z:
+   * older times are not kept faithfully by every store (times before year 1 went missing from event
+   * streams), and no sales record is that old.
+   */
+  public static final Instant EARLIEST_IMPORT_TIME = Instant.parse("1900-01-01T00:00:00Z");
+
   /** How many deals {@link #importDeals} writes per all-or-nothing batch. */
   public static final int IMPORT_BATCH_SIZE = 1_000;
 
@@ -293,7 +300,7 @@ public final class SalesPipeline {
    * {@value #IMPORT_BATCH_SIZE} are written, each all or nothing where the store supports it (the
    * in-memory and JDBC stores do); a storage failure leaves earlier batches written, so give the
    * deals ids (or idempotency keys) to make a retry safe. Imported won deals do not create
-   * retention records.
+   * retention records. Times lie between {@link #EARLIEST_IMPORT_TIME} and now.
    *
    * @param imports the deals, in the order to write them
    * @param progress hears (deals written, deals in all) after each batch
