@@ -30,6 +30,7 @@ final class ActivityRecorder {
   Activity log(LogActivity command) {
     Instant now = context.now();
     Problems problems = checks.common(command);
+    problems.notNull("type", command.type());
     problems.line("subject", command.subject(), Problems.MAX_LINE);
     command.outcome().ifPresent(o -> problems.text("outcome", o, Problems.MAX_TEXT, true, true));
     command
@@ -55,14 +56,17 @@ final class ActivityRecorder {
   Activity scheduleFollowUp(ScheduleFollowUp command) {
     Instant now = context.now();
     Problems problems = checks.common(command);
+    problems.notNull("type", command.type());
     problems.line("subject", command.subject(), Problems.MAX_LINE);
-    if (command.dueAt().isBefore(now)) {
-      problems.add("dueAt", command.dueAt(), "must not be in the past");
-    } else {
-      problems.closeDate(
-          "dueAt",
-          LocalDate.ofInstant(command.dueAt(), context.clock().getZone()),
-          context.today(now));
+    if (problems.notNull("dueAt", command.dueAt())) {
+      if (command.dueAt().isBefore(now)) {
+        problems.add("dueAt", command.dueAt(), "must not be in the past");
+      } else {
+        problems.closeDate(
+            "dueAt",
+            LocalDate.ofInstant(command.dueAt(), context.clock().getZone()),
+            context.today(now));
+      }
     }
     return record(
         problems,
@@ -72,7 +76,7 @@ final class ActivityRecorder {
         command.type(),
         command.subject(),
         Optional.empty(),
-        Optional.of(command.dueAt()),
+        Optional.ofNullable(command.dueAt()),
         Optional.empty(),
         command.owner());
   }

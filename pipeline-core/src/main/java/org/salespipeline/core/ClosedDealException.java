@@ -11,6 +11,7 @@ public class ClosedDealException extends PipelineException {
 
   public ClosedDealException(DealId dealId, DealStatus status, String command) {
     super(
+        ErrorCode.CLOSED_DEAL,
         "deal "
             + dealId
             + " is "

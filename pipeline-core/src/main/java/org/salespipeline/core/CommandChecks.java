@@ -2,6 +2,7 @@ package org.salespipeline.core;
 
 import java.util.Map;
 import java.util.Set;
+import org.salespipeline.core.command.ChangesDeal;
 import org.salespipeline.core.command.DealCommand;
 import org.salespipeline.core.internal.Problems;
 import org.salespipeline.core.internal.Texts;
@@ -18,12 +19,39 @@ final class CommandChecks {
     this.context = context;
   }
 
-  /** Problems of what every command carries: the actor and the idempotency key. */
+  /**
+   * Problems of what every command carries: the actor and the idempotency key.
+   *
+   * @throws ValidationException on field {@code command} when the command itself is null
+   */
   Problems common(DealCommand command) {
+    requireCommand(command);
     Problems problems = new Problems();
     problems.notNull("actor", command.actor());
     problems.idempotencyKey(command.idempotencyKey());
     return problems;
+  }
+
+  /** Problems of what every command on an existing deal carries: {@link #common} and the deal. */
+  Problems onDeal(ChangesDeal command) {
+    Problems problems = common(command);
+    problems.notNull("deal", command.deal());
+    return problems;
+  }
+
+  /**
+   * Refuses a null command or argument at once, before anything reads it.
+   *
+   * @throws ValidationException naming the field when the value is null
+   */
+  static void requireNonNull(String field, Object value) {
+    if (value == null) {
+      throw new ValidationException(FieldProblem.of(field, null, "must not be null"));
+    }
+  }
+
+  private static void requireCommand(Object command) {
+    requireNonNull("command", command);
   }
 
   void requireAccount(Problems problems, String field, AccountId account) {
@@ -50,6 +78,8 @@ final class CommandChecks {
         (key, value) -> {
           if (!Texts.isKey(key)) {
             problems.add("attributes", key, "is not a valid attribute key");
+          } else if (value == null) {
+            problems.add("attributes." + key, null, "must not be null");
           } else if (value instanceof AttributeValue.Text text) {
             problems.text("attributes." + key, text.value(), Problems.MAX_TEXT, true, false);
           }

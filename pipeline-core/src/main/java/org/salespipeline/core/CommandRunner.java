@@ -130,13 +130,22 @@ final class CommandRunner {
     return new CommandResult(after, commit.events(), false);
   }
 
-  /** Tells every listener about committed events; a failing listener is logged and skipped. */
+  /**
+   * Tells every listener about committed events; a failing listener is logged and skipped, and the
+   * next one still hears the events.
+   */
   void notifyListeners(Deal deal, List<DealEvent> events) {
     for (PipelineListener listener : context.listeners()) {
       try {
         listener.onCommitted(events);
-      } catch (RuntimeException e) {
-        LOG.warn(
+      } catch (Throwable e) {
+        // why: the commit stands whatever a listener does; reporting failure (an Error, or a
+        // checked exception thrown sneakily) would make the caller retry or give up on a command
+        // that is already written, and stop an import half-way (issue 14, item 4)
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        LOG.error(
             "pipeline listener {} failed on deal {}; the command stays committed",
             listener,
             deal.id(),

@@ -19,6 +19,7 @@ public class ConcurrentDealModificationException extends PipelineException {
   public ConcurrentDealModificationException(
       DealId dealId, long expectedVersion, long actualVersion) {
     super(
+        ErrorCode.CONCURRENT_DEAL_MODIFICATION,
         "deal "
             + dealId
             + " was modified concurrently: expected version "

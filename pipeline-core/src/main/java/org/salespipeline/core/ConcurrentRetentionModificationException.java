@@ -11,6 +11,7 @@ public class ConcurrentRetentionModificationException extends PipelineException 
   public ConcurrentRetentionModificationException(
       AccountId account, long expectedVersion, long actualVersion) {
     super(
+        ErrorCode.CONCURRENT_RETENTION_MODIFICATION,
         "retention of account "
             + account
             + " was modified concurrently: expected version "

@@ -5,10 +5,10 @@ public class ConfigurationException extends PipelineException {
   private static final long serialVersionUID = 1L;
 
   public ConfigurationException(String message) {
-    super(message);
+    super(ErrorCode.CONFIGURATION, message);
   }
 
   public ConfigurationException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorCode.CONFIGURATION, message, cause);
   }
 }

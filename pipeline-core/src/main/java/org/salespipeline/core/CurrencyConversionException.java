@@ -12,7 +12,9 @@ public class CurrencyConversionException extends PipelineException {
   private final LocalDate date;
 
   public CurrencyConversionException(Currency from, Currency to, LocalDate date) {
-    super("no exchange rate from " + from + " to " + to + " valid on " + date);
+    super(
+        ErrorCode.CURRENCY_CONVERSION,
+        "no exchange rate from " + from + " to " + to + " valid on " + date);
     this.from = from;
     this.to = to;
     this.date = date;

@@ -43,14 +43,23 @@ final class DealImporter {
   }
 
   ImportResult importDeals(List<DealImport> imports, int batchSize, ProgressListener progress) {
+    CommandChecks.requireNonNull("imports", imports);
+    CommandChecks.requireNonNull("progress", progress);
     List<FieldProblem> problems = new ArrayList<>();
     List<DealCommit> commits = new ArrayList<>(imports.size());
     Set<DealId> seen = new HashSet<>();
     int overridden = 0;
     for (int i = 0; i < imports.size(); i++) {
       String prefix = "imports[" + i + "].";
+      DealImport row = imports.get(i);
+      if (row == null || row.deal() == null) {
+        problems.add(
+            FieldProblem.of(
+                row == null ? "imports[" + i + "]" : prefix + "deal", null, "must not be null"));
+        continue;
+      }
       try {
-        DealCommit commit = commitOf(imports.get(i));
+        DealCommit commit = commitOf(row);
         if (!seen.add(commit.deal().id())) {
           problems.add(FieldProblem.of(prefix + "id", commit.deal().id(), "is imported twice"));
         }
@@ -102,6 +111,9 @@ final class DealImporter {
     Problems problems = new Problems();
     if (openedAt.isAfter(now)) {
       problems.add("openedAt", openedAt, "must not be in the future");
+    } else if (openedAt.isBefore(SalesPipeline.EARLIEST_IMPORT_TIME)) {
+      problems.add(
+          "openedAt", openedAt, "must not be before " + SalesPipeline.EARLIEST_IMPORT_TIME);
     }
     if (movedAt.isBefore(openedAt) || movedAt.isAfter(now)) {
       problems.add("movedAt", movedAt, "must lie between openedAt " + openedAt + " and now");

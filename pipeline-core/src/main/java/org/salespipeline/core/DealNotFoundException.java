@@ -8,7 +8,7 @@ public class DealNotFoundException extends PipelineException {
   private final DealId dealId;
 
   public DealNotFoundException(WorkspaceId workspace, DealId dealId) {
-    super("deal " + dealId + " not found in workspace " + workspace);
+    super(ErrorCode.DEAL_NOT_FOUND, "deal " + dealId + " not found in workspace " + workspace);
     this.workspace = workspace;
     this.dealId = dealId;
   }

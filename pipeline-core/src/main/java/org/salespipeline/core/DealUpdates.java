@@ -67,6 +67,9 @@ final class DealUpdates {
     LocalDate today = context.today(now);
     Problems problems = checks.common(command);
     problems.line("name", command.name(), Problems.MAX_LINE);
+    problems.notNull("owner", command.owner());
+    problems.notNull("kind", command.kind());
+    problems.notNull("source", command.source());
     problems.amount("amount", command.amount());
     problems.closeDate("expectedCloseDate", command.expectedCloseDate(), today);
     command.nextStep().ifPresent(s -> problems.text("nextStep", s, Problems.MAX_TEXT, true, true));
@@ -82,7 +85,7 @@ final class DealUpdates {
       problems.add("pipeline", pipelineId, "is not a known pipeline");
     }
     Optional<AccountId> account = command.account();
-    if (command.kind().isExpansion()) {
+    if (command.kind() != null && command.kind().isExpansion()) {
       if (command.linkedDeal().isEmpty()) {
         problems.add("linkedDeal", null, "is required for a " + command.kind() + " deal");
       } else {
@@ -176,7 +179,7 @@ final class DealUpdates {
 
   private void checkUpdate(UpdateDeal command) {
     LocalDate today = context.today(context.now());
-    Problems problems = checks.common(command);
+    Problems problems = checks.onDeal(command);
     command.name().ifPresent(n -> problems.line("name", n, Problems.MAX_LINE));
     command.amount().ifPresent(a -> problems.amount("amount", a));
     command.expectedCloseDate().ifPresent(d -> problems.closeDate("expectedCloseDate", d, today));
@@ -260,6 +263,17 @@ final class DealUpdates {
       Map<String, AttributeValue> attributes = new LinkedHashMap<>(before.attributes());
       attributes.putAll(command.attributes());
       command.removeAttributes().forEach(attributes::remove);
+      // why: the limit holds per deal, not per command; otherwise updates grow a deal, and every
+      // event that carries it, without bound (issue 14, item 10). A deal already above the limit
+      // may still shrink.
+      if (attributes.size() > Problems.MAX_ITEMS
+          && attributes.size() > before.attributes().size()) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "attributes",
+                attributes.size() + " attributes",
+                "would exceed the deal's limit of " + Problems.MAX_ITEMS + " attributes"));
+      }
       if (!attributes.equals(before.attributes())) {
         after.attributes(attributes);
         fields.add("attributes");
@@ -271,8 +285,11 @@ final class DealUpdates {
   }
 
   CommandResult recordQualification(RecordQualification command) {
-    Problems problems = checks.common(command);
+    Problems problems = checks.onDeal(command);
     QualificationAssessment assessment = command.assessment();
+    if (!problems.notNull("assessment", assessment)) {
+      problems.throwIfAny();
+    }
     Map<String, QualificationFramework<?>> frameworks = context.frameworks();
     QualificationFramework<?> framework = frameworks.get(assessment.frameworkKey());
     if (framework == null) {

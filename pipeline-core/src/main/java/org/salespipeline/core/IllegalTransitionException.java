@@ -16,6 +16,7 @@ public class IllegalTransitionException extends PipelineException {
   public IllegalTransitionException(
       DealId dealId, String fromStage, String toStage, List<RuleViolation> violations) {
     super(
+        ErrorCode.ILLEGAL_TRANSITION,
         "deal "
             + dealId
             + " cannot move from "

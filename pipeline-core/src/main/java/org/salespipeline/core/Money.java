@@ -21,10 +21,21 @@ import java.util.Objects;
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
   /**
+   * Most digits an amount may have before the decimal point: 30, far above any amount the engine
+   * accepts on a deal (10^15) or a total of such amounts, and small enough that normalising the
+   * scale stays cheap whatever exponent the input carries.
+   */
+  public static final int MAX_INTEGER_DIGITS = 30;
+
+  /** Longest amount text {@link #of(String, String)} parses, surrounding blanks included. */
+  public static final int MAX_TEXT_LENGTH = 100;
+
+  /**
    * Creates money, normalising the scale to the currency's fraction digits.
    *
-   * @throws ValidationException if an argument is null or the amount has more fraction digits than
-   *     the currency allows
+   * @throws ValidationException if an argument is null, the amount has more than {@value
+   *     #MAX_INTEGER_DIGITS} digits before the decimal point, or more fraction digits than the
+   *     currency allows (trailing zeros aside)
    */
   public Money {
     if (amount == null || currency == null) {
@@ -32,22 +43,42 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
           FieldProblem.of(amount == null ? "amount" : "currency", null, "must not be null"));
     }
     int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-    try {
-      amount = amount.setScale(Math.max(digits, 0), RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
+    // why: setScale multiplies or divides by 10^(scale difference); with an exponent such as
+    // 1e9999999 that takes seconds of CPU and 1e999999999 exhausts the heap (issue 14, item 11),
+    // so the magnitude is checked first, on precision and scale alone, which costs nothing
+    if (amount.signum() == 0) {
+      amount = BigDecimal.ZERO;
+    } else if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
       throw new ValidationException(
           FieldProblem.of(
               "amount",
-              amount.toPlainString(),
-              "has more than " + digits + " fraction digits for " + currency.getCurrencyCode()));
+              amount.toString(),
+              "must have at most " + MAX_INTEGER_DIGITS + " digits before the decimal point"));
     }
+    if (amount.scale() > digits) {
+      // why: stripping trailing zeros is linear in the digits, unlike a division by 10^scale
+      BigDecimal stripped = amount.stripTrailingZeros();
+      if (stripped.scale() > digits) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "amount",
+                amount.scale() <= MAX_TEXT_LENGTH ? amount.toPlainString() : amount.toString(),
+                "has more than " + digits + " fraction digits for " + currency.getCurrencyCode()));
+      }
+      amount = stripped;
+    }
+    amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
   }
 
   /**
    * Money from a decimal string and an ISO 4217 code, for example {@code Money.of("1200.00",
-   * "EUR")}.
+   * "EUR")}. The text may use exponent notation ({@code 1.2e3}) and surrounding blanks; it is at
+   * most {@value #MAX_TEXT_LENGTH} characters, checked before it is parsed, so hostile input costs
+   * no more than a short one.
    *
-   * @throws ValidationException if the amount is not a number or the code is not a known currency
+   * @throws ValidationException if the amount is not a number, longer than {@value
+   *     #MAX_TEXT_LENGTH} characters, out of the bounds of {@link #Money the constructor}, or the
+   *     code is not a known currency
    */
   public static Money of(String amount, String currencyCode) {
     return new Money(parseAmount(amount), currency(currencyCode));
@@ -100,6 +131,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   private static BigDecimal parseAmount(String amount) {
     if (amount == null) {
       throw new ValidationException(FieldProblem.of("amount", null, "must not be null"));
+    }
+    if (amount.length() > MAX_TEXT_LENGTH) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "amount",
+              amount,
+              "must be at most " + MAX_TEXT_LENGTH + " characters, was " + amount.length()));
     }
     try {
       return new BigDecimal(amount.trim());

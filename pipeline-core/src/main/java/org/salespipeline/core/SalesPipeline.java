@@ -32,15 +32,18 @@ import org.salespipeline.core.store.WorkspaceStore;
 /**
  * The sales pipeline of one workspace: every change to a deal goes through here.
  *
- * <p>Each command validates its input (every problem reported at once, naming field and value),
- * runs the stage rules on stage changes (all violations at once), appends history events and writes
- * the deal, its events, activities and idempotency key in one all-or-nothing commit. A refused or
- * failed command changes nothing. Listeners hear committed events only.
+ * <p>Each command validates its input (every problem reported at once, naming field and value; a
+ * null command or a missing required field is a {@link ValidationException} naming it, never a
+ * NullPointerException), runs the stage rules on stage changes (all violations at once), appends
+ * history events and writes the deal, its events, activities and idempotency key in one
+ * all-or-nothing commit. A refused or failed command changes nothing. Listeners hear committed
+ * events only; whatever a listener throws is logged, and the committed command still reports
+ * success (an import goes on).
  *
  * <p>Limits on input: names, subjects and reasons at most 200 characters without control
- * characters; next steps and list items at most 2,000 characters; at most 50 items per list;
- * amounts from 0 to 10^15; probabilities in [0, 1]; expected close dates within 10 years of today;
- * idempotency keys at most 200 characters.
+ * characters; next steps and list items at most 2,000 characters; at most 50 items per list and 50
+ * attributes per deal (not per command); amounts from 0 to 10^15; probabilities in [0, 1]; expected
+ * close dates within 10 years of today; idempotency keys at most 200 characters.
  *
  * <p>Thread-safe: build one per workspace and share it. Concurrent commands on one deal are
  * resolved by optimistic versioning: one wins, the others fail with {@link
@@ -279,6 +282,13 @@ public final class SalesPipeline {
     return activities.scheduleFollowUp(command);
   }
 
+  /**
+   * The earliest {@code openedAt} or {@code movedAt} an import may carry, 1900-01-01T00:00:00Z:
+   * older times are not kept faithfully by every store (times before year 1 went missing from event
+   * streams), and no sales record is that old.
+   */
+  public static final Instant EARLIEST_IMPORT_TIME = Instant.parse("1900-01-01T00:00:00Z");
+
   /** How many deals {@link #importDeals} writes per all-or-nothing batch. */
   public static final int IMPORT_BATCH_SIZE = 1_000;
 
@@ -290,7 +300,7 @@ public final class SalesPipeline {
    * {@value #IMPORT_BATCH_SIZE} are written, each all or nothing where the store supports it (the
    * in-memory and JDBC stores do); a storage failure leaves earlier batches written, so give the
    * deals ids (or idempotency keys) to make a retry safe. Imported won deals do not create
-   * retention records.
+   * retention records. Times lie between {@link #EARLIEST_IMPORT_TIME} and now.
    *
    * @param imports the deals, in the order to write them
    * @param progress hears (deals written, deals in all) after each batch

@@ -5,10 +5,10 @@ public class StorageException extends PipelineException {
   private static final long serialVersionUID = 1L;
 
   public StorageException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorCode.STORAGE, message, cause);
   }
 
   public StorageException(String message) {
-    super(message);
+    super(ErrorCode.STORAGE, message);
   }
 }

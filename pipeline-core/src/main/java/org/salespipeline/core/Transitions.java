@@ -36,7 +36,7 @@ final class Transitions {
   }
 
   CommandResult move(MoveDeal command) {
-    Problems problems = checks.common(command);
+    Problems problems = checks.onDeal(command);
     problems.line("toStage", command.toStage(), Problems.MAX_LINE);
     command.override().ifPresent(r -> problems.line("override", r, Problems.MAX_LINE));
     problems.throwIfAny();
@@ -47,7 +47,7 @@ final class Transitions {
         draft -> {
           PipelineDefinition definition = context.pipeline(draft.current().pipeline());
           Stage from = definition.requireStage(draft.current().stage());
-          Stage to = definition.requireStage(command.toStage());
+          Stage to = definition.requireStage(command.toStage(), "toStage");
           if (!to.isOpen()) {
             throw new ValidationException(
                 FieldProblem.of(
@@ -70,8 +70,8 @@ final class Transitions {
 
   /** Closes an open deal with the outcome; {@code kind} names the command. */
   CommandResult close(CloseDeal command, StageOutcome outcome, TransitionKind kind) {
-    Problems problems = checks.common(command);
-    if (!command.reason().isEmpty()) {
+    Problems problems = checks.onDeal(command);
+    if (problems.notNull("reason", command.reason()) && !command.reason().isEmpty()) {
       problems.line("reason", command.reason(), Problems.MAX_LINE);
     }
     command.detail().ifPresent(d -> problems.text("detail", d, Problems.MAX_TEXT, true, true));
@@ -154,7 +154,7 @@ final class Transitions {
   }
 
   CommandResult reopen(ReopenDeal command) {
-    Problems problems = checks.common(command);
+    Problems problems = checks.onDeal(command);
     problems.line("toStage", command.toStage(), Problems.MAX_LINE);
     problems.line("reason", command.reason(), Problems.MAX_LINE);
     problems.throwIfAny();
@@ -170,7 +170,7 @@ final class Transitions {
           }
           PipelineDefinition definition = context.pipeline(deal.pipeline());
           Stage from = definition.requireStage(deal.stage());
-          Stage to = definition.requireStage(command.toStage());
+          Stage to = definition.requireStage(command.toStage(), "toStage");
           if (!to.isOpen()) {
             throw new ValidationException(
                 FieldProblem.of("toStage", to.key(), "is not an open stage"));
@@ -238,6 +238,11 @@ final class Transitions {
    */
   CustomerRetention updateRetention(
       AccountId account, RetentionStatus status, Optional<LocalDate> renewalDate) {
+    Problems problems = new Problems();
+    problems.notNull("account", account);
+    problems.notNull("status", status);
+    problems.notNull("renewalDate", renewalDate);
+    problems.throwIfAny();
     CustomerRetention current =
         context
             .ws()

@@ -13,7 +13,7 @@ public class ValidationException extends PipelineException {
 
   /** An exception for one or more problems; the list must not be empty. */
   public ValidationException(List<FieldProblem> problems) {
-    super(describe(problems));
+    super(ErrorCode.VALIDATION, describe(problems));
     this.problems = List.copyOf(problems);
   }
 

@@ -160,7 +160,7 @@ class BadInputCorpusTest {
             () ->
                 pipeline.move(MoveDeal.builder().deal(deal.id()).actor(ALICE).toStage(SQL).build()))
         .isInstanceOfSatisfying(
-            ValidationException.class, e -> assertThat(e.concerns("stage")).isTrue());
+            ValidationException.class, e -> assertThat(e.concerns("toStage")).isTrue());
     assertThatThrownBy(
             () ->
                 pipeline.lose(

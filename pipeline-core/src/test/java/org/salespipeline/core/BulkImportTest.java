@@ -6,6 +6,7 @@ import static org.salespipeline.core.Fixtures.openDeal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,31 @@ class BulkImportTest {
     try (var deals = pipeline.streamDeals(DealQuery.all())) {
       assertThat(deals.count()).isEqualTo(2500);
     }
+  }
+
+  /** Issue 14, item 10: a date before any store keeps it faithfully is refused at the door. */
+  @Test
+  void importsDatedBeforeTheEarliestInstantAreRefused() {
+    Instant yearZero = Instant.parse("0000-06-01T00:00:00Z");
+    List<DealImport> rows =
+        List.of(
+            DealImport.builder().deal(openDeal().build()).openedAt(yearZero).build(),
+            DealImport.builder()
+                .deal(openDeal().build())
+                .openedAt(Instant.parse("1899-12-31T23:59:59Z"))
+                .build(),
+            DealImport.builder()
+                .deal(openDeal().expectedCloseDate(LocalDate.of(1900, 3, 1)).build())
+                .openedAt(SalesPipeline.EARLIEST_IMPORT_TIME)
+                .build());
+
+    assertThatThrownBy(() -> pipeline.importDeals(rows, ProgressListener.NONE))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("imports[0].openedAt", "imports[1].openedAt"));
+    assertThat(pipeline.findDeals(DealQuery.all()).items()).isEmpty();
   }
 }

@@ -373,7 +373,7 @@ class SalesPipelineTest {
           .hasMessageContaining("current stage");
       assertThatThrownBy(() -> pipeline.move(deal.id(), "no_such_stage", ALICE))
           .isInstanceOfSatisfying(
-              ValidationException.class, e -> assertThat(e.concerns("stage")).isTrue());
+              ValidationException.class, e -> assertThat(e.concerns("toStage")).isTrue());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.salespipeline.jdbc;
 
+import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.PipelineException;
 
 /**
@@ -17,7 +18,7 @@ public class SchemaException extends PipelineException {
    * @param message what is wrong with the schema and what to do
    */
   public SchemaException(String message) {
-    super(message);
+    super(ErrorCode.SCHEMA, message);
   }
 
   /**
@@ -27,6 +28,6 @@ public class SchemaException extends PipelineException {
    * @param cause the underlying failure
    */
   public SchemaException(String message, Throwable cause) {
-    super(message, cause);
+    super(ErrorCode.SCHEMA, message, cause);
   }
 }

@@ -62,7 +62,10 @@ public abstract class UpdateDeal implements ChangesDeal {
 
   public abstract Optional<Negotiation> negotiation();
 
-  /** Attributes to add or replace. */
+  /**
+   * Attributes to add or replace; the deal holds at most 50 attributes after the update (removals
+   * counted first).
+   */
   public abstract Map<String, AttributeValue> attributes();
 
   /** Attribute keys to remove. */

@@ -57,11 +57,21 @@ public abstract class PipelineDefinition {
    * @throws ValidationException naming the key when the pipeline has no such stage
    */
   public Stage requireStage(String key) {
+    return requireStage(key, "stage");
+  }
+
+  /**
+   * The stage with the key, reporting a missing one on the caller's field.
+   *
+   * @param field the input field the key came from, for example {@code toStage}
+   * @throws ValidationException on {@code field} if no stage has the key
+   */
+  public Stage requireStage(String key, String field) {
     return stage(key)
         .orElseThrow(
             () ->
                 new ValidationException(
-                    FieldProblem.of("stage", key, "is not a stage of pipeline " + id())));
+                    FieldProblem.of(field, key, "is not a stage of pipeline " + id())));
   }
 
   /** Position of the stage in {@link #stages()}, or -1. */

@@ -1,5 +1,6 @@
 package org.salespipeline.core.store;
 
+import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.PipelineException;
 
 /**
@@ -12,7 +13,7 @@ public class DuplicateIdempotencyKeyException extends PipelineException {
   private final String key;
 
   public DuplicateIdempotencyKeyException(String key) {
-    super("idempotency key '" + key + "' was already used");
+    super(ErrorCode.DUPLICATE_IDEMPOTENCY_KEY, "idempotency key '" + key + "' was already used");
     this.key = key;
   }
 

@@ -1,0 +1,94 @@
+package org.salespipeline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.salespipeline.core.rule.RuleViolation;
+import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
+
+/**
+ * Issue 14, item 15: every {@link PipelineException} carries a stable error code a host can switch
+ * on and translate. The codes are part of the API: this list pins them, so a rename of a constant
+ * never changes what hosts have stored or mapped.
+ */
+class ErrorCodeTest {
+  static final DealId DEAL = new DealId(UUID.fromString("00000000-0000-7000-8000-000000000001"));
+  static final WorkspaceId WORKSPACE = WorkspaceId.of("acme");
+
+  @Test
+  void everyCodeIsListedWithItsStableText() {
+    assertThat(ErrorCode.values())
+        .extracting(ErrorCode::name, ErrorCode::code)
+        .containsExactly(
+            tuple("VALIDATION", "validation"),
+            tuple("ILLEGAL_TRANSITION", "illegal_transition"),
+            tuple("DEAL_NOT_FOUND", "deal_not_found"),
+            tuple("CLOSED_DEAL", "closed_deal"),
+            tuple("CONCURRENT_DEAL_MODIFICATION", "concurrent_deal_modification"),
+            tuple("CONCURRENT_RETENTION_MODIFICATION", "concurrent_retention_modification"),
+            tuple("DUPLICATE_IDEMPOTENCY_KEY", "duplicate_idempotency_key"),
+            tuple("CURRENCY_CONVERSION", "currency_conversion"),
+            tuple("CONFIGURATION", "configuration"),
+            tuple("STORAGE", "storage"),
+            tuple("SCHEMA", "schema"),
+            tuple("UNCLASSIFIED", "unclassified"));
+  }
+
+  @Test
+  void codesAreUniqueAndFoundByTheirText() {
+    for (ErrorCode code : ErrorCode.values()) {
+      assertThat(ErrorCode.ofCode(code.code())).contains(code);
+    }
+    assertThat(ErrorCode.ofCode("no_such_code")).isEmpty();
+  }
+
+  @Test
+  void everyKindOfTheCoreCarriesItsOwnCode() {
+    List<PipelineException> kinds =
+        List.of(
+            new ValidationException(FieldProblem.of("amount", "-1", "must not be negative")),
+            new IllegalTransitionException(
+                DEAL, "prospecting", "closing", List.of(RuleViolation.of("no_skipping", "skips"))),
+            new DealNotFoundException(WORKSPACE, DEAL),
+            new ClosedDealException(DEAL, DealStatus.WON, "move"),
+            new ConcurrentDealModificationException(DEAL, 1, 2),
+            new ConcurrentRetentionModificationException(new AccountId(DEAL.value()), 1, 2),
+            new DuplicateIdempotencyKeyException("order-17"),
+            new CurrencyConversionException(
+                Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 1, 1)),
+            new ConfigurationException("store was already set"),
+            new StorageException("disk full"));
+
+    assertThat(kinds)
+        .extracting(PipelineException::errorCode)
+        .containsExactly(
+            ErrorCode.VALIDATION,
+            ErrorCode.ILLEGAL_TRANSITION,
+            ErrorCode.DEAL_NOT_FOUND,
+            ErrorCode.CLOSED_DEAL,
+            ErrorCode.CONCURRENT_DEAL_MODIFICATION,
+            ErrorCode.CONCURRENT_RETENTION_MODIFICATION,
+            ErrorCode.DUPLICATE_IDEMPOTENCY_KEY,
+            ErrorCode.CURRENCY_CONVERSION,
+            ErrorCode.CONFIGURATION,
+            ErrorCode.STORAGE);
+  }
+
+  @Test
+  void anErrorFromTheEngineCarriesItsCode() {
+    SalesPipeline pipeline = Fixtures.engine(Fixtures.clock());
+    try {
+      pipeline.requireDeal(DEAL);
+    } catch (PipelineException e) {
+      assertThat(e.errorCode()).isEqualTo(ErrorCode.DEAL_NOT_FOUND);
+      assertThat(e.errorCode().code()).isEqualTo("deal_not_found");
+      return;
+    }
+    throw new AssertionError("requireDeal of a missing deal must throw");
+  }
+}
