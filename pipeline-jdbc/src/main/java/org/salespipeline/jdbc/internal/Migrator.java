@@ -32,7 +32,8 @@ public final class Migrator {
   private static final String BASE = "org/salespipeline/jdbc/migration/";
 
   /** The migrations this library ships, in order. A released entry never changes. */
-  public static final List<Migration> MIGRATIONS = List.of(new Migration(1, "create_schema"));
+  public static final List<Migration> MIGRATIONS =
+      List.of(new Migration(1, "create_schema"), new Migration(2, "command_fingerprints"));
 
   /** One versioned script. */
   public record Migration(int version, String description) {

@@ -92,6 +92,12 @@ public final class InMemoryPipelineStore implements PipelineStore {
           }
 
           @Override
+          public Optional<String> idempotencyFingerprint(String key) {
+            IdempotencyRecord record = idempotency.get(key);
+            return record == null ? Optional.empty() : record.commandFingerprint();
+          }
+
+          @Override
           public long retentionVersion(AccountId account) {
             return Workspace.this.retentionVersion(account);
           }
@@ -233,7 +239,11 @@ public final class InMemoryPipelineStore implements PipelineStore {
       commit
           .idempotencyKey()
           .ifPresent(
-              key -> idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version())));
+              key ->
+                  idempotency.put(
+                      key,
+                      new IdempotencyRecord(
+                          key, deal.id(), deal.version(), commit.commandFingerprint())));
     }
 
     private long retentionVersion(AccountId account) {
