@@ -17,6 +17,8 @@ import org.salespipeline.core.PipelineException;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.Stage;
 
 /**
  * The rules every store applies to a {@link DealCommit} before it writes anything, written once for
@@ -241,6 +243,20 @@ public final class CommitRules {
    */
   public static void checkKey(String key) {
     requireWellFormed("idempotencyKey", key);
+  }
+
+  /**
+   * The text rule for a pipeline a store saves: its name and its stages' display names hold no lone
+   * UTF-16 surrogate (see {@link #requireWellFormed}).
+   *
+   * @param pipeline the pipeline
+   * @throws ValidationException naming {@code pipeline.name} or {@code stage.displayName}
+   */
+  public static void checkPipeline(PipelineDefinition pipeline) {
+    requireWellFormed("pipeline.name", pipeline.name());
+    for (Stage stage : pipeline.stages()) {
+      requireWellFormed("stage.displayName", stage.displayName());
+    }
   }
 
   /**

@@ -76,6 +76,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
 
   @Override
   public void savePipeline(PipelineDefinition pipeline) {
+    CommitRules.checkPipeline(pipeline);
     registerWorkspace.run();
     reference.savePipeline(pipeline);
   }

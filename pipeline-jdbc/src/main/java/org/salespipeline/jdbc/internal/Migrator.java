@@ -33,7 +33,10 @@ public final class Migrator {
 
   /** The migrations this library ships, in order. A released entry never changes. */
   public static final List<Migration> MIGRATIONS =
-      List.of(new Migration(1, "create_schema"), new Migration(2, "command_fingerprints"));
+      List.of(
+          new Migration(1, "create_schema"),
+          new Migration(2, "command_fingerprints"),
+          new Migration(3, "exact_idempotency_keys"));
 
   /** One versioned script. */
   public record Migration(int version, String description) {

@@ -145,3 +145,6 @@ CREATE TABLE sp_idempotency_keys (
 -- by a different command is refused instead of replayed. NULL for keys stored before this version.
 ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
 
+-- Issue 14: H2 already compares VARCHAR keys exactly (trailing spaces included) and stores every
+-- Java string as it is; no change is needed here. PostgreSQL and MariaDB override this script.
+

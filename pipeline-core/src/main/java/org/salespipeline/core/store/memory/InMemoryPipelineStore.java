@@ -137,6 +137,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
 
     @Override
     public void savePipeline(PipelineDefinition pipeline) {
+      CommitRules.checkPipeline(pipeline);
       write(() -> pipelines.put(pipeline.id(), pipeline));
     }
 
