@@ -204,4 +204,63 @@ abstract class SchemaSuite {
       db().dropTables(prefix);
     }
   }
+
+  /**
+   * Issue 14 item 7: VALIDATE (and MIGRATE, which validates after migrating) compares the live
+   * tables, columns, column sizes, primary keys and indexes with what the migrations create, and
+   * refuses each physical tampering with a SchemaException naming what differs.
+   */
+  @Test
+  void t17_physicalTamperingIsRefusedUnderValidate() {
+    String product;
+    try (Connection c = db().dataSource().getConnection()) {
+      product = SqlDialect.detect(c.getMetaData()).name();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    record Tamper(String what, String sql, String named) {}
+    List<Tamper> tampers =
+        List.of(
+            new Tamper("dropped column", "ALTER TABLE %sdeal_events DROP COLUMN actor", "actor"),
+            new Tamper(
+                "dropped primary key",
+                switch (product) {
+                  case "postgresql" ->
+                      "ALTER TABLE %1$sidempotency_keys DROP CONSTRAINT %1$sidempotency_keys_pkey";
+                  default -> "ALTER TABLE %sidempotency_keys DROP PRIMARY KEY";
+                },
+                "primary key"),
+            new Tamper("dropped table", "DROP TABLE %sretention", "retention"),
+            new Tamper(
+                "dropped index",
+                product.equals("mariadb")
+                    ? "DROP INDEX %1$sdeals_owner ON %1$sdeals"
+                    : "DROP INDEX %sdeals_owner",
+                "deals_owner"),
+            new Tamper(
+                "shrunk column",
+                switch (product) {
+                  case "postgresql" -> "ALTER TABLE %spipelines ALTER COLUMN name TYPE VARCHAR(40)";
+                  case "mariadb" -> "ALTER TABLE %spipelines MODIFY name VARCHAR(40) NOT NULL";
+                  default -> "ALTER TABLE %spipelines ALTER COLUMN name SET DATA TYPE VARCHAR(40)";
+                },
+                "name"));
+    for (Tamper tamper : tampers) {
+      String prefix = Databases.freshPrefix("t17");
+      try {
+        build(prefix, SchemaMode.MIGRATE).close();
+        build(prefix, SchemaMode.VALIDATE).close();
+        sql(String.format(tamper.sql(), prefix));
+        for (SchemaMode mode : new SchemaMode[] {SchemaMode.VALIDATE, SchemaMode.MIGRATE}) {
+          assertThatThrownBy(() -> build(prefix, mode))
+              .as(tamper.what() + " under " + mode)
+              .isInstanceOf(SchemaException.class)
+              .hasMessageContaining(tamper.named());
+        }
+        build(prefix, SchemaMode.NONE).close();
+      } finally {
+        db().dropTables(prefix);
+      }
+    }
+  }
 }

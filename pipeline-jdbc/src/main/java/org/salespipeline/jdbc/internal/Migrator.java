@@ -177,7 +177,8 @@ public final class Migrator {
                 + "several processes), or apply the script by hand and record it in "
                 + historyTable());
       }
-    }
+    } // why: the history says which scripts ran, not that their tables are still intact (issue 14)
+    new ExpectedSchema(statements(fullScript())).check(work);
   }
 
   private void checkApplied(TreeMap<Integer, Applied> applied, boolean migrating) {
