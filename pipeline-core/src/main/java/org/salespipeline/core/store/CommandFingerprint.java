@@ -15,8 +15,10 @@ import java.util.Objects;
  * of the command's canonical text: its {@code toString()}, which for the library's commands
  * (immutable values) lists the command type and every attribute in declaration order. Two commands
  * with equal content therefore have equal fingerprints, in any process and any JVM; a command with
- * another deal, stage, amount or any other attribute has another. A future change of the canonical
- * text gets another version prefix; stores compare fingerprints only when both are present.
+ * another deal, stage, amount or any other attribute has another. Maps (a command's attributes) are
+ * rendered in their iteration order, so a retry should build them in the same order. A future
+ * change of the canonical text gets another version prefix; stores compare fingerprints only when
+ * both are present.
  *
  * <p>Stateless and thread-safe.
  */
