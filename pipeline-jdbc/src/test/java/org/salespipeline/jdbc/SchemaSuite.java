@@ -11,11 +11,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.Migrator;
@@ -261,6 +263,48 @@ abstract class SchemaSuite {
       } finally {
         db().dropTables(prefix);
       }
+    }
+  }
+
+  /**
+   * Issue 14: a V001 database with stored idempotency keys upgrades through V002 and V003; keys
+   * stored before have no fingerprint and are still replayed, and the migrated schema validates.
+   */
+  @Test
+  void t15_keysStoredBeforeV002KeepWorkingAfterTheUpgrade() throws SQLException {
+    String prefix = Databases.freshPrefix("t15k");
+    try {
+      WorkspaceId wsId = Fixtures.randomWorkspace();
+      Deal deal = Fixtures.deal(wsId, Fixtures.newId());
+      try (Connection lock = db().dataSource().getConnection();
+          Connection work = db().dataSource().getConnection()) {
+        SqlDialect dialect = SqlDialect.detect(work.getMetaData());
+        new Migrator(dialect, prefix, Migrator.MIGRATIONS.subList(0, 1))
+            .migrate(lock, work, Duration.ofSeconds(30));
+      }
+      sql(
+          "INSERT INTO "
+              + prefix
+              + "idempotency_keys (workspace, idempotency_key, deal_id, deal_version) VALUES ('"
+              + wsId
+              + "', 'old-key', '"
+              + deal.id()
+              + "', 1)");
+      try (JdbcPipelineStore store = build(prefix, SchemaMode.MIGRATE)) {
+        WorkspaceStore ws = store.workspace(wsId);
+        assertThat(ws.idempotencyRecord("old-key").orElseThrow().commandFingerprint()).isEmpty();
+        assertThatThrownBy(
+                () ->
+                    ws.commit(
+                        Fixtures.create(deal, Optional.of("old-key"))
+                            .withCommandFingerprint("v1:new")))
+            .isInstanceOf(DuplicateIdempotencyKeyException.class);
+        ws.commit(Fixtures.create(deal, Optional.of("old-key ")));
+        assertThat(ws.idempotencyRecord("old-key ").orElseThrow().dealId()).isEqualTo(deal.id());
+      }
+      build(prefix, SchemaMode.VALIDATE).close();
+    } finally {
+      db().dropTables(prefix);
     }
   }
 }
