@@ -117,8 +117,7 @@ final class ActivityRecorder {
     CommandResult result =
         runner.run(
             dealId.get(),
-            command.actor(),
-            command.idempotencyKey(),
+            command,
             OptionalLong.empty(),
             "logActivity",
             false,

@@ -6,8 +6,11 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.salespipeline.core.command.ChangesDeal;
 import org.salespipeline.core.command.CommandResult;
+import org.salespipeline.core.command.DealCommand;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.store.CommandFingerprint;
+import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.IdempotencyRecord;
@@ -33,14 +36,49 @@ final class CommandRunner {
   /** Runs a command on the deal it names; see {@link #run}. */
   CommandResult onDeal(
       ChangesDeal command, String name, boolean requireOpen, Consumer<Draft> body) {
+    return run(command.deal(), command, command.expectedVersion(), name, requireOpen, body);
+  }
+
+  /** Runs a command on a deal; its key's first use is replayed only for the same command. */
+  CommandResult run(
+      DealId dealId,
+      DealCommand command,
+      OptionalLong expectedVersion,
+      String name,
+      boolean requireOpen,
+      Consumer<Draft> body) {
     return run(
-        command.deal(),
+        dealId,
         command.actor(),
-        command.idempotencyKey(),
-        command.expectedVersion(),
+        new Keyed(command.idempotencyKey(), fingerprint(command)),
+        expectedVersion,
         name,
         requireOpen,
         body);
+  }
+
+  /** Runs a command without a fingerprint (a reused key is replayed whatever the command). */
+  CommandResult run(
+      DealId dealId,
+      UserId actor,
+      Optional<String> key,
+      OptionalLong expectedVersion,
+      String name,
+      boolean requireOpen,
+      Consumer<Draft> body) {
+    return run(
+        dealId, actor, new Keyed(key, Optional.empty()), expectedVersion, name, requireOpen, body);
+  }
+
+  /**
+   * A command's idempotency key with its fingerprint (issue 14: a key reused by another command is
+   * refused, not replayed).
+   */
+  private record Keyed(Optional<String> key, Optional<String> fingerprint) {}
+
+  private static Optional<String> fingerprint(DealCommand command) {
+    // why: hashing only keyed commands keeps unkeyed ones at their old cost
+    return command.idempotencyKey().map(k -> CommandFingerprint.of(command));
   }
 
   /**
@@ -50,15 +88,16 @@ final class CommandRunner {
    * @param name the command's name, for errors and the log
    * @param requireOpen whether a closed deal refuses the command
    */
-  CommandResult run(
+  private CommandResult run(
       DealId dealId,
       UserId actor,
-      Optional<String> key,
+      Keyed keyed,
       OptionalLong expectedVersion,
       String name,
       boolean requireOpen,
       Consumer<Draft> body) {
-    Optional<CommandResult> replayed = replay(key);
+    Optional<String> key = keyed.key();
+    Optional<CommandResult> replayed = replay(keyed);
     if (replayed.isPresent()) {
       return replayed.get();
     }
@@ -78,14 +117,14 @@ final class CommandRunner {
     } catch (PipelineException e) {
       // why: a replay of this command may have committed between our key check and our read; the
       // command then fails against the state it produced itself, and the caller wants its result.
-      Optional<CommandResult> raced = replay(key);
+      Optional<CommandResult> raced = replay(keyed);
       if (raced.isPresent()) {
         return raced.get();
       }
       throw e;
     }
     if (draft.isEmpty()) {
-      return replay(key).orElseGet(() -> new CommandResult(deal, List.of(), false));
+      return replay(keyed).orElseGet(() -> new CommandResult(deal, List.of(), false));
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} on deal {} by {}: {} event(s)", name, dealId, actor, draft.events().size());
@@ -96,7 +135,7 @@ final class CommandRunner {
         draft.events(),
         draft.activities(),
         draft.retentionChange(),
-        key);
+        keyed);
   }
 
   /**
@@ -112,14 +151,50 @@ final class CommandRunner {
       List<Activity> activities,
       Optional<CustomerRetention> retention,
       Optional<String> key) {
-    DealCommit commit = new DealCommit(expectedVersion, after, events, activities, retention, key);
+    return commit(
+        expectedVersion, after, events, activities, retention, new Keyed(key, Optional.empty()));
+  }
+
+  /** {@link #commit} for a command, whose fingerprint is stored with its key. */
+  CommandResult commit(
+      long expectedVersion,
+      Deal after,
+      List<DealEvent> events,
+      List<Activity> activities,
+      Optional<CustomerRetention> retention,
+      DealCommand command) {
+    return commit(
+        expectedVersion,
+        after,
+        events,
+        activities,
+        retention,
+        new Keyed(command.idempotencyKey(), fingerprint(command)));
+  }
+
+  private CommandResult commit(
+      long expectedVersion,
+      Deal after,
+      List<DealEvent> events,
+      List<Activity> activities,
+      Optional<CustomerRetention> retention,
+      Keyed keyed) {
+    DealCommit commit =
+        new DealCommit(
+            expectedVersion,
+            after,
+            events,
+            activities,
+            retention,
+            keyed.key(),
+            keyed.fingerprint());
     try {
       context.ws().commit(commit);
     } catch (DuplicateIdempotencyKeyException e) {
-      return replay(key).orElseThrow(() -> e);
+      return replay(keyed).orElseThrow(() -> e);
     } catch (ConcurrentDealModificationException e) {
       // why: two replays of one command race; the loser sees a conflict but the key is now taken.
-      Optional<CommandResult> replayed = replay(key);
+      Optional<CommandResult> replayed = replay(keyed);
       if (replayed.isPresent()) {
         return replayed.get();
       }
@@ -159,13 +234,29 @@ final class CommandRunner {
    * version that command produced, and that command's events. Empty if the key is new.
    */
   Optional<CommandResult> replay(Optional<String> key) {
-    if (key.isEmpty()) {
+    return replay(new Keyed(key, Optional.empty()));
+  }
+
+  /**
+   * {@link #replay} for a command: the first result only if the key's first command had the same
+   * fingerprint.
+   *
+   * @throws org.salespipeline.core.store.IdempotencyKeyReusedException if another command used the
+   *     key
+   */
+  Optional<CommandResult> replay(DealCommand command) {
+    return replay(new Keyed(command.idempotencyKey(), fingerprint(command)));
+  }
+
+  private Optional<CommandResult> replay(Keyed keyed) {
+    if (keyed.key().isEmpty()) {
       return Optional.empty();
     }
-    Optional<IdempotencyRecord> record = context.ws().idempotencyRecord(key.get());
+    Optional<IdempotencyRecord> record = context.ws().idempotencyRecord(keyed.key().get());
     if (record.isEmpty()) {
       return Optional.empty();
     }
+    CommitRules.checkReplay(record.get(), keyed.fingerprint());
     long version = record.get().dealVersion();
     List<DealEvent> history = context.ws().history(record.get().dealId());
     List<DealEvent> upTo = history.stream().filter(e -> e.dealVersion() <= version).toList();

@@ -41,7 +41,7 @@ final class DealUpdates {
   CommandResult open(OpenDeal command) {
     Instant now = context.now();
     Deal deal = newDeal(command, now);
-    Optional<CommandResult> replayed = runner.replay(command.idempotencyKey());
+    Optional<CommandResult> replayed = runner.replay(command);
     if (replayed.isPresent()) {
       return replayed.get();
     }
@@ -54,8 +54,7 @@ final class DealUpdates {
             command.actor(),
             command.idempotencyKey(),
             new Change.Created(deal));
-    return runner.commit(
-        0, deal, List.of(created), List.of(), Optional.empty(), command.idempotencyKey());
+    return runner.commit(0, deal, List.of(created), List.of(), Optional.empty(), command);
   }
 
   /**

@@ -11,11 +11,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.Migrator;
@@ -179,17 +181,17 @@ abstract class SchemaSuite {
       }
       SqlDialect dialect;
       List<Migrator.Migration> withV2 = new ArrayList<>(Migrator.MIGRATIONS);
-      withV2.add(new Migrator.Migration(2, "test_upgrade"));
+      withV2.add(new Migrator.Migration(99, "test_upgrade"));
       try (Connection lock = db().dataSource().getConnection();
           Connection work = db().dataSource().getConnection()) {
         dialect = SqlDialect.detect(work.getMetaData());
         Migrator v2 = new Migrator(dialect, prefix, withV2);
         assertThatThrownBy(() -> v2.validate(work))
             .isInstanceOf(SchemaException.class)
-            .hasMessageContaining("V002__test_upgrade.sql");
+            .hasMessageContaining("V099__test_upgrade.sql");
         v2.migrate(lock, work, Duration.ofSeconds(30));
         v2.validate(work);
-        // the library that only knows V001 now refuses the newer schema
+        // the library that does not know V099 now refuses the newer schema
         assertThatThrownBy(() -> new Migrator(dialect, prefix).validate(work))
             .hasMessageContaining("newer than this library");
       }
@@ -200,6 +202,107 @@ abstract class SchemaSuite {
         ws.commit(Fixtures.move(deal, StandardPipelines.QUALIFICATION));
         assertThat(ws.pipelines()).containsExactly(StandardPipelines.newBusiness());
       }
+    } finally {
+      db().dropTables(prefix);
+    }
+  }
+
+  /**
+   * Issue 14 item 7: VALIDATE (and MIGRATE, which validates after migrating) compares the live
+   * tables, columns, column sizes, primary keys and indexes with what the migrations create, and
+   * refuses each physical tampering with a SchemaException naming what differs.
+   */
+  @Test
+  void t17_physicalTamperingIsRefusedUnderValidate() {
+    String product;
+    try (Connection c = db().dataSource().getConnection()) {
+      product = SqlDialect.detect(c.getMetaData()).name();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    record Tamper(String what, String sql, String named) {}
+    List<Tamper> tampers =
+        List.of(
+            new Tamper("dropped column", "ALTER TABLE %sdeal_events DROP COLUMN actor", "actor"),
+            new Tamper(
+                "dropped primary key",
+                switch (product) {
+                  case "postgresql" ->
+                      "ALTER TABLE %1$sidempotency_keys DROP CONSTRAINT %1$sidempotency_keys_pkey";
+                  default -> "ALTER TABLE %sidempotency_keys DROP PRIMARY KEY";
+                },
+                "primary key"),
+            new Tamper("dropped table", "DROP TABLE %sretention", "retention"),
+            new Tamper(
+                "dropped index",
+                product.equals("mariadb")
+                    ? "DROP INDEX %1$sdeals_owner ON %1$sdeals"
+                    : "DROP INDEX %sdeals_owner",
+                "deals_owner"),
+            new Tamper(
+                "shrunk column",
+                switch (product) {
+                  case "postgresql" -> "ALTER TABLE %spipelines ALTER COLUMN name TYPE VARCHAR(40)";
+                  case "mariadb" -> "ALTER TABLE %spipelines MODIFY name VARCHAR(40) NOT NULL";
+                  default -> "ALTER TABLE %spipelines ALTER COLUMN name SET DATA TYPE VARCHAR(40)";
+                },
+                "name"));
+    for (Tamper tamper : tampers) {
+      String prefix = Databases.freshPrefix("t17");
+      try {
+        build(prefix, SchemaMode.MIGRATE).close();
+        build(prefix, SchemaMode.VALIDATE).close();
+        sql(String.format(tamper.sql(), prefix));
+        for (SchemaMode mode : new SchemaMode[] {SchemaMode.VALIDATE, SchemaMode.MIGRATE}) {
+          assertThatThrownBy(() -> build(prefix, mode))
+              .as(tamper.what() + " under " + mode)
+              .isInstanceOf(SchemaException.class)
+              .hasMessageContaining(tamper.named());
+        }
+        build(prefix, SchemaMode.NONE).close();
+      } finally {
+        db().dropTables(prefix);
+      }
+    }
+  }
+
+  /**
+   * Issue 14: a V001 database with stored idempotency keys upgrades through V002 and V003; keys
+   * stored before have no fingerprint and are still replayed, and the migrated schema validates.
+   */
+  @Test
+  void t15_keysStoredBeforeV002KeepWorkingAfterTheUpgrade() throws SQLException {
+    String prefix = Databases.freshPrefix("t15k");
+    try {
+      WorkspaceId wsId = Fixtures.randomWorkspace();
+      Deal deal = Fixtures.deal(wsId, Fixtures.newId());
+      try (Connection lock = db().dataSource().getConnection();
+          Connection work = db().dataSource().getConnection()) {
+        SqlDialect dialect = SqlDialect.detect(work.getMetaData());
+        new Migrator(dialect, prefix, Migrator.MIGRATIONS.subList(0, 1))
+            .migrate(lock, work, Duration.ofSeconds(30));
+      }
+      sql(
+          "INSERT INTO "
+              + prefix
+              + "idempotency_keys (workspace, idempotency_key, deal_id, deal_version) VALUES ('"
+              + wsId
+              + "', 'old-key', '"
+              + deal.id()
+              + "', 1)");
+      try (JdbcPipelineStore store = build(prefix, SchemaMode.MIGRATE)) {
+        WorkspaceStore ws = store.workspace(wsId);
+        assertThat(ws.idempotencyRecord("old-key").orElseThrow().commandFingerprint()).isEmpty();
+        assertThatThrownBy(
+                () ->
+                    ws.commit(
+                        Fixtures.create(deal, Optional.of("old-key"))
+                            .withCommandFingerprint("v1:new")))
+            .isInstanceOf(DuplicateIdempotencyKeyException.class);
+        ws.commit(Fixtures.create(deal, Optional.of("old-key ")));
+        assertThat(ws.idempotencyRecord("old-key ").orElseThrow().dealId()).isEqualTo(deal.id());
+      }
+      build(prefix, SchemaMode.VALIDATE).close();
     } finally {
       db().dropTables(prefix);
     }

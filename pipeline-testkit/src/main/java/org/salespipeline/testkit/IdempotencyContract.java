@@ -25,6 +25,7 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.LogActivity;
@@ -35,6 +36,7 @@ import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
+import org.salespipeline.core.store.IdempotencyKeyReusedException;
 import org.salespipeline.core.store.IdempotencyRecord;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.testkit.ContractFixtures.Stored;
@@ -42,7 +44,11 @@ import org.salespipeline.testkit.ContractFixtures.Stored;
 /**
  * Idempotency keys: a command replayed under a used key returns the first result and writes
  * nothing, also when several threads replay it at once; a commit that reuses a key another commit
- * recorded is refused with {@link DuplicateIdempotencyKeyException} and writes nothing.
+ * recorded is refused with {@link DuplicateIdempotencyKeyException} and writes nothing. A key
+ * reused by a different command (another deal, another payload: another fingerprint) is refused
+ * with {@link IdempotencyKeyReusedException}, never replayed (issue 14 item 2). Keys compare
+ * exactly as Java compares strings: a trailing space makes another key, and a key that holds a lone
+ * UTF-16 surrogate is refused (issue 14 item 3).
  */
 public interface IdempotencyContract extends StoreUnderTest {
   @Test
@@ -80,8 +86,8 @@ public interface IdempotencyContract extends StoreUnderTest {
     WorkspaceStore view = storeUnderTest().workspace(ws);
     assertThat(view.history(id)).hasSize(3);
     assertThat(view.deal(id).orElseThrow().version()).isEqualTo(3);
-    assertThat(view.idempotencyRecord("m-1")).contains(new IdempotencyRecord("m-1", id, 2));
-    assertThat(view.idempotencyRecord("open-1")).contains(new IdempotencyRecord("open-1", id, 1));
+    assertRecord(view, "m-1", id, 2);
+    assertRecord(view, "open-1", id, 1);
     assertThat(view.idempotencyRecord("never-used")).isEmpty();
     assertThat(allDeals(view)).hasSize(1);
   }
@@ -117,8 +123,7 @@ public interface IdempotencyContract extends StoreUnderTest {
     assertThat(logs).extracting(Race.Outcome::value).containsOnly(activity);
     assertThat(view.activities(deal.id())).containsExactly(activity);
     assertThat(view.history(deal.id())).hasSize(2);
-    assertThat(view.idempotencyRecord("race-log"))
-        .contains(new IdempotencyRecord("race-log", deal.id(), 2));
+    assertRecord(view, "race-log", deal.id(), 2);
 
     MoveDeal move =
         MoveDeal.builder()
@@ -158,7 +163,7 @@ public interface IdempotencyContract extends StoreUnderTest {
         .isInstanceOfSatisfying(
             DuplicateIdempotencyKeyException.class, e -> assertThat(e.key()).isEqualTo("used"));
     assertThat(stored(view, second)).isEqualTo(before);
-    assertThat(view.idempotencyRecord("used")).contains(new IdempotencyRecord("used", first, 1));
+    assertRecord(view, "used", first, 1);
 
     // A new deal under a used key is refused too, and not created.
     Deal fresh =
@@ -178,5 +183,162 @@ public interface IdempotencyContract extends StoreUnderTest {
     assertThat(view.deal(fresh.id())).isEmpty();
     assertThat(view.history(fresh.id())).isEmpty();
     assertThat(allDeals(view)).hasSize(2);
+  }
+
+  @Test
+  default void keyReusedByAnotherCommandIsRefusedNotReplayed() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
+    WorkspaceStore view = storeUnderTest().workspace(ws);
+    DealId first =
+        pipeline
+            .openDeal(openDeal(clock).name("First").idempotencyKey("order-17").build())
+            .deal()
+            .id();
+    // the same command again is a replay
+    assertThat(
+            pipeline
+                .openDeal(openDeal(clock).name("First").idempotencyKey("order-17").build())
+                .replayed())
+        .isTrue();
+
+    // another payload under the same key is refused, and nothing is written
+    assertThatThrownBy(
+            () ->
+                pipeline.openDeal(openDeal(clock).name("Other").idempotencyKey("order-17").build()))
+        .isInstanceOfSatisfying(
+            IdempotencyKeyReusedException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("order-17");
+              assertThat(e.storedFingerprint()).isNotEqualTo(e.fingerprint());
+              assertThat(e.getMessage()).contains("order-17");
+            });
+    assertThat(allDeals(view)).extracting(Deal::id).containsExactly(first);
+
+    // another deal under a used key is refused too
+    DealId second = pipeline.openDeal(openDeal(clock).name("Second").build()).deal().id();
+    MoveDeal moveFirst =
+        MoveDeal.builder()
+            .deal(first)
+            .toStage(QUALIFICATION)
+            .actor(ALICE)
+            .idempotencyKey("mv")
+            .build();
+    pipeline.move(moveFirst);
+    assertThat(pipeline.move(moveFirst).replayed()).isTrue();
+    MoveDeal moveSecond =
+        MoveDeal.builder()
+            .deal(second)
+            .toStage(QUALIFICATION)
+            .actor(ALICE)
+            .idempotencyKey("mv")
+            .build();
+    assertThatThrownBy(() -> pipeline.move(moveSecond))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(view.deal(second).orElseThrow().version()).isEqualTo(1);
+    assertThat(view.history(second)).hasSize(1);
+  }
+
+  @Test
+  default void storeRefusesACommitWhoseFingerprintDiffersFromTheKeysRecord() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
+    WorkspaceStore view = storeUnderTest().workspace(ws);
+    DealId first = pipeline.openDeal(openDeal(clock).build()).deal().id();
+    DealId second = pipeline.openDeal(openDeal(clock).build()).deal().id();
+    clock.tick();
+    Instant at = clock.instant();
+    view.commit(
+        moveCommit(
+                stored(view, first).deal().orElseThrow(),
+                QUALIFICATION,
+                at,
+                List.of(),
+                Optional.of("k"))
+            .withCommandFingerprint("fingerprint-a"));
+    assertThat(view.idempotencyRecord("k").orElseThrow().commandFingerprint())
+        .contains("fingerprint-a");
+    Stored before = stored(view, second);
+
+    DealCommit other =
+        moveCommit(before.deal().orElseThrow(), QUALIFICATION, at, List.of(), Optional.of("k"))
+            .withCommandFingerprint("fingerprint-b");
+    assertThatThrownBy(() -> view.commit(other))
+        .isInstanceOfSatisfying(
+            IdempotencyKeyReusedException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("k");
+              assertThat(e.storedFingerprint()).isEqualTo("fingerprint-a");
+              assertThat(e.fingerprint()).isEqualTo("fingerprint-b");
+            });
+    assertThatThrownBy(() -> view.commitAll(List.of(other)))
+        .isInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(stored(view, second)).isEqualTo(before);
+
+    // the same fingerprint is the same command: a duplicate, as before
+    DealCommit same =
+        moveCommit(before.deal().orElseThrow(), QUALIFICATION, at, List.of(), Optional.of("k"))
+            .withCommandFingerprint("fingerprint-a");
+    assertThatThrownBy(() -> view.commit(same))
+        .isInstanceOf(DuplicateIdempotencyKeyException.class)
+        .isNotInstanceOf(IdempotencyKeyReusedException.class);
+    assertThat(stored(view, second)).isEqualTo(before);
+  }
+
+  @Test
+  default void keysCompareExactlyAsJavaStrings() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
+    WorkspaceStore view = storeUnderTest().workspace(ws);
+    DealId plain =
+        pipeline.openDeal(openDeal(clock).idempotencyKey("order-17").build()).deal().id();
+    CommandResult spaced = pipeline.openDeal(openDeal(clock).idempotencyKey("order-17 ").build());
+    assertThat(spaced.replayed()).isFalse();
+    assertThat(spaced.deal().id()).isNotEqualTo(plain);
+    CommandResult upper = pipeline.openDeal(openDeal(clock).idempotencyKey("ORDER-17").build());
+    assertThat(upper.replayed()).isFalse();
+    assertRecord(view, "order-17", plain, 1);
+    assertRecord(view, "order-17 ", spaced.deal().id(), 1);
+    assertRecord(view, "ORDER-17", upper.deal().id(), 1);
+    assertThat(view.idempotencyRecord("order-17  ")).isEmpty();
+    assertThat(allDeals(view)).hasSize(3);
+  }
+
+  @Test
+  default void keysWithALoneSurrogateAreRefused() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
+    WorkspaceStore view = storeUnderTest().workspace(ws);
+    DealId id = pipeline.openDeal(openDeal(clock).build()).deal().id();
+    clock.tick();
+    for (String key : List.of("order-\uD800", "order-\uDC00x")) {
+      DealCommit commit =
+          moveCommit(
+              stored(view, id).deal().orElseThrow(),
+              QUALIFICATION,
+              clock.instant(),
+              List.of(),
+              Optional.of(key));
+      assertThatThrownBy(() -> view.commit(commit))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.getMessage()).contains("idempotencyKey"));
+    }
+    assertThat(view.history(id)).hasSize(1);
+    // a whole surrogate pair is a character like any other
+    String emoji = "order-\uD83D\uDE00";
+    DealId other = pipeline.openDeal(openDeal(clock).idempotencyKey(emoji).build()).deal().id();
+    assertRecord(view, emoji, other, 1);
+  }
+
+  private static void assertRecord(WorkspaceStore view, String key, DealId deal, long version) {
+    IdempotencyRecord record = view.idempotencyRecord(key).orElseThrow();
+    assertThat(record.key()).isEqualTo(key);
+    assertThat(record.dealId()).isEqualTo(deal);
+    assertThat(record.dealVersion()).isEqualTo(version);
   }
 }

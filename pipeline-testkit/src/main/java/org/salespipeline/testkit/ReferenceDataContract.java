@@ -1,6 +1,7 @@
 package org.salespipeline.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.salespipeline.testkit.ContractFixtures.ALICE;
 import static org.salespipeline.testkit.ContractFixtures.BOB;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
@@ -22,6 +23,7 @@ import org.salespipeline.core.Quota;
 import org.salespipeline.core.Team;
 import org.salespipeline.core.TeamId;
 import org.salespipeline.core.UserId;
+import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
@@ -30,7 +32,10 @@ import org.salespipeline.core.store.WorkspaceStore;
 
 /**
  * Reference data: pipelines, accounts, contacts, teams and quotas read back exactly, in their
- * documented order, and a second save under the same identity replaces the first.
+ * documented order, and a second save under the same identity replaces the first. Pipeline and
+ * stage names read back exactly as Java strings (trailing spaces and surrogate pairs included); a
+ * name with a lone UTF-16 surrogate, which no UTF-8 database keeps, is refused with a {@link
+ * ValidationException} naming the field, and nothing is saved (issue 14 item 3).
  */
 public interface ReferenceDataContract extends StoreUnderTest {
   @Test
@@ -191,5 +196,58 @@ public interface ReferenceDataContract extends StoreUnderTest {
     view.saveQuota(otherOwner);
     assertThat(view.quotas()).hasSize(4).containsSubsequence(january, winter);
     assertThat(view.quotas().subList(2, 4)).containsExactlyInAnyOrder(raised, otherOwner);
+  }
+
+  @Test
+  default void pipelineAndStageNamesAreKeptExactlyOrRefused() {
+    WorkspaceId ws = newWorkspace();
+    WorkspaceStore view = storeUnderTest().workspace(ws);
+    PipelineDefinition exact =
+        PipelineDefinition.builder()
+            .from(
+                StandardPipelines.newBusiness()
+                    .withStageAdded(
+                        1,
+                        Stage.open(
+                            "discovery",
+                            "Discovery \uD83D\uDE80 ",
+                            0.125,
+                            ForecastCategory.PIPELINE,
+                            Duration.ofDays(3))))
+            .id(PipelineId.of("exact"))
+            .name("Sales \uD83D\uDCB0 ")
+            .build();
+    view.savePipeline(exact);
+    assertThat(view.pipeline(exact.id())).contains(exact);
+
+    PipelineDefinition badName =
+        PipelineDefinition.builder()
+            .from(StandardPipelines.newBusiness())
+            .id(PipelineId.of("bad_name"))
+            .name("Sales \uD800")
+            .build();
+    assertThatThrownBy(() -> view.savePipeline(badName))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.getMessage()).contains("pipeline.name"));
+    PipelineDefinition badStage =
+        PipelineDefinition.builder()
+            .from(
+                StandardPipelines.newBusiness()
+                    .withStageAdded(
+                        1,
+                        Stage.open(
+                            "discovery",
+                            "Disc\uDC00overy",
+                            0.125,
+                            ForecastCategory.PIPELINE,
+                            Duration.ofDays(3))))
+            .id(PipelineId.of("bad_stage"))
+            .build();
+    assertThatThrownBy(() -> view.savePipeline(badStage))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e -> assertThat(e.getMessage()).contains("stage.displayName"));
+    assertThat(view.pipeline(badName.id())).isEmpty();
+    assertThat(view.pipeline(badStage.id())).isEmpty();
   }
 }

@@ -28,7 +28,12 @@ final class BenchmarkDatabase {
 
   private BenchmarkDatabase() {}
 
-  /** {@code h2} (in memory) or {@code postgres} (from -Dpipeline.bench.postgres.url). */
+  /**
+   * {@code h2} (in memory), {@code h2file} (a new file in the temp directory with {@code
+   * WRITE_DELAY=0}, as {@code JdbcPipelineStore.h2File} opens it since issue 14), {@code
+   * h2file_delayed} (the same with H2's default write delay of 500 ms, the old setting) or {@code
+   * postgres} (from -Dpipeline.bench.postgres.url).
+   */
   static HikariDataSource pool(String db, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(
@@ -37,6 +42,10 @@ final class BenchmarkDatabase {
               "jdbc:h2:mem:bench"
                   + UUID.randomUUID().toString().replace("-", "")
                   + ";DB_CLOSE_DELAY=-1";
+          case "h2file", "h2file_delayed" ->
+              "jdbc:h2:file:"
+                  + tempFile()
+                  + (db.equals("h2file") ? ";WRITE_DELAY=0" : ";WRITE_DELAY=500");
           case "postgres" ->
               System.getProperty(
                   "pipeline.bench.postgres.url",
@@ -45,6 +54,15 @@ final class BenchmarkDatabase {
         });
     config.setMaximumPoolSize(size);
     return new HikariDataSource(config);
+  }
+
+  private static String tempFile() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("bench-h2");
+      return dir.resolve("bench").toAbsolutePath().toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Empties the tables the benchmarks write (TRUNCATE, so storage does not grow between runs). */

@@ -1,11 +1,10 @@
 package org.salespipeline.core.store;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
 import org.salespipeline.core.ConcurrentDealModificationException;
@@ -14,9 +13,12 @@ import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.PipelineException;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.Stage;
 
 /**
  * The rules every store applies to a {@link DealCommit} before it writes anything, written once for
@@ -27,8 +29,12 @@ import org.salespipeline.core.event.DealEvent;
  *       {@link ValidationException} naming {@code <what>.workspace};
  *   <li>the commit's expected version is the stored version (0 when the deal does not exist, so a
  *       create of an existing id fails too), else {@link ConcurrentDealModificationException};
+ *   <li>an idempotency key holds no lone UTF-16 surrogate (no store could keep it exactly), else
+ *       {@link ValidationException} naming {@code idempotencyKey};
  *   <li>an idempotency key was not used before, in the store or earlier in the same batch, else
- *       {@link DuplicateIdempotencyKeyException};
+ *       {@link IdempotencyKeyReusedException} when both commands carry a fingerprint and they
+ *       differ (another command reused the key), or {@link DuplicateIdempotencyKeyException} (a
+ *       replay of the same command);
  *   <li>every event is the deal's, and the sequences continue the stored history without a gap (a
  *       new deal's history starts at 1), else {@link IllegalArgumentException};
  *   <li>a retention record raises the stored retention version by one, else {@link
@@ -76,6 +82,17 @@ public final class CommitRules {
     boolean idempotencyKeyUsed(String key);
 
     /**
+     * The command fingerprint stored with a used idempotency key.
+     *
+     * @param key the key
+     * @return the fingerprint; empty when the key is unused or was stored without one (the default,
+     *     for stores that keep no fingerprints)
+     */
+    default Optional<String> idempotencyFingerprint(String key) {
+      return Optional.empty();
+    }
+
+    /**
      * The stored version of an account's retention record.
      *
      * @param account the account
@@ -115,6 +132,8 @@ public final class CommitRules {
    * @throws ValidationException if a record belongs to another workspace
    * @throws ConcurrentDealModificationException if an expected version is not the current one
    * @throws DuplicateIdempotencyKeyException if a key was used before or twice in the batch
+   * @throws IdempotencyKeyReusedException if a key was used before or earlier in the batch by a
+   *     command with another fingerprint
    * @throws IllegalArgumentException if events are another deal's or leave a gap
    * @throws ConcurrentRetentionModificationException if a retention version does not follow on
    */
@@ -128,7 +147,7 @@ public final class CommitRules {
     Map<DealId, Long> versions = new HashMap<>();
     Map<DealId, Long> sequences = new HashMap<>();
     Map<AccountId, Long> retentions = new HashMap<>();
-    Set<String> keys = new HashSet<>();
+    Map<String, Optional<String>> keys = new HashMap<>();
     for (DealCommit commit : commits) {
       Deal deal = commit.deal();
       requireOwn(deal.workspace(), "deal");
@@ -137,9 +156,11 @@ public final class CommitRules {
       versions.put(id, deal.version());
       if (commit.idempotencyKey().isPresent()) {
         String key = commit.idempotencyKey().get();
-        if (stored.idempotencyKeyUsed(key) || !keys.add(key)) {
-          throw new DuplicateIdempotencyKeyException(key);
+        checkKey(key);
+        if (stored.idempotencyKeyUsed(key)) {
+          throw refusedKey(key, stored.idempotencyFingerprint(key), commit.commandFingerprint());
         }
+        checkNotInBatch(keys, commit);
       }
       checkContinues(commit, sequences.computeIfAbsent(id, stored::lastEventSequence));
       sequences.put(id, lastSequence(commit));
@@ -182,13 +203,114 @@ public final class CommitRules {
    * @throws IllegalArgumentException if events are another deal's, leave a gap, or a create's do
    *     not start at 1
    * @throws DuplicateIdempotencyKeyException if a key appears twice in the batch
+   * @throws IdempotencyKeyReusedException if a key appears twice with different fingerprints
    */
   public void checkBatchShape(List<DealCommit> commits) {
-    Set<String> keys = new HashSet<>();
+    Map<String, Optional<String>> keys = new HashMap<>();
     for (DealCommit commit : commits) {
       checkShape(commit);
-      if (commit.idempotencyKey().isPresent() && !keys.add(commit.idempotencyKey().get())) {
-        throw new DuplicateIdempotencyKeyException(commit.idempotencyKey().get());
+      if (commit.idempotencyKey().isPresent()) {
+        checkNotInBatch(keys, commit);
+      }
+    }
+  }
+
+  private static void checkNotInBatch(Map<String, Optional<String>> keys, DealCommit commit) {
+    String key = commit.idempotencyKey().get();
+    if (keys.containsKey(key)) {
+      throw refusedKey(key, keys.get(key), commit.commandFingerprint());
+    }
+    keys.put(key, commit.commandFingerprint());
+  }
+
+  /**
+   * The error for a commit whose idempotency key was used before: {@link
+   * IdempotencyKeyReusedException} when both fingerprints are known and differ, else {@link
+   * DuplicateIdempotencyKeyException}. For stores whose database refused the key: read the stored
+   * record's fingerprint back and throw what this returns.
+   *
+   * @param key the key
+   * @param storedFingerprint the fingerprint stored with the key, empty when unknown
+   * @param fingerprint the refused commit's fingerprint, empty when unknown
+   * @return the exception to throw
+   */
+  public static PipelineException refusedKey(
+      String key, Optional<String> storedFingerprint, Optional<String> fingerprint) {
+    if (storedFingerprint.isPresent()
+        && fingerprint.isPresent()
+        && !storedFingerprint.get().equals(fingerprint.get())) {
+      return new IdempotencyKeyReusedException(key, storedFingerprint.get(), fingerprint.get());
+    }
+    return new DuplicateIdempotencyKeyException(key);
+  }
+
+  /**
+   * The replay rule, for the engine: a command whose key was used may take the first result only
+   * when it is the same command.
+   *
+   * @param stored the record of the key's first command
+   * @param fingerprint the fingerprint of the command now run, empty when unknown
+   * @throws IdempotencyKeyReusedException if both fingerprints are known and differ
+   */
+  public static void checkReplay(IdempotencyRecord stored, Optional<String> fingerprint) {
+    PipelineException refused = refusedKey(stored.key(), stored.commandFingerprint(), fingerprint);
+    if (refused instanceof IdempotencyKeyReusedException reused) {
+      throw reused;
+    }
+  }
+
+  /**
+   * The key rule: an idempotency key must be text every store keeps exactly, so it holds no lone
+   * UTF-16 surrogate (PostgreSQL and MariaDB would store it as '?', making distinct keys collide).
+   *
+   * @param key the key
+   * @throws ValidationException naming {@code idempotencyKey} if it holds a lone surrogate
+   */
+  public static void checkKey(String key) {
+    requireWellFormed("idempotencyKey", key);
+  }
+
+  /**
+   * The text rule for a pipeline a store saves: its name and its stages' display names hold no lone
+   * UTF-16 surrogate (see {@link #requireWellFormed}).
+   *
+   * @param pipeline the pipeline
+   * @throws ValidationException naming {@code pipeline.name} or {@code stage.displayName}
+   */
+  public static void checkPipeline(PipelineDefinition pipeline) {
+    requireWellFormed("pipeline.name", pipeline.name());
+    for (Stage stage : pipeline.stages()) {
+      requireWellFormed("stage.displayName", stage.displayName());
+    }
+  }
+
+  /**
+   * The text rule for anything a store keeps as text and must give back exactly (keys, names): no
+   * lone UTF-16 surrogate, which no UTF-8 database can store.
+   *
+   * @param field the field name for the error
+   * @param value the text; null passes (required fields are checked elsewhere)
+   * @throws ValidationException naming the field, the value and the index of the lone surrogate
+   */
+  public static void requireWellFormed(String field, String value) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ValidationException(
+            FieldProblem.of(
+                field,
+                value,
+                String.format(
+                    "holds a lone UTF-16 surrogate U+%04X at index %d; it cannot be stored"
+                        + " exactly",
+                    (int) c, i)));
       }
     }
   }
@@ -214,6 +336,7 @@ public final class CommitRules {
     checkContinues(commit, first - 1);
     checkActivities(commit.activities());
     commit.retention().ifPresent(r -> requireOwn(r.workspace(), "retention"));
+    commit.idempotencyKey().ifPresent(CommitRules::checkKey);
   }
 
   /**

@@ -34,7 +34,14 @@ public interface WorkspaceStore {
 
   // ---- pipeline definitions and reference data (upserts) ----
 
-  /** Creates or replaces a pipeline definition. */
+  /**
+   * Creates or replaces a pipeline definition. Names read back exactly as saved.
+   *
+   * @param pipeline the pipeline
+   * @throws org.salespipeline.core.ValidationException naming {@code pipeline.name} or {@code
+   *     stage.displayName} if a name holds a lone UTF-16 surrogate ({@link
+   *     CommitRules#checkPipeline}); nothing is saved
+   */
   void savePipeline(PipelineDefinition pipeline);
 
   Optional<PipelineDefinition> pipeline(PipelineId id);

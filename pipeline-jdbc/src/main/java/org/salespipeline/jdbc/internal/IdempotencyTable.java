@@ -36,7 +36,8 @@ final class IdempotencyTable {
           s.text("workspace", t.ws())
               .text("key", commit.idempotencyKey().get())
               .text("deal", commit.deal().id().toString())
-              .number("dealVersion", commit.deal().version());
+              .number("dealVersion", commit.deal().version())
+              .text("fingerprint", commit.commandFingerprint());
           if (commits.size() == 1) {
             s.executeUpdate();
             return;
@@ -64,7 +65,11 @@ final class IdempotencyTable {
                 try (ResultSet rs = s.executeQuery()) {
                   return rs.next()
                       ? Optional.of(
-                          new IdempotencyRecord(key, DealId.of(rs.getString(1)), rs.getLong(2)))
+                          new IdempotencyRecord(
+                              key,
+                              DealId.of(rs.getString(1)),
+                              rs.getLong(2),
+                              Optional.ofNullable(rs.getString(3))))
                       : Optional.empty();
                 }
               }

@@ -29,7 +29,6 @@ import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
-import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
 import org.salespipeline.core.store.OpenDealVisitor;
@@ -77,6 +76,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
 
   @Override
   public void savePipeline(PipelineDefinition pipeline) {
+    CommitRules.checkPipeline(pipeline);
     registerWorkspace.run();
     reference.savePipeline(pipeline);
   }
@@ -266,9 +266,14 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
       }
     }
     for (DealCommit commit : batch) {
-      if (commit.idempotencyKey().isPresent()
-          && keys.record(commit.idempotencyKey().get()).isPresent()) {
-        return new DuplicateIdempotencyKeyException(commit.idempotencyKey().get());
+      if (commit.idempotencyKey().isPresent()) {
+        Optional<IdempotencyRecord> stored = keys.record(commit.idempotencyKey().get());
+        if (stored.isPresent()) {
+          return CommitRules.refusedKey(
+              commit.idempotencyKey().get(),
+              stored.get().commandFingerprint(),
+              commit.commandFingerprint());
+        }
       }
     }
     return new StorageException(
@@ -303,12 +308,18 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
         keys.insert(c, List.of(commit));
       } catch (SQLException e) {
         if (t.dialect().isUniqueViolation(e)) {
-          String key = commit.idempotencyKey().get();
-          throw new Transactor.Refusal(() -> new DuplicateIdempotencyKeyException(key));
+          throw new Transactor.Refusal(() -> keyRefusal(commit));
         }
         throw e;
       }
     }
+  }
+
+  /** Names why the database refused a commit's key: a replay, or another command reusing it. */
+  private RuntimeException keyRefusal(DealCommit commit) {
+    String key = commit.idempotencyKey().get();
+    Optional<String> stored = keys.record(key).flatMap(IdempotencyRecord::commandFingerprint);
+    return CommitRules.refusedKey(key, stored, commit.commandFingerprint());
   }
 
   /**

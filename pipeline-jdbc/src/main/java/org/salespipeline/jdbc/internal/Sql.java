@@ -193,11 +193,12 @@ public final class Sql {
 
   static final String INSERT_KEY =
       """
-      INSERT INTO ${prefix}idempotency_keys (workspace, idempotency_key, deal_id, deal_version)
-      VALUES (:workspace, :key, :deal, :dealVersion)""";
+      INSERT INTO ${prefix}idempotency_keys
+        (workspace, idempotency_key, deal_id, deal_version, command_fingerprint)
+      VALUES (:workspace, :key, :deal, :dealVersion, :fingerprint)""";
   static final String SELECT_KEY =
       """
-      SELECT deal_id, deal_version FROM ${prefix}idempotency_keys
+      SELECT deal_id, deal_version, command_fingerprint FROM ${prefix}idempotency_keys
       WHERE workspace = :workspace AND idempotency_key = :key""";
 
   private final String prefix;

@@ -141,3 +141,10 @@ CREATE TABLE sp_idempotency_keys (
   PRIMARY KEY (workspace, idempotency_key)
 );
 
+-- Issue 14: the fingerprint of the command that used an idempotency key, so that a reuse of the key
+-- by a different command is refused instead of replayed. NULL for keys stored before this version.
+ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
+
+-- Issue 14: H2 already compares VARCHAR keys exactly (trailing spaces included) and stores every
+-- Java string as it is; no change is needed here. PostgreSQL and MariaDB override this script.
+

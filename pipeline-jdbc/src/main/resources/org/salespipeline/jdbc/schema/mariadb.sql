@@ -142,3 +142,16 @@ CREATE TABLE sp_idempotency_keys (
   PRIMARY KEY (workspace, idempotency_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- Issue 14: the fingerprint of the command that used an idempotency key, so that a reuse of the key
+-- by a different command is refused instead of replayed. NULL for keys stored before this version.
+ALTER TABLE sp_idempotency_keys
+  ADD COLUMN command_fingerprint VARCHAR(80) CHARACTER SET ascii COLLATE ascii_bin;
+
+-- Issue 14: utf8mb4_bin is a PAD SPACE collation, so 'order-17' and 'order-17 ' were the same key.
+-- The NO PAD binary collation compares idempotency keys exactly as Java compares strings.
+ALTER TABLE sp_idempotency_keys
+  MODIFY idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL;
+
+ALTER TABLE sp_deal_events
+  MODIFY idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
+

@@ -144,3 +144,10 @@ CREATE TABLE sp_idempotency_keys (
   PRIMARY KEY (workspace, idempotency_key)
 );
 
+-- Issue 14: the fingerprint of the command that used an idempotency key, so that a reuse of the key
+-- by a different command is refused instead of replayed. NULL for keys stored before this version.
+ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
+
+-- Issue 14: keys compare byte for byte, whatever the database's default collation.
+ALTER TABLE sp_idempotency_keys ALTER COLUMN idempotency_key TYPE VARCHAR(255) COLLATE "C";
+

@@ -103,6 +103,12 @@ public final class InMemoryPipelineStore implements PipelineStore {
           }
 
           @Override
+          public Optional<String> idempotencyFingerprint(String key) {
+            IdempotencyRecord record = idempotency.get(key);
+            return record == null ? Optional.empty() : record.commandFingerprint();
+          }
+
+          @Override
           public long retentionVersion(AccountId account) {
             return Workspace.this.retentionVersion(account);
           }
@@ -142,6 +148,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
 
     @Override
     public void savePipeline(PipelineDefinition pipeline) {
+      CommitRules.checkPipeline(pipeline);
       write(() -> pipelines.put(pipeline.id(), pipeline));
     }
 
@@ -280,7 +287,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
       }
       if (commit.idempotencyKey().isPresent()) {
         String key = commit.idempotencyKey().get();
-        idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version()));
+        idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version(), commit.commandFingerprint()));
       }
     }
 

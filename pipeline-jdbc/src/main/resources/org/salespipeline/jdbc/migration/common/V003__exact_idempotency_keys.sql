@@ -1,0 +1,2 @@
+-- Issue 14: H2 already compares VARCHAR keys exactly (trailing spaces included) and stores every
+-- Java string as it is; no change is needed here. PostgreSQL and MariaDB override this script.
