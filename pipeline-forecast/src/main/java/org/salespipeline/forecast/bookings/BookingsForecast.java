@@ -26,27 +26,22 @@ public final class BookingsForecast {
   BookingsForecast(
       ForecastPeriod period,
       LocalDate asOf,
-      Currency currency,
-      long wonSoFar,
-      long openPipeline,
-      long newBusiness,
-      long p10,
-      long p50,
-      long p90,
+      ForecastAmounts amounts,
       String method,
       BookingsAccuracy accuracy,
       List<BookingsAccuracy> candidates) {
     this.period = Objects.requireNonNull(period);
     this.asOf = Objects.requireNonNull(asOf);
-    Objects.requireNonNull(currency);
-    if (wonSoFar < 0 || openPipeline < 0 || newBusiness < 0) {
+    this.amounts = Objects.requireNonNull(amounts);
+    if (amounts.wonSoFar < 0 || amounts.openPipeline < 0 || amounts.newBusiness < 0) {
       throw new IllegalStateException("negative part");
     }
-    if (!(wonSoFar <= p10 && p10 <= p50 && p50 <= p90)) {
+    long p10 = amounts.p10;
+    long p50 = amounts.p50;
+    long p90 = amounts.p90;
+    if (!(amounts.wonSoFar <= p10 && p10 <= p50 && p50 <= p90)) {
       throw new IllegalStateException("band out of order: " + p10 + " " + p50 + " " + p90);
     }
-    this.amounts =
-        new ForecastAmounts(currency, wonSoFar, openPipeline, newBusiness, p10, p50, p90);
     this.method = Objects.requireNonNull(method);
     this.accuracy = Objects.requireNonNull(accuracy);
     this.candidates = List.copyOf(candidates);

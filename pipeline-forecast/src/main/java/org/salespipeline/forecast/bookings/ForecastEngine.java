@@ -323,13 +323,14 @@ final class ForecastEngine {
     return new BookingsForecast(
         period,
         asOf,
-        currency,
-        pt.won(),
-        open,
-        nb,
-        Math.round(band[0]),
-        Math.round(band[1]),
-        Math.round(band[2]),
+        new ForecastAmounts(
+            currency,
+            pt.won(),
+            open,
+            nb,
+            Math.round(band[0]),
+            Math.round(band[1]),
+            Math.round(band[2])),
         METHODS.get(m),
         e.accuracy(m),
         e.accuracies());
