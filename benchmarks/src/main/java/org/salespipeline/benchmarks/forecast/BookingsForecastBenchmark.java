@@ -3,12 +3,8 @@ package org.salespipeline.benchmarks.forecast;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,17 +18,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.salespipeline.core.ActivityId;
-import org.salespipeline.core.ActivityType;
-import org.salespipeline.core.CloseReason;
+import org.salespipeline.benchmarks.workload.SyntheticHistory;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
-import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
-import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
-import org.salespipeline.core.UserId;
-import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
@@ -63,7 +53,6 @@ import org.salespipeline.forecast.bookings.BookingsForecaster;
     value = 1,
     jvmArgsAppend = {"-Xmx6g", "-Xms6g"})
 public class BookingsForecastBenchmark {
-  private static final int EVENTS_PER_DEAL = 10;
   private static final String[] OPEN = {"lead", "qualified", "proposal"};
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
   private static final Currency USD = Currency.getInstance("USD");
@@ -93,90 +82,7 @@ public class BookingsForecastBenchmark {
   }
 
   static List<DealEvent> generate(PipelineDefinition pipeline, int deals) {
-    SplittableRandom rnd = new SplittableRandom(42);
-    UserId[] owners = new UserId[200];
-    for (int i = 0; i < owners.length; i++) {
-      owners[i] = UserId.of("rep" + i);
-    }
-    WorkspaceId ws = WorkspaceId.of("bench");
-    ActivityId activity = ActivityId.of(new UUID(7, 7).toString());
-    List<DealEvent> out = new ArrayList<>(deals * EVENTS_PER_DEAL);
-    for (int n = 0; n < deals; n++) {
-      DealId id = new DealId(new UUID(1, n));
-      UserId owner = owners[rnd.nextInt(owners.length)];
-      long at = T0.getEpochSecond() + rnd.nextLong(700L * 86_400);
-      Money amount = Money.ofMinor(100_00L + rnd.nextLong(5_000_000), USD);
-      LocalDate close = LocalDate.ofEpochDay(at / 86_400 + 30 + rnd.nextInt(60));
-      Deal deal =
-          Deal.builder()
-              .id(id)
-              .workspace(ws)
-              .pipeline(pipeline.id())
-              .stage("lead")
-              .status(DealStatus.OPEN)
-              .name("Deal")
-              .owner(owner)
-              .amount(amount)
-              .expectedCloseDate(close)
-              .forecastCategory(ForecastCategory.PIPELINE)
-              .createdAt(Instant.ofEpochSecond(at))
-              .stageEnteredAt(Instant.ofEpochSecond(at))
-              .version(1)
-              .lastEventSequence(1)
-              .build();
-      long seq = 1;
-      out.add(event(id, seq++, at, owner, new Change.Created(deal)));
-      int pos = 0;
-      int pushes = 0;
-      boolean closed = false;
-      while (seq <= EVENTS_PER_DEAL) {
-        at += rnd.nextLong(5L * 86_400);
-        int what = rnd.nextInt(10);
-        Change change;
-        if (closed || what < 4) {
-          change =
-              new Change.ActivityLogged(
-                  activity,
-                  ActivityType.CALL,
-                  Optional.of(Instant.ofEpochSecond(at)),
-                  Optional.empty());
-        } else if (what < 7 && pos < OPEN.length - 1) {
-          change = new Change.StageChanged(OPEN[pos], OPEN[pos + 1]);
-          pos++;
-        } else if (what == 7) {
-          LocalDate next = close.plusDays(rnd.nextInt(30) - 5);
-          pushes += next.isAfter(close) ? 1 : 0;
-          change = new Change.CloseDateChanged(close, next, pushes);
-          close = next;
-        } else if (what == 8) {
-          Money next = Money.ofMinor(100_00L + rnd.nextLong(5_000_000), USD);
-          change = new Change.AmountChanged(amount, next);
-          amount = next;
-        } else if (seq <= EVENTS_PER_DEAL - 1) {
-          boolean win = rnd.nextInt(3) == 0;
-          out.add(
-              event(
-                  id, seq++, at, owner, new Change.StageChanged(OPEN[pos], win ? "won" : "lost")));
-          CloseReason reason =
-              new CloseReason(win ? DealStatus.WON : DealStatus.LOST, "r", Optional.empty());
-          change = win ? new Change.Won(reason) : new Change.Lost(reason);
-          closed = true;
-        } else {
-          change =
-              new Change.ActivityLogged(
-                  activity,
-                  ActivityType.FOLLOW_UP,
-                  Optional.empty(),
-                  Optional.of(Instant.ofEpochSecond(at + 86_400)));
-        }
-        out.add(event(id, seq++, at, owner, change));
-      }
-    }
-    return out;
-  }
-
-  private static DealEvent event(DealId id, long seq, long at, UserId actor, Change change) {
-    return new DealEvent(id, seq, seq, Instant.ofEpochSecond(at), actor, Optional.empty(), change);
+    return new SyntheticHistory(OPEN, T0, 700, 60, 5, false).generate(pipeline, deals);
   }
 
   /** The whole forecast: read once into columns, rolling-origin choice and calibration, result. */

@@ -2,13 +2,8 @@ package org.salespipeline.benchmarks.insight;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,17 +16,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.salespipeline.core.ActivityId;
-import org.salespipeline.core.ActivityType;
-import org.salespipeline.core.CloseReason;
-import org.salespipeline.core.Deal;
+import org.salespipeline.benchmarks.workload.SyntheticHistory;
 import org.salespipeline.core.DealId;
-import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
-import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
-import org.salespipeline.core.UserId;
-import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
@@ -58,7 +46,6 @@ import org.salespipeline.forecast.insight.PipelineInsight;
     jvmArgsAppend = {"-Xmx10g", "-Xms10g", "-XX:+AlwaysPreTouch"})
 public class InsightBenchmark {
   private static final int DEALS = 1_000_000;
-  private static final int EVENTS_PER_DEAL = 10;
   private static final String[] OPEN = {"lead", "qualified", "proposal", "negotiation"};
   private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -97,89 +84,7 @@ public class InsightBenchmark {
   }
 
   static List<DealEvent> generate(PipelineDefinition pipeline) {
-    SplittableRandom rnd = new SplittableRandom(42);
-    UserId[] owners = new UserId[200];
-    for (int i = 0; i < owners.length; i++) {
-      owners[i] = UserId.of("rep" + i);
-    }
-    WorkspaceId ws = WorkspaceId.of("bench");
-    List<DealEvent> out = new ArrayList<>(DEALS * EVENTS_PER_DEAL);
-    ActivityId activity = ActivityId.of(new UUID(7, 7).toString());
-    for (int n = 0; n < DEALS; n++) {
-      DealId id = new DealId(new UUID(1, n));
-      UserId owner = owners[rnd.nextInt(owners.length)];
-      long at = T0.getEpochSecond() + rnd.nextLong(300L * 86_400);
-      Money amount = Money.ofMinor(100_00L + rnd.nextLong(5_000_000), Money.currency("USD"));
-      LocalDate close = LocalDate.ofEpochDay(at / 86_400 + 30 + rnd.nextInt(90));
-      Deal deal =
-          Deal.builder()
-              .id(id)
-              .workspace(ws)
-              .pipeline(pipeline.id())
-              .stage("lead")
-              .status(DealStatus.OPEN)
-              .name("Deal")
-              .owner(owner)
-              .amount(amount)
-              .expectedCloseDate(close)
-              .forecastCategory(ForecastCategory.PIPELINE)
-              .createdAt(Instant.ofEpochSecond(at))
-              .stageEnteredAt(Instant.ofEpochSecond(at))
-              .version(1)
-              .lastEventSequence(1)
-              .build();
-      long seq = 1;
-      out.add(event(id, seq++, at, owner, new Change.Created(deal)));
-      int pos = 0;
-      int pushes = 0;
-      boolean closed = false;
-      while (seq <= EVENTS_PER_DEAL) {
-        at += rnd.nextLong(4L * 86_400);
-        int what = rnd.nextInt(10);
-        Change change;
-        if (closed || what < 4) {
-          Instant when = Instant.ofEpochSecond(at);
-          change =
-              new Change.ActivityLogged(
-                  activity, ActivityType.CALL, Optional.of(when), Optional.empty());
-        } else if (what < 7 && pos < OPEN.length - 1) {
-          int to = pos + (rnd.nextInt(8) == 0 ? 2 : 1);
-          to = Math.min(to, OPEN.length - 1);
-          change = new Change.StageChanged(OPEN[pos], OPEN[to]);
-          pos = to;
-        } else if (what == 7) {
-          LocalDate next = close.plusDays(rnd.nextInt(30) - 5);
-          pushes += next.isAfter(close) ? 1 : 0;
-          change = new Change.CloseDateChanged(close, next, pushes);
-          close = next;
-        } else if (what == 8) {
-          Money next = Money.ofMinor(100_00L + rnd.nextLong(5_000_000), Money.currency("USD"));
-          change = new Change.AmountChanged(amount, next);
-          amount = next;
-        } else if (seq <= EVENTS_PER_DEAL - 1) {
-          boolean win = rnd.nextInt(3) == 0;
-          String to = win ? "won" : "lost";
-          out.add(event(id, seq++, at, owner, new Change.StageChanged(OPEN[pos], to)));
-          CloseReason reason =
-              new CloseReason(win ? DealStatus.WON : DealStatus.LOST, "r", Optional.empty());
-          change = win ? new Change.Won(reason) : new Change.Lost(reason);
-          closed = true;
-        } else {
-          change =
-              new Change.ActivityLogged(
-                  activity,
-                  ActivityType.FOLLOW_UP,
-                  Optional.empty(),
-                  Optional.of(Instant.ofEpochSecond(at + 86_400)));
-        }
-        out.add(event(id, seq++, at, owner, change));
-      }
-    }
-    return out;
-  }
-
-  private static DealEvent event(DealId id, long seq, long at, UserId actor, Change change) {
-    return new DealEvent(id, seq, seq, Instant.ofEpochSecond(at), actor, Optional.empty(), change);
+    return new SyntheticHistory(OPEN, T0, 300, 90, 4, true).generate(pipeline, DEALS);
   }
 
   /** The whole analysis: one pass over the events plus sweeps over the open deals. */

@@ -1,17 +1,16 @@
 package org.salespipeline.examples.cli;
 
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.salespipeline.examples.progress.ProgressBar;
 import org.salespipeline.forecast.bookings.BacktestPlan;
 import org.salespipeline.forecast.bookings.BookingsBacktest;
 import org.salespipeline.forecast.bookings.PeriodLength;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,12 +28,7 @@ import picocli.CommandLine.Option;
           + " width, Brier and the naive baselines."
     })
 public final class BacktestCommand implements Callable<Integer> {
-  @Option(
-      names = "--db",
-      required = true,
-      paramLabel = "FILE",
-      description = "The H2 database file (without .mv.db), written by 'import ... --db FILE'.")
-  Path db;
+  @Mixin ImportedSource source = new ImportedSource();
 
   @Option(
       names = "--from",
@@ -75,18 +69,6 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
   boolean json;
 
-  @Option(
-      names = "--workspace",
-      paramLabel = "ID",
-      description = "The workspace to read (default: crm, default or demo, the first found).")
-  String workspace;
-
-  @Option(
-      names = "--currency",
-      defaultValue = "USD",
-      description = "The reporting currency (default: ${DEFAULT-VALUE}).")
-  String currency;
-
   @Override
   public Integer call() {
     LocalDate first = Arguments.date("--from", from);
@@ -95,7 +77,7 @@ public final class BacktestCommand implements Callable<Integer> {
       throw new UserInputException("--to " + last + " is before --from " + first, null);
     }
     PeriodLength length = Arguments.period(period);
-    Currency reporting = Arguments.currency(currency);
+    Currency reporting = source.reporting();
     BacktestPlan.Builder plan =
         switch (every.toLowerCase(Locale.ROOT)) {
           case "month" -> BacktestPlan.builder().monthly(first, last);
@@ -104,7 +86,7 @@ public final class BacktestCommand implements Callable<Integer> {
               throw new UserInputException("--every: '" + every + "' is not month or week", null);
         };
     BookingsBacktest result;
-    try (ImportedStore store = ImportedStore.open(db, Optional.ofNullable(workspace))) {
+    try (ImportedStore store = source.open()) {
       var forecaster = store.forecaster(reporting);
       try (ProgressBar bar = ProgressBar.onStderr("Backtesting")) {
         BacktestPlan built =

@@ -1,14 +1,13 @@
 package org.salespipeline.examples.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.bookings.BookingsForecast;
 import org.salespipeline.forecast.bookings.PeriodLength;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,12 +25,7 @@ import picocli.CommandLine.Option;
           + " created), the method chosen and its own backtest beside the naive baselines."
     })
 public final class ForecastCommand implements Callable<Integer> {
-  @Option(
-      names = "--db",
-      required = true,
-      paramLabel = "FILE",
-      description = "The H2 database file (without .mv.db), written by 'import ... --db FILE'.")
-  Path db;
+  @Mixin ImportedSource source = new ImportedSource();
 
   @Option(
       names = "--as-of",
@@ -50,26 +44,14 @@ public final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
   boolean json;
 
-  @Option(
-      names = "--workspace",
-      paramLabel = "ID",
-      description = "The workspace to read (default: crm, default or demo, the first found).")
-  String workspace;
-
-  @Option(
-      names = "--currency",
-      defaultValue = "USD",
-      description = "The reporting currency (default: ${DEFAULT-VALUE}).")
-  String currency;
-
   @Override
   public Integer call() {
     LocalDate day = Arguments.date("--as-of", asOf);
     PeriodLength length = Arguments.period(period);
-    Currency reporting = Arguments.currency(currency);
+    Currency reporting = source.reporting();
     ForecastPeriod target = length.containing(day);
     BookingsForecast forecast;
-    try (ImportedStore store = ImportedStore.open(db, Optional.ofNullable(workspace))) {
+    try (ImportedStore store = source.open()) {
       forecast = store.forecaster(reporting).forecast(target, day);
     }
     if (json) {

@@ -1,7 +1,6 @@
 package org.salespipeline.forecast.bookings;
 
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.Objects;
 import org.salespipeline.core.Money;
 import org.salespipeline.forecast.ForecastPeriod;
@@ -18,43 +17,25 @@ public final class BacktestRow {
   private final LocalDate origin;
   private final ForecastPeriod period;
   private final String method;
-  private final Currency currency;
+  private final ForecastAmounts amounts;
   private final long expected;
-  private final long p10;
-  private final long p50;
-  private final long p90;
   private final long actual;
-  private final long wonSoFar;
-  private final long openPipeline;
-  private final long newBusiness;
   private final boolean includesWonSoFar;
 
   BacktestRow(
       LocalDate origin,
       ForecastPeriod period,
       String method,
-      Currency currency,
+      ForecastAmounts amounts,
       long expected,
-      long p10,
-      long p50,
-      long p90,
       long actual,
-      long wonSoFar,
-      long openPipeline,
-      long newBusiness,
       boolean includesWonSoFar) {
     this.origin = Objects.requireNonNull(origin);
     this.period = Objects.requireNonNull(period);
     this.method = Objects.requireNonNull(method);
-    this.currency = Objects.requireNonNull(currency);
+    this.amounts = Objects.requireNonNull(amounts);
     this.expected = expected;
-    this.p10 = p10;
-    this.p50 = p50;
-    this.p90 = p90;
     this.actual = actual;
-    this.wonSoFar = wonSoFar;
-    this.openPipeline = openPipeline;
-    this.newBusiness = newBusiness;
     this.includesWonSoFar = includesWonSoFar;
   }
 
@@ -75,47 +56,47 @@ public final class BacktestRow {
 
   /** The forecast's expected value (without won-so-far when it is left out). */
   public Money expected() {
-    return money(expected);
+    return amounts.money(expected);
   }
 
   /** The forecast's 10th percentile. */
   public Money p10() {
-    return money(p10);
+    return amounts.money(amounts.p10);
   }
 
   /** The forecast's median. */
   public Money p50() {
-    return money(p50);
+    return amounts.money(amounts.p50);
   }
 
   /** The forecast's 90th percentile. */
   public Money p90() {
-    return money(p90);
+    return amounts.money(amounts.p90);
   }
 
   /** What the period booked (without won-so-far when it is left out). */
   public Money actual() {
-    return money(actual);
+    return amounts.money(actual);
   }
 
   /** Revenue won in the period before the origin, whether or not it is scored. */
   public Money wonSoFar() {
-    return money(wonSoFar);
+    return amounts.money(amounts.wonSoFar);
   }
 
   /** The open-pipeline part of the forecast. */
   public Money openPipeline() {
-    return money(openPipeline);
+    return amounts.money(amounts.openPipeline);
   }
 
   /** The new-business part of the forecast. */
   public Money newBusiness() {
-    return money(newBusiness);
+    return amounts.money(amounts.newBusiness);
   }
 
   /** Whether the actual lay inside P10-P90 (both ends included). */
   public boolean covered() {
-    return p10 <= actual && actual <= p90;
+    return amounts.p10 <= actual && actual <= amounts.p90;
   }
 
   /** Whether the forecast and the actual include revenue won before the origin. */
@@ -131,16 +112,8 @@ public final class BacktestRow {
     return actual;
   }
 
-  long p10Minor() {
-    return p10;
-  }
-
-  long p90Minor() {
-    return p90;
-  }
-
-  private Money money(long minor) {
-    return Money.ofMinor(minor, currency);
+  ForecastAmounts amounts() {
+    return amounts;
   }
 
   @Override

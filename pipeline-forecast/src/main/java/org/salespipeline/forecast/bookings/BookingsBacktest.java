@@ -90,7 +90,7 @@ public final class BookingsBacktest {
     int n = 0;
     for (BacktestRow r : rows) {
       if (r.actualMinor() > 0) {
-        sum += (double) (r.p90Minor() - r.p10Minor()) / r.actualMinor();
+        sum += (double) (r.amounts().p90 - r.amounts().p10) / r.actualMinor();
         n++;
       }
     }

@@ -18,13 +18,7 @@ import org.salespipeline.forecast.ForecastPeriod;
 public final class BookingsForecast {
   private final ForecastPeriod period;
   private final LocalDate asOf;
-  private final Currency currency;
-  private final long wonSoFar;
-  private final long openPipeline;
-  private final long newBusiness;
-  private final long p10;
-  private final long p50;
-  private final long p90;
+  private final ForecastAmounts amounts;
   private final String method;
   private final BookingsAccuracy accuracy;
   private final List<BookingsAccuracy> candidates;
@@ -32,31 +26,22 @@ public final class BookingsForecast {
   BookingsForecast(
       ForecastPeriod period,
       LocalDate asOf,
-      Currency currency,
-      long wonSoFar,
-      long openPipeline,
-      long newBusiness,
-      long p10,
-      long p50,
-      long p90,
+      ForecastAmounts amounts,
       String method,
       BookingsAccuracy accuracy,
       List<BookingsAccuracy> candidates) {
     this.period = Objects.requireNonNull(period);
     this.asOf = Objects.requireNonNull(asOf);
-    this.currency = Objects.requireNonNull(currency);
-    if (wonSoFar < 0 || openPipeline < 0 || newBusiness < 0) {
+    this.amounts = Objects.requireNonNull(amounts);
+    if (amounts.wonSoFar < 0 || amounts.openPipeline < 0 || amounts.newBusiness < 0) {
       throw new IllegalStateException("negative part");
     }
-    if (!(wonSoFar <= p10 && p10 <= p50 && p50 <= p90)) {
+    long p10 = amounts.p10;
+    long p50 = amounts.p50;
+    long p90 = amounts.p90;
+    if (!(amounts.wonSoFar <= p10 && p10 <= p50 && p50 <= p90)) {
       throw new IllegalStateException("band out of order: " + p10 + " " + p50 + " " + p90);
     }
-    this.wonSoFar = wonSoFar;
-    this.openPipeline = openPipeline;
-    this.newBusiness = newBusiness;
-    this.p10 = p10;
-    this.p50 = p50;
-    this.p90 = p90;
     this.method = Objects.requireNonNull(method);
     this.accuracy = Objects.requireNonNull(accuracy);
     this.candidates = List.copyOf(candidates);
@@ -74,44 +59,44 @@ public final class BookingsForecast {
 
   /** The reporting currency of every amount. */
   public Currency currency() {
-    return currency;
+    return amounts.currency;
   }
 
   /** The expected bookings in the period: the sum of the three parts. */
   public Money expected() {
-    return money(wonSoFar + openPipeline + newBusiness);
+    return amounts.money(amounts.expected());
   }
 
   /** The 10th percentile of the bookings: 9 periods in 10 should book at least this much. */
   public Money p10() {
-    return money(p10);
+    return amounts.money(amounts.p10);
   }
 
   /** The median of the bookings. */
   public Money p50() {
-    return money(p50);
+    return amounts.money(amounts.p50);
   }
 
   /** The 90th percentile of the bookings. */
   public Money p90() {
-    return money(p90);
+    return amounts.money(amounts.p90);
   }
 
   /** Bookings already won in the period before {@link #asOf()}: exact, not forecast. */
   public Money wonSoFar() {
-    return money(wonSoFar);
+    return amounts.money(amounts.wonSoFar);
   }
 
   /** Expected bookings from deals open at {@link #asOf()} that win within the period. */
   public Money openPipeline() {
-    return money(openPipeline);
+    return amounts.money(amounts.openPipeline);
   }
 
   /**
    * Expected bookings from deals created on or after {@link #asOf()} that win within the period.
    */
   public Money newBusiness() {
-    return money(newBusiness);
+    return amounts.money(amounts.newBusiness);
   }
 
   /**
@@ -133,36 +118,8 @@ public final class BookingsForecast {
     return candidates;
   }
 
-  long expectedMinor() {
-    return wonSoFar + openPipeline + newBusiness;
-  }
-
-  long wonSoFarMinor() {
-    return wonSoFar;
-  }
-
-  long openPipelineMinor() {
-    return openPipeline;
-  }
-
-  long newBusinessMinor() {
-    return newBusiness;
-  }
-
-  long p10Minor() {
-    return p10;
-  }
-
-  long p50Minor() {
-    return p50;
-  }
-
-  long p90Minor() {
-    return p90;
-  }
-
-  private Money money(long minor) {
-    return Money.ofMinor(minor, currency);
+  ForecastAmounts amounts() {
+    return amounts;
   }
 
   @Override

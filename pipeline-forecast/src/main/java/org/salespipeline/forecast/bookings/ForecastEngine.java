@@ -323,13 +323,14 @@ final class ForecastEngine {
     return new BookingsForecast(
         period,
         asOf,
-        currency,
-        pt.won(),
-        open,
-        nb,
-        Math.round(band[0]),
-        Math.round(band[1]),
-        Math.round(band[2]),
+        new ForecastAmounts(
+            currency,
+            pt.won(),
+            open,
+            nb,
+            Math.round(band[0]),
+            Math.round(band[1]),
+            Math.round(band[2])),
         METHODS.get(m),
         e.accuracy(m),
         e.accuracies());
@@ -348,21 +349,16 @@ final class ForecastEngine {
       BookingsForecast f = forecast(p, origin);
       Evaluation e = evaluate(p, t);
       long actual = actual(p, Integer.MAX_VALUE);
-      long w = plan.includeWonSoFar() ? 0 : f.wonSoFarMinor();
+      ForecastAmounts amounts = f.amounts();
+      long w = plan.includeWonSoFar() ? 0 : amounts.wonSoFar;
       rows.add(
           new BacktestRow(
               origin,
               p,
               f.method(),
-              currency,
-              f.expectedMinor() - w,
-              f.p10Minor() - w,
-              f.p50Minor() - w,
-              f.p90Minor() - w,
+              amounts.bandLess(w),
+              amounts.expected() - w,
               actual - w,
-              f.wonSoFarMinor(),
-              f.openPipelineMinor(),
-              f.newBusinessMinor(),
               plan.includeWonSoFar()));
       for (int m = 1; m < METHODS.size(); m++) {
         if (Double.isNaN(e.expected(m))) {

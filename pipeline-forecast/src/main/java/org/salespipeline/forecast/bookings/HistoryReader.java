@@ -168,9 +168,12 @@ final class HistoryReader implements Change.Visitor<Void> {
         CreationSort.rows(closeValue.toArray(), co, co2, perm));
   }
 
-  private void status(byte kind) {
+  /** Records a close or reopening on the event's day; returns the visitor's null. */
+  private Void status(byte kind) {
+    day = dayOf(event.at());
     statusDay.add(day);
     statusKind.add(kind);
+    return null;
   }
 
   private void stage(String key) {
@@ -254,30 +257,22 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   @Override
   public Void visit(Change.Won change) {
-    day = dayOf(event.at());
-    status(DealColumns.WON);
-    return null;
+    return status(DealColumns.WON);
   }
 
   @Override
   public Void visit(Change.Lost change) {
-    day = dayOf(event.at());
-    status(DealColumns.LOST);
-    return null;
+    return status(DealColumns.LOST);
   }
 
   @Override
   public Void visit(Change.Disqualified change) {
-    day = dayOf(event.at());
-    status(DealColumns.LOST);
-    return null;
+    return status(DealColumns.LOST);
   }
 
   @Override
   public Void visit(Change.Reopened change) {
-    day = dayOf(event.at());
-    status(DealColumns.OPEN);
-    return null;
+    return status(DealColumns.OPEN);
   }
 
   @Override

@@ -2,6 +2,8 @@ package org.salespipeline.forecast.bookings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.salespipeline.forecast.bookings.Ledger.USD;
+import static org.salespipeline.forecast.bookings.Ledger.forecaster;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -9,7 +11,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.ConfigurationException;
@@ -26,16 +27,6 @@ import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 import org.salespipeline.forecast.ForecastPeriod;
 
 class BookingsForecasterTest {
-  static final Currency USD = Currency.getInstance("USD");
-
-  static BookingsForecaster forecaster(List<DealEvent> events) {
-    return BookingsForecaster.builder()
-        .pipeline(Ledger.pipeline())
-        .reportingCurrency(USD)
-        .events(events)
-        .build();
-  }
-
   @Test
   void wonSoFarIsExactAndTheOtherPartsAreForecast() {
     Ledger l = new Ledger();

@@ -1,32 +1,21 @@
 package org.salespipeline.forecast.bookings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.salespipeline.forecast.bookings.Ledger.forecaster;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.salespipeline.core.Money;
-import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.forecast.ForecastPeriod;
 
 /** Invariants of the bookings forecast on seeded synthetic companies. */
 class BookingsPropertiesTest {
-  static final Currency USD = Currency.getInstance("USD");
-
-  static BookingsForecaster forecaster(List<DealEvent> events) {
-    return BookingsForecaster.builder()
-        .pipeline(Ledger.pipeline())
-        .reportingCurrency(USD)
-        .events(events)
-        .build();
-  }
-
   static LocalDate origin(int day) {
     return Synthetic.START.plusDays(day);
   }

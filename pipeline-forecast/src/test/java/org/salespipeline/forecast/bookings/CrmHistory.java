@@ -1,7 +1,6 @@
 package org.salespipeline.forecast.bookings;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,22 +12,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.salespipeline.core.CloseReason;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
-import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.WorkspaceId;
-import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
+import org.salespipeline.forecast.CrmSample;
 
 /**
  * Deal histories rebuilt from the public CRM sample (../shared/data/crm-sales-opportunities)
@@ -40,7 +36,7 @@ import org.salespipeline.core.stage.StageOutcome;
  * skipped and counted.
  */
 final class CrmHistory {
-  static final Path DIR = Path.of("..", "..", "shared", "data", "crm-sales-opportunities");
+  static final Path DIR = CrmSample.DIR;
   static final PipelineId PIPELINE = PipelineId.of("crm");
   static final WorkspaceId WORKSPACE = WorkspaceId.of("crm");
 
@@ -74,12 +70,12 @@ final class CrmHistory {
 
   static CrmHistory load() throws IOException {
     Map<String, Long> prices = new HashMap<>();
-    for (String[] r : read("products.csv")) {
+    for (String[] r : CrmSample.read("products.csv")) {
       prices.put(r[0].replace(" ", ""), Long.parseLong(r[2]));
     }
     CrmHistory h = new CrmHistory();
     List<Row> rows = new ArrayList<>();
-    for (String[] r : read("sales_pipeline.csv")) {
+    for (String[] r : CrmSample.read("sales_pipeline.csv")) {
       if (r[5].isEmpty()) {
         h.skippedProspecting++;
         continue;
@@ -133,55 +129,15 @@ final class CrmHistory {
     Instant created = r.engage.atTime(9, 0).toInstant(ZoneOffset.UTC);
     Money amount = Money.of(r.price, "USD");
     Deal deal =
-        Deal.builder()
-            .id(id)
-            .workspace(WORKSPACE)
-            .pipeline(PIPELINE)
-            .stage("engaging")
-            .status(DealStatus.OPEN)
-            .name(r.id)
-            .owner(owner)
-            .amount(amount)
-            .expectedCloseDate(expectedClose)
-            .forecastCategory(ForecastCategory.PIPELINE)
-            .createdAt(created)
-            .stageEnteredAt(created)
-            .version(1)
-            .lastEventSequence(1)
-            .build();
-    List<Change> changes = new ArrayList<>();
-    changes.add(new Change.Created(deal));
-    List<Instant> at = new ArrayList<>();
-    at.add(created);
+        CrmSample.openDeal(
+            id, WORKSPACE, PIPELINE, "engaging", r.id, owner, amount, expectedClose, created);
+    CrmSample.Trail trail = new CrmSample.Trail(deal);
     if (r.close != null && (r.stage.equals("Won") || r.stage.equals("Lost"))) {
-      Instant closed = r.close.atTime(17, 0).toInstant(ZoneOffset.UTC);
       boolean won = r.stage.equals("Won");
-      if (won && r.value != r.price) {
-        changes.add(new Change.AmountChanged(amount, Money.of(r.value, "USD")));
-        at.add(closed);
-      }
-      changes.add(new Change.StageChanged("engaging", won ? "won" : "lost"));
-      at.add(closed);
-      CloseReason reason =
-          new CloseReason(
-              won ? DealStatus.WON : DealStatus.LOST, "from data set", Optional.empty());
-      changes.add(won ? new Change.Won(reason) : new Change.Lost(reason));
-      at.add(closed);
+      Money value = won && r.value != r.price ? Money.of(r.value, "USD") : null;
+      Instant closed = r.close.atTime(17, 0).toInstant(ZoneOffset.UTC);
+      trail.close(closed, won, amount, value, "engaging", won ? "won" : "lost");
     }
-    for (int i = 0; i < changes.size(); i++) {
-      events.add(
-          new DealEvent(id, i + 1, i + 1, at.get(i), owner, Optional.empty(), changes.get(i)));
-    }
-  }
-
-  private static List<String[]> read(String file) throws IOException {
-    List<String> lines = Files.readAllLines(DIR.resolve(file), StandardCharsets.UTF_8);
-    List<String[]> out = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      if (!line.isBlank()) {
-        out.add(line.split(",", -1));
-      }
-    }
-    return out;
+    trail.into(events);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ final class Ledger {
   static final PipelineId PIPELINE = PipelineId.of("sales");
   static final WorkspaceId WORKSPACE = WorkspaceId.of("ws");
   static final UserId REP = UserId.of("rep");
+  static final Currency USD = Currency.getInstance("USD");
 
   final List<DealEvent> events = new ArrayList<>();
   private long next = 1;
@@ -40,6 +42,17 @@ final class Ledger {
             Stage.open("proposal", "Proposal", 0.5, ForecastCategory.BEST_CASE, null),
             Stage.closed("won", "Won", StageOutcome.WON),
             Stage.closed("lost", "Lost", StageOutcome.LOST))
+        .build();
+  }
+
+  /**
+   * A forecaster over {@code events} in {@link #pipeline()}, reporting in USD, all else default.
+   */
+  static BookingsForecaster forecaster(List<DealEvent> events) {
+    return BookingsForecaster.builder()
+        .pipeline(pipeline())
+        .reportingCurrency(USD)
+        .events(events)
         .build();
   }
 

@@ -2,7 +2,6 @@ package org.salespipeline.forecast.insight;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.salespipeline.core.CloseReason;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
-import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
@@ -31,6 +27,7 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
+import org.salespipeline.forecast.CrmSample;
 
 /**
  * Imports the public CRM Sales Opportunities data set into histories. The data gives, per
@@ -54,7 +51,7 @@ import org.salespipeline.core.stage.StageOutcome;
  * #quirks}.
  */
 final class CrmDataset {
-  static final Path DIR = Path.of("..", "..", "shared", "data", "crm-sales-opportunities");
+  static final Path DIR = CrmSample.DIR;
   static final Instant AS_OF = Instant.parse("2018-01-01T00:00:00Z");
   static final PipelineId PIPELINE = PipelineId.of("crm");
   static final WorkspaceId WORKSPACE = WorkspaceId.of("crm");
@@ -83,11 +80,11 @@ final class CrmDataset {
   static CrmDataset load() throws IOException {
     CrmDataset data = new CrmDataset();
     Map<String, Long> prices = new HashMap<>();
-    for (String[] r : read("products.csv")) {
+    for (String[] r : CrmSample.read("products.csv")) {
       prices.put(r[0], Long.parseLong(r[2]));
     }
     Map<String, List<UserId>> byManager = new LinkedHashMap<>();
-    for (String[] r : read("sales_teams.csv")) {
+    for (String[] r : CrmSample.read("sales_teams.csv")) {
       byManager.computeIfAbsent(r[1], k -> new ArrayList<>()).add(user(r[0]));
     }
     byManager.forEach(
@@ -100,7 +97,7 @@ final class CrmDataset {
                     .manager(user(manager))
                     .members(members)
                     .build()));
-    for (String[] r : read("sales_pipeline.csv")) {
+    for (String[] r : CrmSample.read("sales_pipeline.csv")) {
       data.rows++;
       data.add(r, prices);
     }
@@ -131,58 +128,22 @@ final class CrmDataset {
     UserId owner = user(r[1]);
     Money amount = Money.of(price, "USD");
     Deal deal =
-        Deal.builder()
-            .id(id)
-            .workspace(WORKSPACE)
-            .pipeline(PIPELINE)
-            .stage("Prospecting")
-            .status(DealStatus.OPEN)
-            .name(r[0])
-            .owner(owner)
-            .amount(amount)
-            .expectedCloseDate(closeDate)
-            .forecastCategory(ForecastCategory.PIPELINE)
-            .createdAt(created)
-            .stageEnteredAt(created)
-            .version(1)
-            .lastEventSequence(1)
-            .build();
-    List<Change> changes = new ArrayList<>();
-    List<Instant> at = new ArrayList<>();
-    changes.add(new Change.Created(deal));
-    at.add(created);
+        CrmSample.openDeal(
+            id, WORKSPACE, PIPELINE, "Prospecting", r[0], owner, amount, closeDate, created);
+    CrmSample.Trail trail = new CrmSample.Trail(deal);
     if (!stage.equals("Prospecting")) {
-      changes.add(new Change.StageChanged("Prospecting", "Engaging"));
-      at.add(created);
+      trail.add(created, new Change.StageChanged("Prospecting", "Engaging"));
     }
     if (stage.equals("Won") || stage.equals("Lost")) {
+      boolean won = stage.equals("Won");
+      Money value =
+          won && !r[7].isEmpty() && Long.parseLong(r[7]) != price
+              ? Money.of(Long.parseLong(r[7]), "USD")
+              : null;
       Instant closed = closeDate.atStartOfDay(ZoneOffset.UTC).toInstant();
-      if (stage.equals("Won") && !r[7].isEmpty() && Long.parseLong(r[7]) != price) {
-        changes.add(new Change.AmountChanged(amount, Money.of(Long.parseLong(r[7]), "USD")));
-        at.add(closed);
-      }
-      changes.add(new Change.StageChanged("Engaging", stage));
-      at.add(closed);
-      DealStatus status = stage.equals("Won") ? DealStatus.WON : DealStatus.LOST;
-      CloseReason reason = new CloseReason(status, "from data set", Optional.empty());
-      changes.add(stage.equals("Won") ? new Change.Won(reason) : new Change.Lost(reason));
-      at.add(closed);
+      trail.close(closed, won, amount, value, "Engaging", stage);
     }
-    for (int i = 0; i < changes.size(); i++) {
-      events.add(
-          new DealEvent(id, i + 1, i + 1, at.get(i), owner, Optional.empty(), changes.get(i)));
-    }
-  }
-
-  private static List<String[]> read(String file) throws IOException {
-    List<String> lines = Files.readAllLines(DIR.resolve(file), StandardCharsets.UTF_8);
-    List<String[]> out = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      if (!line.isBlank()) {
-        out.add(line.split(",", -1));
-      }
-    }
-    return out;
+    trail.into(events);
   }
 
   private CrmDataset() {}
