@@ -287,7 +287,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
       }
       if (commit.idempotencyKey().isPresent()) {
         String key = commit.idempotencyKey().get();
-        idempotency.put(key, new IdempotencyRecord(key, deal.id(), deal.version(), commit.commandFingerprint()));
+        idempotency.put(
+            key,
+            new IdempotencyRecord(key, deal.id(), deal.version(), commit.commandFingerprint()));
       }
     }
 
