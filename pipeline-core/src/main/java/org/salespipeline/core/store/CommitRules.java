@@ -181,8 +181,9 @@ public final class CommitRules {
     checkVersion(commit, stored.dealVersion(id));
     if (commit.idempotencyKey().isPresent()) {
       String key = commit.idempotencyKey().get();
+      checkKey(key);
       if (stored.idempotencyKeyUsed(key)) {
-        throw new DuplicateIdempotencyKeyException(key);
+        throw refusedKey(key, stored.idempotencyFingerprint(key), commit.commandFingerprint());
       }
     }
     checkContinues(commit, stored.lastEventSequence(id));
