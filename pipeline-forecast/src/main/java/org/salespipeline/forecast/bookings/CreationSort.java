@@ -50,8 +50,12 @@ final class CreationSort {
     return out;
   }
 
+  /**
+   * The values of compressed rows in the new order; {@code values} may be longer than the rows (a
+   * growable column's backing array), the result holds exactly the rows.
+   */
   static int[] rows(int[] values, int[] offset, int[] newOffset, int[] perm) {
-    int[] out = new int[values.length];
+    int[] out = new int[newOffset[perm.length]];
     for (int j = 0; j < perm.length; j++) {
       int from = offset[perm[j]];
       System.arraycopy(values, from, out, newOffset[j], offset[perm[j] + 1] - from);
@@ -60,7 +64,7 @@ final class CreationSort {
   }
 
   static long[] rows(long[] values, int[] offset, int[] newOffset, int[] perm) {
-    long[] out = new long[values.length];
+    long[] out = new long[newOffset[perm.length]];
     for (int j = 0; j < perm.length; j++) {
       int from = offset[perm[j]];
       System.arraycopy(values, from, out, newOffset[j], offset[perm[j] + 1] - from);
@@ -68,11 +72,14 @@ final class CreationSort {
     return out;
   }
 
-  static byte[] rows(byte[] values, int[] offset, int[] newOffset, int[] perm) {
-    byte[] out = new byte[values.length];
+  /** Like the int rows, narrowing each value to a byte (the values must fit one). */
+  static byte[] byteRows(int[] values, int[] offset, int[] newOffset, int[] perm) {
+    byte[] out = new byte[newOffset[perm.length]];
     for (int j = 0; j < perm.length; j++) {
-      int from = offset[perm[j]];
-      System.arraycopy(values, from, out, newOffset[j], offset[perm[j] + 1] - from);
+      int to = newOffset[j];
+      for (int k = offset[perm[j]]; k < offset[perm[j] + 1]; k++) {
+        out[to++] = (byte) values[k];
+      }
     }
     return out;
   }

@@ -34,6 +34,7 @@ final class ForecastEngine {
   private final ConcurrentHashMap<Integer, InPeriodModel> fits = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Point> points = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Key, Raw> rawOpen = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, OpenDeals> openDeals = new ConcurrentHashMap<>();
 
   /** Weight of the prior (no correction) in the open-pipeline factors, in periods. Generic. */
   static final double FACTOR_PRIOR = 1.0;
@@ -103,24 +104,69 @@ final class ForecastEngine {
     if (!model.empty()) {
       int ws = Math.max(t, p.startDay());
       double[] probs = model.windowProbabilities(t, ws, p.endDay(), Math.max(0, t - c.firstDay));
-      int end = order.endBefore(t);
-      for (int j = 0; j < end; j++) {
-        int i = order.deal(j);
-        if (c.statusAt(i, t) != DealColumns.OPEN) {
-          continue;
-        }
-        double a = c.amountKnownAt(i, t);
-        double q = probs[t - c.created[i]];
+      OpenDeals o = openAt(t);
+      for (int j = 0; j < o.deal.length; j++) {
+        double a = o.amount[j];
+        double q = probs[o.age[j]];
         open += a * q;
         openVar += a * a * q * (1 - q);
-        int g = StageMix.group(c, i, t);
+        int g = o.group[j];
         expected[g] += q;
-        if (c.wonBetween(i, ws, p.endDay())) {
+        if (c.wonBetween(o.deal[j], ws, p.endDay())) {
           wins[g]++;
         }
       }
     }
     return new Raw(open, openVar, expected, wins);
+  }
+
+  /**
+   * The deals open at the start of an origin, in creation order, with their age at it, the amount
+   * and stage group known then: read once per origin by every pass over its open pipeline.
+   */
+  private static final class OpenDeals {
+    final int[] deal;
+    final int[] age;
+    final double[] amount;
+    final int[] group;
+
+    OpenDeals(int[] deal, int[] age, double[] amount, int[] group) {
+      this.deal = deal;
+      this.age = age;
+      this.amount = amount;
+      this.group = group;
+    }
+  }
+
+  // why: the age model's pass and the stage-adjusted pass at an origin read the same open deals;
+  // scanning each deal's status, amount and stage rows once per origin keeps both passes linear
+  // over short primitive arrays (same deals in the same order, so the sums are unchanged)
+  private OpenDeals openAt(int t) {
+    return openDeals.computeIfAbsent(t, this::computeOpenDeals);
+  }
+
+  private OpenDeals computeOpenDeals(int t) {
+    int end = order.endBefore(t);
+    GrowableInts deal = new GrowableInts(1024);
+    GrowableInts age = new GrowableInts(1024);
+    GrowableInts group = new GrowableInts(1024);
+    GrowableLongs amount = new GrowableLongs(1024);
+    for (int j = 0; j < end; j++) {
+      int i = order.deal(j);
+      if (c.statusAt(i, t) != DealColumns.OPEN) {
+        continue;
+      }
+      deal.add(i);
+      age.add(t - c.created[i]);
+      amount.add(c.amountKnownAt(i, t));
+      group.add(StageMix.group(c, i, t));
+    }
+    long[] minor = amount.toArray();
+    double[] amounts = new double[minor.length];
+    for (int k = 0; k < minor.length; k++) {
+      amounts[k] = minor[k];
+    }
+    return new OpenDeals(deal.toArray(), age.toArray(), amounts, group.toArray());
   }
 
   /** {expected, variance} of the open pipeline's wins with the stage factors applied. */
@@ -134,14 +180,10 @@ final class ForecastEngine {
             t, Math.max(t, p.startDay()), p.endDay(), Math.max(0, t - c.firstDay));
     double open = 0;
     double openVar = 0;
-    int end = order.endBefore(t);
-    for (int j = 0; j < end; j++) {
-      int i = order.deal(j);
-      if (c.statusAt(i, t) != DealColumns.OPEN) {
-        continue;
-      }
-      double a = c.amountKnownAt(i, t);
-      double q = Math.min(1, probs[t - c.created[i]] * stage[StageMix.group(c, i, t)]);
+    OpenDeals o = openAt(t);
+    for (int j = 0; j < o.deal.length; j++) {
+      double a = o.amount[j];
+      double q = Math.min(1, probs[o.age[j]] * stage[o.group[j]]);
       open += a * q;
       openVar += a * a * q * (1 - q);
     }

@@ -22,6 +22,11 @@ final class GrowableInts {
     return size;
   }
 
+  /** The backing array itself (no copy), valid up to {@link #size()}; only for a finished read. */
+  int[] raw() {
+    return values;
+  }
+
   int[] toArray() {
     return Arrays.copyOf(values, size);
   }

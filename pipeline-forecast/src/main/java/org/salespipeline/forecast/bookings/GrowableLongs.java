@@ -22,6 +22,11 @@ final class GrowableLongs {
     return size;
   }
 
+  /** The backing array itself (no copy), valid up to {@link #size()}; only for a finished read. */
+  long[] raw() {
+    return values;
+  }
+
   long[] toArray() {
     return Arrays.copyOf(values, size);
   }

@@ -9,6 +9,7 @@ import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.event.Change;
@@ -45,6 +46,8 @@ final class HistoryReader implements Change.Visitor<Void> {
   private final GrowableInts closeValue = new GrowableInts(1024);
 
   private final java.util.Map<String, Integer> stageIndexes = new java.util.HashMap<>();
+  private final String[] stageKeys;
+  private final PipelineId pipelineId;
 
   private DealId current;
   private boolean keep;
@@ -58,8 +61,11 @@ final class HistoryReader implements Change.Visitor<Void> {
     this.converter = converter;
     this.zone = zone;
     this.fixed = zone.getRules().isFixedOffset();
-    for (int i = 0; i < pipeline.stages().size(); i++) {
-      stageIndexes.put(pipeline.stages().get(i).key(), i);
+    this.pipelineId = pipeline.id();
+    this.stageKeys = new String[pipeline.stages().size()];
+    for (int i = 0; i < stageKeys.length; i++) {
+      stageKeys[i] = pipeline.stages().get(i).key();
+      stageIndexes.put(stageKeys[i], i);
     }
     this.fixedOffsetSeconds =
         fixed ? zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds() : 0;
@@ -136,17 +142,14 @@ final class HistoryReader implements Change.Visitor<Void> {
     amountOffset.add(amountDay.size());
     stageOffset.add(stageDay.size());
     closeOffset.add(closeDay.size());
-    int[] kinds = statusKind.toArray();
-    byte[] k = new byte[kinds.length];
-    for (int i = 0; i < k.length; i++) {
-      k[i] = (byte) kinds[i];
-    }
+    // why: the rows are gathered straight from the growable columns' backing arrays (no copy of
+    // each column before the creation-order copy), halving the read's copying and garbage
     int[] createdDays = created.toArray();
     int[] perm = CreationSort.permutation(createdDays);
-    int[] so = statusOffset.toArray();
-    int[] ao = amountOffset.toArray();
-    int[] go = stageOffset.toArray();
-    int[] co = closeOffset.toArray();
+    int[] so = statusOffset.raw();
+    int[] ao = amountOffset.raw();
+    int[] go = stageOffset.raw();
+    int[] co = closeOffset.raw();
     int[] so2 = CreationSort.offsets(so, perm);
     int[] ao2 = CreationSort.offsets(ao, perm);
     int[] go2 = CreationSort.offsets(go, perm);
@@ -155,17 +158,17 @@ final class HistoryReader implements Change.Visitor<Void> {
         pipeline.stages().size(),
         CreationSort.gather(createdDays, perm),
         so2,
-        CreationSort.rows(statusDay.toArray(), so, so2, perm),
-        CreationSort.rows(k, so, so2, perm),
+        CreationSort.rows(statusDay.raw(), so, so2, perm),
+        CreationSort.byteRows(statusKind.raw(), so, so2, perm),
         ao2,
-        CreationSort.rows(amountDay.toArray(), ao, ao2, perm),
-        CreationSort.rows(amountMinor.toArray(), ao, ao2, perm),
+        CreationSort.rows(amountDay.raw(), ao, ao2, perm),
+        CreationSort.rows(amountMinor.raw(), ao, ao2, perm),
         go2,
-        CreationSort.rows(stageDay.toArray(), go, go2, perm),
-        CreationSort.rows(stageIndex.toArray(), go, go2, perm),
+        CreationSort.rows(stageDay.raw(), go, go2, perm),
+        CreationSort.rows(stageIndex.raw(), go, go2, perm),
         co2,
-        CreationSort.rows(closeDay.toArray(), co, co2, perm),
-        CreationSort.rows(closeValue.toArray(), co, co2, perm));
+        CreationSort.rows(closeDay.raw(), co, co2, perm),
+        CreationSort.rows(closeValue.raw(), co, co2, perm));
   }
 
   /** Records a close or reopening on the event's day; returns the visitor's null. */
@@ -178,14 +181,27 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   private void stage(String key) {
     stageDay.add(day);
+    stageIndex.add(stageIndex(key));
+  }
+
+  /** The pipeline's index of a stage key, or -1; keys are usually the pipeline's own strings. */
+  private int stageIndex(String key) {
+    // why: a reference check over the few stage keys avoids hashing and a map lookup per event
+    // (searched from the end: with a repeated key the map, too, holds the last index)
+    for (int i = stageKeys.length - 1; i >= 0; i--) {
+      if (stageKeys[i] == key) {
+        return i;
+      }
+    }
     Integer index = stageIndexes.get(key);
-    stageIndex.add(index == null ? -1 : index);
+    return index == null ? -1 : index;
   }
 
   @Override
   public Void visit(Change.Created change) {
     day = dayOf(event.at());
-    if (!change.deal().pipeline().equals(pipeline.id())) {
+    PipelineId p = change.deal().pipeline();
+    if (p != pipelineId && !p.equals(pipelineId)) {
       return null;
     }
     keep = true;
