@@ -42,7 +42,7 @@ final class Assembly {
     Map<UserId, List<WorkItem>> work =
         new WorkLists(settings, owners, open, flags, fold.wins, fold.dwell, loads).lists();
     List<SuggestedMove> moves =
-        new LoadBalancing(settings, owners, open, flags, loads).suggest(outcomes);
+        new LoadBalancing(settings, owners, open, flags, fold.dwell, loads).suggest(outcomes);
     HealthSummary health = health(open, flags, loads, outcomes, bottlenecks, velocity, quota);
     return new InsightReport(
         statuses,

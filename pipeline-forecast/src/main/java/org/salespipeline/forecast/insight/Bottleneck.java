@@ -28,7 +28,7 @@ import org.salespipeline.core.UserId;
  * @param stuckDeals open deals stuck in the stage
  * @param stuckValue their amounts, minor units
  * @param droppedValue value lost or disqualified from the stage in the current period, minor units
- * @param reasons why it is listed, readable sentences
+ * @param reasons why it is listed, each with its code and values
  * @param deals the stuck deals (at most the report's list limit)
  */
 public record Bottleneck(
@@ -47,5 +47,5 @@ public record Bottleneck(
     long stuckDeals,
     long stuckValue,
     long droppedValue,
-    List<String> reasons,
+    List<Reason> reasons,
     List<DealId> deals) {}

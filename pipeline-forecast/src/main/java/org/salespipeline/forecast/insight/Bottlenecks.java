@@ -1,13 +1,12 @@
 package org.salespipeline.forecast.insight;
 
-import static org.salespipeline.forecast.insight.Figures.days;
 import static org.salespipeline.forecast.insight.Figures.rate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import org.salespipeline.core.UserId;
 
@@ -19,6 +18,7 @@ import org.salespipeline.core.UserId;
  */
 final class Bottlenecks {
   private final Layout layout;
+  private final Currency currency;
   private final Owners owners;
   private final int current;
   private final FunnelCounts funnel;
@@ -32,6 +32,7 @@ final class Bottlenecks {
       StageDwell dwell,
       OpenDealStatuses stuck) {
     this.layout = settings.layout;
+    this.currency = settings.currency;
     this.owners = owners;
     this.current = settings.current;
     this.funnel = funnel;
@@ -74,44 +75,59 @@ final class Bottlenecks {
               && exits >= 5
               && prevExits >= 5
               && prevRate.getAsDouble() - rateNow > 0.05;
-      List<String> reasons = new ArrayList<>();
+      List<Reason> reasons = new ArrayList<>();
       String name = layout.key[g];
       if (falling) {
         reasons.add(
-            String.format(
-                Locale.ROOT,
-                "conversion out of %s fell from %.0f%% to %.0f%% (%d departures against %d)",
+            Reason.of(
+                ReasonCode.CONVERSION_FELL,
+                "stage",
                 name,
-                100 * prevRate.getAsDouble(),
-                100 * rateNow,
+                "previousRate",
+                prevRate.getAsDouble(),
+                "rate",
+                rateNow,
+                "departures",
                 exits,
+                "previousDepartures",
                 prevExits));
       }
       if (stuck.stuckIn(g) > 0) {
         reasons.add(
-            String.format(
-                Locale.ROOT,
-                "%d deals worth %d are stuck in %s beyond %s",
+            Reason.of(
+                DealFlags.stuckByP90(dwell, layout, g)
+                    ? ReasonCode.STUCK_DEALS_BEYOND_P90
+                    : ReasonCode.STUCK_DEALS_BEYOND_IDLE_THRESHOLD,
+                "deals",
                 stuck.stuckIn(g),
-                stuck.stuckValueIn(g),
+                "value",
+                Reason.money(stuck.stuckValueIn(g), currency),
+                "stage",
                 name,
-                dwell.measured(g)
-                    ? "its p90 of " + days(dwell.p90Seconds(g))
-                    : "its idle threshold of " + days(layout.idleSeconds[g])));
+                "threshold",
+                Duration.ofSeconds(DealFlags.stuckThresholdSeconds(dwell, layout, g))));
       }
       if (dropped > 0) {
         reasons.add(
-            String.format(
-                Locale.ROOT, "%d lost or disqualified from %s this period", dropped, name));
+            Reason.of(
+                ReasonCode.DROPPED_THIS_PERIOD,
+                "deals",
+                funnel.droppedDealsInPeriod(current, g),
+                "value",
+                Reason.money(dropped, currency),
+                "stage",
+                name));
       }
       if (!low.isEmpty()) {
         reasons.add(
-            String.format(
-                Locale.ROOT,
-                "%s convert at least 10 points below their peers in %s (%.0f%% overall)",
-                low,
+            Reason.of(
+                ReasonCode.OWNERS_BELOW_PEERS,
+                "owners",
+                List.copyOf(low),
+                "stage",
                 name,
-                100 * overall));
+                "overallRate",
+                overall));
       }
       if (reasons.isEmpty()) {
         continue;

@@ -42,6 +42,20 @@ final class DealFlags {
     idleCount = idle;
   }
 
+  /**
+   * Whether a deal stuck in open stage {@code g} is stuck by the stage's p90 stay rather than by
+   * its idle threshold: a deal is stuck once its age passes the smaller threshold that applies.
+   */
+  static boolean stuckByP90(StageDwell dwell, Layout layout, int g) {
+    long idleSec = layout.idleSeconds[g];
+    return dwell.measured(g) && (idleSec <= 0 || dwell.p90Seconds(g) <= idleSec);
+  }
+
+  /** The age in open stage {@code g} beyond which a deal is stuck: see {@link #stuckByP90}. */
+  static long stuckThresholdSeconds(StageDwell dwell, Layout layout, int g) {
+    return stuckByP90(dwell, layout, g) ? dwell.p90Seconds(g) : layout.idleSeconds[g];
+  }
+
   boolean stuck(int row) {
     return (flags[row] & STUCK) != 0;
   }

@@ -216,6 +216,11 @@ final class FunnelCounts {
     return funnelMovePeriod.get(p, g * KINDS + DROP_VALUE);
   }
 
+  /** Deals lost or disqualified from open stage {@code g} in period {@code p}. */
+  long droppedDealsInPeriod(int p, int g) {
+    return funnelMovePeriod.get(p, g * KINDS + DROP);
+  }
+
   /** Deals that ever left open stage {@code g}. */
   long leftOverall(int g) {
     return left(funnelAll, 0, g);

@@ -1,13 +1,11 @@
 package org.salespipeline.forecast.insight;
 
-import static org.salespipeline.forecast.insight.Figures.days;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.salespipeline.core.Team;
@@ -23,6 +21,7 @@ final class LoadBalancing {
   private final Owners owners;
   private final OpenDealTable open;
   private final DealFlags flags;
+  private final StageDwell dwell;
   private final OwnerLoads loads;
   private final long nowSec;
 
@@ -31,12 +30,14 @@ final class LoadBalancing {
       Owners owners,
       OpenDealTable open,
       DealFlags flags,
+      StageDwell dwell,
       OwnerLoads loads) {
     this.settings = settings;
     this.layout = settings.layout;
     this.owners = owners;
     this.open = open;
     this.flags = flags;
+    this.dwell = dwell;
     this.loads = loads;
     this.nowSec = settings.nowSec;
   }
@@ -70,7 +71,7 @@ final class LoadBalancing {
     double mean = (double) total / active.size();
     List<Integer> donors = new ArrayList<>();
     for (int o : active) {
-      if (loads.openDeals(o) > 1.2 * mean && loads.idlePlusStuck(o) > 0) {
+      if (loads.openDeals(o) > 1.2 * mean && loads.idleOrStuck(o) > 0) {
         donors.add(o);
       }
     }
@@ -112,33 +113,73 @@ final class LoadBalancing {
           break;
         }
         UserId toUser = this.owners.get(to);
-        Outcomes oc = outcomes.byOwner().get(toUser);
-        String state =
-            flags.idle(r)
-                ? "idle for " + days(nowSec - open.engagedAt(r))
-                : "stuck in "
-                    + layout.key[open.stage.a[r]]
-                    + " for "
-                    + days(nowSec - open.stageEntered.a[r]);
-        String reason =
-            String.format(
-                Locale.ROOT,
-                "%s holds %d open deals against a mean of %.1f, %d of them idle or stuck; %s holds"
-                    + " %d and wins %.0f%% of closes. This deal has been %s.",
+        out.add(
+            new SuggestedMove(
+                open.id(r),
                 from,
-                load[donor],
-                mean,
-                loads.idlePlusStuck(donor),
                 toUser,
-                load[to],
-                100 * (oc == null ? 0 : oc.winRate()),
-                state);
-        out.add(new SuggestedMove(open.id(r), from, toUser, open.amount.a[r], reason));
+                open.amount.a[r],
+                List.of(
+                    Reason.of(
+                        ReasonCode.OWNER_OVERLOADED,
+                        "owner",
+                        from,
+                        "openDeals",
+                        loads.openDeals(donor),
+                        "mean",
+                        mean,
+                        "idleOrStuck",
+                        loads.idleOrStuck(donor)),
+                    receiver(toUser, to, outcomes),
+                    state(r))));
         load[donor]--;
         load[to]++;
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Why the receiver: what it holds and how it closes, as the report stands (not after the moves
+   * suggested before this one).
+   */
+  private Reason receiver(UserId owner, int o, OutcomeBreakdown outcomes) {
+    Outcomes oc = outcomes.byOwner().get(owner);
+    if (oc == null || oc.won() + oc.lost() == 0) {
+      return Reason.of(
+          ReasonCode.RECEIVER_HAS_ROOM_NO_CLOSES, "owner", owner, "openDeals", loads.openDeals(o));
+    }
+    return Reason.of(
+        ReasonCode.RECEIVER_HAS_ROOM,
+        "owner",
+        owner,
+        "openDeals",
+        loads.openDeals(o),
+        "winRate",
+        oc.winRate());
+  }
+
+  /** Why this deal: idle, or else stuck (only idle or stuck deals are suggested). */
+  private Reason state(int r) {
+    int g = open.stage.a[r];
+    if (flags.idle(r)) {
+      return Reason.of(
+          ReasonCode.IDLE,
+          "idleFor",
+          Duration.ofSeconds(nowSec - open.engagedAt(r)),
+          "threshold",
+          Duration.ofSeconds(layout.idleSeconds[g]));
+    }
+    return Reason.of(
+        DealFlags.stuckByP90(dwell, layout, g)
+            ? ReasonCode.STUCK_BEYOND_P90
+            : ReasonCode.STUCK_BEYOND_IDLE_THRESHOLD,
+        "stage",
+        layout.key[g],
+        "timeInStage",
+        Duration.ofSeconds(nowSec - open.stageEntered.a[r]),
+        "threshold",
+        Duration.ofSeconds(DealFlags.stuckThresholdSeconds(dwell, layout, g)));
   }
 
   private static boolean sharesTeam(Map<UserId, Set<String>> teamsOf, UserId a, UserId b) {

@@ -17,6 +17,7 @@ final class OwnerLoads {
   private final long[] ownerOverdue;
   private final long[] ownerIdle;
   private final long[] ownerStuck;
+  private final long[] ownerIdleOrStuck;
   private final double[] ownerMaxEv;
   private final long openValue;
   private final double weighted;
@@ -30,6 +31,7 @@ final class OwnerLoads {
     ownerOverdue = new long[n];
     ownerIdle = new long[n];
     ownerStuck = new long[n];
+    ownerIdleOrStuck = new long[n];
     ownerMaxEv = new double[n];
     long value = 0;
     double expected = 0;
@@ -48,6 +50,9 @@ final class OwnerLoads {
       }
       if (flags.idle(r)) {
         ownerIdle[o]++;
+      }
+      if (flags.idle(r) || flags.stuck(r)) {
+        ownerIdleOrStuck[o]++;
       }
       if (flags.overdue(r)) {
         ownerOverdue[o]++;
@@ -83,9 +88,12 @@ final class OwnerLoads {
     return ownerOpen[o];
   }
 
-  /** The open deals of owner {@code o} that are idle, plus those that are stuck. */
-  long idlePlusStuck(int o) {
-    return ownerIdle[o] + ownerStuck[o];
+  /**
+   * The open deals of owner {@code o} that are idle, stuck or both, each counted once (a deal both
+   * idle and stuck is one deal).
+   */
+  long idleOrStuck(int o) {
+    return ownerIdleOrStuck[o];
   }
 
   /** The largest expected value among the open deals of owner {@code o}; 0 if none. */

@@ -22,7 +22,8 @@ import org.salespipeline.core.UserId;
  *     current period, else 0
  * @param urgency in [0, 1]: close date near or past, idle, stuck
  * @param risk in [0, 1]: close-date pushes, missing qualification
- * @param reasons readable reasons, most important first
+ * @param reasons why it is listed, most important first, each with its code and values; the last
+ *     states the expected value
  */
 public record WorkItem(
     DealId deal,
@@ -36,4 +37,4 @@ public record WorkItem(
     double inPeriodProbability,
     double urgency,
     double risk,
-    List<String> reasons) {}
+    List<Reason> reasons) {}

@@ -1,8 +1,6 @@
 package org.salespipeline.forecast.insight;
 
-import static org.salespipeline.forecast.insight.Figures.days;
-import static org.salespipeline.forecast.insight.Figures.fixed;
-
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,44 +143,59 @@ final class WorkLists {
   private WorkItem item(int r, double maxEv, int periodEnd) {
     double[] s = score(r, maxEv, periodEnd);
     int g = open.stage.a[r];
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     int toClose = (int) s[5];
     if (toClose < 0) {
-      reasons.add("close date passed " + (-toClose) + " days ago");
+      reasons.add(Reason.of(ReasonCode.CLOSE_DATE_PASSED, "days", (long) -toClose));
+    } else if (toClose == 0) {
+      reasons.add(Reason.of(ReasonCode.CLOSES_TODAY));
     } else if (toClose <= 7) {
-      reasons.add("closes in " + toClose + " days");
+      reasons.add(Reason.of(ReasonCode.CLOSES_SOON, "days", (long) toClose));
     }
     if (flags.stuck(r)) {
       reasons.add(
-          "in "
-              + layout.key[g]
-              + " for "
-              + days(nowSec - open.stageEntered.a[r])
-              + ", beyond "
-              + (dwell.measured(g)
-                  ? "the stage's p90 of " + days(dwell.p90Seconds(g))
-                  : "its threshold"));
+          Reason.of(
+              DealFlags.stuckByP90(dwell, layout, g)
+                  ? ReasonCode.STUCK_BEYOND_P90
+                  : ReasonCode.STUCK_BEYOND_IDLE_THRESHOLD,
+              "stage",
+              layout.key[g],
+              "timeInStage",
+              Duration.ofSeconds(nowSec - open.stageEntered.a[r]),
+              "threshold",
+              Duration.ofSeconds(DealFlags.stuckThresholdSeconds(dwell, layout, g))));
     }
     if (flags.idle(r)) {
-      reasons.add("no activity for " + days(nowSec - open.engagedAt(r)));
+      reasons.add(
+          Reason.of(
+              ReasonCode.IDLE,
+              "idleFor",
+              Duration.ofSeconds(nowSec - open.engagedAt(r)),
+              "threshold",
+              Duration.ofSeconds(layout.idleSeconds[g])));
     }
     if (flags.overdue(r)) {
-      reasons.add("a follow-up is overdue");
+      reasons.add(Reason.of(ReasonCode.FOLLOW_UP_OVERDUE));
     }
     if (open.pushes.a[r] > 0) {
-      reasons.add("close date pushed " + open.pushes.a[r] + " times");
+      reasons.add(Reason.of(ReasonCode.CLOSE_DATE_PUSHED, "pushes", (long) open.pushes.a[r]));
     }
     if (open.qualification.a[r] != 2) {
-      reasons.add(open.qualification.a[r] == 0 ? "never qualified" : "qualification not passed");
+      reasons.add(
+          Reason.of(
+              open.qualification.a[r] == 0
+                  ? ReasonCode.NEVER_QUALIFIED
+                  : ReasonCode.QUALIFICATION_NOT_PASSED));
     }
     reasons.add(
-        "expected value "
-            + fixed(s[1], 0)
-            + " ("
-            + open.amount.a[r]
-            + " at "
-            + fixed(100 * wins.probability(g), 0)
-            + "%)");
+        Reason.of(
+            ReasonCode.EXPECTED_VALUE,
+            "expectedValue",
+            Reason.money(Math.round(s[1]), settings.currency),
+            "winRate",
+            wins.probability(g),
+            "amount",
+            Reason.money(open.amount.a[r], settings.currency)));
     return new WorkItem(
         open.id(r),
         owners.get(open.owner.a[r]),
