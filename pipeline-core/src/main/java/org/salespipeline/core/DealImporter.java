@@ -61,7 +61,8 @@ final class DealImporter {
       try {
         DealCommit commit = commitOf(row);
         if (!seen.add(commit.deal().id())) {
-          problems.add(FieldProblem.of(prefix + "id", commit.deal().id(), "is imported twice"));
+          problems.add(
+              FieldProblem.of(prefix + "deal.id", commit.deal().id(), "is imported twice"));
         }
         if (commit.events().stream()
             .anyMatch(e -> Change.RuleOverridden.TYPE.equals(e.change().typeName()))) {
@@ -121,7 +122,17 @@ final class DealImporter {
     row.closeReason().ifPresent(r -> problems.line("closeReason", r, Problems.MAX_LINE));
     row.override().ifPresent(r -> problems.line("override", r, Problems.MAX_LINE));
     problems.throwIfAny();
-    Deal created = updates.newDeal(command, openedAt);
+    Deal created;
+    try {
+      created = updates.newDeal(command, openedAt);
+    } catch (ValidationException e) {
+      // why: the opening's fields sit under the row's deal, as DealImport.builder().deal(...) names
+      // them; the caller adds the row's own prefix
+      throw new ValidationException(
+          e.problems().stream()
+              .map(p -> new FieldProblem("deal." + p.field(), p.value(), p.message()))
+              .toList());
+    }
     List<DealEvent> events = new ArrayList<>();
     events.add(
         new DealEvent(

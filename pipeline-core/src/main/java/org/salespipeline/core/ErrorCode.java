@@ -27,6 +27,11 @@ public enum ErrorCode {
    * org.salespipeline.core.store.DuplicateIdempotencyKeyException}.
    */
   DUPLICATE_IDEMPOTENCY_KEY("duplicate_idempotency_key"),
+  /**
+   * An idempotency key was used before by a different command: {@link
+   * org.salespipeline.core.store.IdempotencyKeyReusedException}.
+   */
+  IDEMPOTENCY_KEY_REUSED("idempotency_key_reused"),
   /** No rate to convert an amount: {@link CurrencyConversionException}. */
   CURRENCY_CONVERSION("currency_conversion"),
   /** A builder or setting is wrong: {@link ConfigurationException}. */

@@ -87,7 +87,7 @@ class BulkImportTest {
             e ->
                 assertThat(e.problems())
                     .extracting(FieldProblem::field)
-                    .containsExactly("imports[1200].amount", "imports[2400].stage"));
+                    .containsExactly("imports[1200].deal.amount", "imports[2400].stage"));
     assertThat(pipeline.findDeals(DealQuery.all()).items()).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.rule.RuleViolation;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
+import org.salespipeline.core.store.IdempotencyKeyReusedException;
 
 /**
  * Issue 14, item 15: every {@link PipelineException} carries a stable error code a host can switch
@@ -32,6 +33,7 @@ class ErrorCodeTest {
             tuple("CONCURRENT_DEAL_MODIFICATION", "concurrent_deal_modification"),
             tuple("CONCURRENT_RETENTION_MODIFICATION", "concurrent_retention_modification"),
             tuple("DUPLICATE_IDEMPOTENCY_KEY", "duplicate_idempotency_key"),
+            tuple("IDEMPOTENCY_KEY_REUSED", "idempotency_key_reused"),
             tuple("CURRENCY_CONVERSION", "currency_conversion"),
             tuple("CONFIGURATION", "configuration"),
             tuple("STORAGE", "storage"),
@@ -59,6 +61,7 @@ class ErrorCodeTest {
             new ConcurrentDealModificationException(DEAL, 1, 2),
             new ConcurrentRetentionModificationException(new AccountId(DEAL.value()), 1, 2),
             new DuplicateIdempotencyKeyException("order-17"),
+            new IdempotencyKeyReusedException("order-17", "a1", "b2"),
             new CurrencyConversionException(
                 Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 1, 1)),
             new ConfigurationException("store was already set"),
@@ -74,6 +77,7 @@ class ErrorCodeTest {
             ErrorCode.CONCURRENT_DEAL_MODIFICATION,
             ErrorCode.CONCURRENT_RETENTION_MODIFICATION,
             ErrorCode.DUPLICATE_IDEMPOTENCY_KEY,
+            ErrorCode.IDEMPOTENCY_KEY_REUSED,
             ErrorCode.CURRENCY_CONVERSION,
             ErrorCode.CONFIGURATION,
             ErrorCode.STORAGE);

@@ -160,7 +160,7 @@ class RequiredFieldsTest {
                             .dueAt(t.clock.instant().plus(Duration.ofDays(1)))
                             .build())),
             missing(
-                "imports[1].owner",
+                "imports[1].deal.owner",
                 t ->
                     t.pipeline.importDeals(
                         List.of(

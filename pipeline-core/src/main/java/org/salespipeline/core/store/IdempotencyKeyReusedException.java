@@ -1,5 +1,6 @@
 package org.salespipeline.core.store;
 
+import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.PipelineException;
 
 /**
@@ -22,6 +23,7 @@ public class IdempotencyKeyReusedException extends PipelineException {
    */
   public IdempotencyKeyReusedException(String key, String storedFingerprint, String fingerprint) {
     super(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
         "idempotency key '"
             + key
             + "' was already used by a different command (fingerprint "
