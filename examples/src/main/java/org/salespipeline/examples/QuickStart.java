@@ -3,6 +3,7 @@ package org.salespipeline.examples;
 import java.time.LocalDate;
 import org.salespipeline.core.Board;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.IllegalTransitionException;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.UserId;
@@ -18,7 +19,10 @@ import org.salespipeline.core.qualification.NeedSeverity;
 import org.salespipeline.core.qualification.Timeline;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 
-/** The README's quick start: open a deal, qualify it with BANT, move it, print the board. */
+/**
+ * The README's quick start: open a deal, qualify it with BANT, try a move the rules refuse, move
+ * it, print the board.
+ */
 public final class QuickStart {
   private QuickStart() {}
 
@@ -53,6 +57,11 @@ public final class QuickStart {
                     .timeline(Timeline.by(LocalDate.now().plusMonths(2)))
                     .build())
             .build());
+    try {
+      pipeline.move(deal.id(), "proposal", alice); // skips Needs Analysis
+    } catch (IllegalTransitionException e) {
+      e.violations().forEach(v -> System.out.println("refused: " + v));
+    }
     pipeline.move(
         MoveDeal.builder().deal(deal.id()).actor(alice).toStage("needs_analysis").build());
 
