@@ -177,6 +177,61 @@ class ReadmeClaimsTest {
     assertThat((int) words.get(m.group(4))).isEqualTo(DemoCompany.REGIONS.size());
   }
 
+  /** The modules table states each library module's compile-scope dependencies. */
+  @Test
+  void theModulesTableStatesEachModulesDependencies() {
+    String readme = read(ROOT.resolve("README.md"));
+    Map<String, String> names =
+        Map.of(
+            "core", "pipeline-core",
+            "slf4j-api", "slf4j-api",
+            "JUnit 5", "junit-jupiter",
+            "AssertJ", "assertj-core",
+            "jqwik", "jqwik");
+    for (String module :
+        List.of("pipeline-core", "pipeline-forecast", "pipeline-jdbc", "pipeline-testkit")) {
+      Matcher row = Pattern.compile("\\| `" + module + "` \\|[^|]*\\| ([^|]*) \\|").matcher(readme);
+      assertThat(row.find()).as("row of %s", module).isTrue();
+      Set<String> stated = new java.util.TreeSet<>();
+      for (String name : row.group(1).split(",\\s*")) {
+        stated.add(names.getOrDefault(name.trim(), name.trim()));
+      }
+      assertThat(stated).as("dependencies of %s", module).isEqualTo(compileDependencies(module));
+    }
+  }
+
+  /** The forecast README states the snapshot's amount limits as the code has them. */
+  @Test
+  void theForecastReadmeStatesTheSnapshotLimits() {
+    String readme = read(ROOT.resolve("pipeline-forecast/README.md"));
+    Matcher m =
+        Pattern.compile(
+                "Snapshot totals are limited to 2\\^(\\d+) minor units, one deal's amount to\\s+2\\^(\\d+)")
+            .matcher(readme);
+    assertThat(m.find()).isTrue();
+    assertThat(1L << Integer.parseInt(m.group(1)))
+        .isEqualTo(org.salespipeline.forecast.PipelineSnapshot.MAX_TOTAL_AMOUNT);
+    assertThat(1L << Integer.parseInt(m.group(2)))
+        .isEqualTo(org.salespipeline.forecast.PipelineSnapshot.MAX_DEAL_AMOUNT);
+  }
+
+  private static Set<String> compileDependencies(String module) {
+    String pom = read(ROOT.resolve(module).resolve("pom.xml"));
+    Set<String> out = new java.util.TreeSet<>();
+    Matcher d = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(pom);
+    while (d.find()) {
+      String dep = d.group(1);
+      Matcher scope = Pattern.compile("<scope>(.*?)</scope>").matcher(dep);
+      String s = scope.find() ? scope.group(1) : "compile";
+      if (s.equals("compile")) {
+        Matcher a = Pattern.compile("<artifactId>(.*?)</artifactId>").matcher(dep);
+        a.find();
+        out.add(a.group(1));
+      }
+    }
+    return out;
+  }
+
   private static String printedBy(String className) throws Exception {
     Method main = Class.forName(className).getMethod("main", String[].class);
     PrintStream original = System.out;
