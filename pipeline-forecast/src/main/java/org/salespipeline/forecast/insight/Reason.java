@@ -21,12 +21,12 @@ import org.salespipeline.core.Money;
 public final class Reason {
   private final ReasonCode code;
   private final Map<String, Object> values;
-  private final String text;
+  // why: rendered on first use; a report builds many reasons and a host may never read the English
+  private volatile String text;
 
   private Reason(ReasonCode code, Map<String, Object> values) {
     this.code = code;
     this.values = Collections.unmodifiableMap(values);
-    this.text = render(code.english(), values);
   }
 
   /**
@@ -77,7 +77,12 @@ public final class Reason {
 
   /** The English sentence, for example {@code "expected value USD 3.50 (50% of USD 7.00)"}. */
   public String text() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = render(code.english(), values);
+      text = t;
+    }
+    return t;
   }
 
   @Override
@@ -93,7 +98,7 @@ public final class Reason {
   /** The English text. */
   @Override
   public String toString() {
-    return text;
+    return text();
   }
 
   /** An amount in the English texts: the currency code and the amount with grouping. */

@@ -118,10 +118,12 @@ public enum ReasonCode {
 
   private final String code;
   private final String english;
+  private final List<String> valueNames;
 
   ReasonCode(String code, String english) {
     this.code = code;
     this.english = english;
+    this.valueNames = Reason.placeholders(english);
   }
 
   /** The stable text of the code, lower case with underscores, for example {@code idle}. */
@@ -134,7 +136,7 @@ public enum ReasonCode {
    * them.
    */
   public List<String> valueNames() {
-    return Reason.placeholders(english);
+    return valueNames;
   }
 
   /** The code with the text, if there is one. */
