@@ -72,10 +72,11 @@ public final class BookingsView {
     List<BacktestRow> rows = bt.rows();
     out.printf(
         Locale.ROOT,
-        "Backtest of the %s: %d origins, each forecast from what was known at its start (no"
+        "Backtest of the %s: %d origins%s, each forecast from what was known at its start (no"
             + " look-ahead)%n",
         subject,
-        rows.size());
+        rows.size(),
+        rows.size() > lastRows ? " (the last " + lastRows + " shown)" : "");
     out.println(
         "  origin      period                   P10       P50       P90       expected  actual"
             + "    method");

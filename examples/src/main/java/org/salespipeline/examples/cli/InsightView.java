@@ -40,9 +40,10 @@ public final class InsightView {
         Locale.ROOT,
         "  idle %,d (%.0f%%)   stuck %,d (%.0f%%)   close date passed %,d   pushed twice or"
             + " more %,d%n",
-        r.idleDeals().size(),
+        // why: the deal lists stop at the report's list limit; the shares count every open deal
+        Math.round(h.idleShare() * h.openDeals()),
         100 * h.idleShare(),
-        r.stuckDeals().size(),
+        Math.round(h.stuckShare() * h.openDeals()),
         100 * h.stuckShare(),
         overdue,
         pushedTwice);
