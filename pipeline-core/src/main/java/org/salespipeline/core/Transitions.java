@@ -90,11 +90,17 @@ final class Transitions {
                   .stageWithOutcome(outcome)
                   .orElseThrow(
                       () ->
+                          // why: on the command's own field; the pipeline is the deal's, not an
+                          // input of the close
                           new ValidationException(
                               FieldProblem.of(
-                                  "pipeline",
-                                  definition.id(),
-                                  "has no " + outcome.name().toLowerCase(Locale.ROOT) + " stage")));
+                                  "deal",
+                                  deal.id(),
+                                  "is in pipeline "
+                                      + definition.id()
+                                      + ", which has no "
+                                      + outcome.name().toLowerCase(Locale.ROOT)
+                                      + " stage")));
           String reason =
               command.reason().isBlank() && outcome == StageOutcome.WON ? "won" : command.reason();
           CloseReason closeReason = new CloseReason(outcome.status(), reason, command.detail());
