@@ -1,0 +1,84 @@
+package org.salespipeline.json;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/** Numbers: whole numbers must fit their Java type; doubles may be NaN or infinite (as strings). */
+enum NumberCodec implements Codec {
+  INT(Integer.MIN_VALUE, Integer.MAX_VALUE),
+  LONG(Long.MIN_VALUE, Long.MAX_VALUE),
+  DOUBLE(0, 0),
+  DECIMAL(0, 0);
+
+  private final long min;
+  private final long max;
+
+  NumberCodec(long min, long max) {
+    this.min = min;
+    this.max = max;
+  }
+
+  @Override
+  public void write(Object value, JsonWriter out) throws IOException {
+    switch (this) {
+      case INT, LONG -> out.number(((Number) value).longValue());
+      case DOUBLE -> {
+        double d = ((Number) value).doubleValue();
+        if (Double.isFinite(d)) {
+          out.number(d);
+        } else {
+          out.string(Double.toString(d));
+        }
+      }
+      case DECIMAL -> out.string(((BigDecimal) value).toPlainString());
+    }
+  }
+
+  @Override
+  public Object read(Object json, Path path, Reading reading) {
+    return switch (this) {
+      case INT, LONG -> {
+        if (!(json instanceof BigDecimal number)) {
+          throw path.problem("must be a whole number");
+        }
+        // why: precision and scale bound the magnitude without expanding 1e999999999
+        if (number.signum() != 0
+            && (number.precision() - number.scale() > 19
+                || number.stripTrailingZeros().scale() > 0)) {
+          throw path.problem(
+              number.stripTrailingZeros().scale() > 0
+                  ? "must be a whole number"
+                  : "must be between " + min + " and " + max);
+        }
+        long value = number.longValue();
+        if (number.compareTo(BigDecimal.valueOf(value)) != 0 || value < min || value > max) {
+          throw path.problem("must be between " + min + " and " + max);
+        }
+        yield this == INT ? (Object) (int) value : (Object) value;
+      }
+      case DOUBLE -> {
+        if (json instanceof BigDecimal number) {
+          yield number.doubleValue();
+        }
+        if (json instanceof String text
+            && (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity"))) {
+          yield Double.parseDouble(text);
+        }
+        throw path.problem("must be a number");
+      }
+      case DECIMAL -> {
+        if (json instanceof BigDecimal number) {
+          yield number;
+        }
+        if (json instanceof String text && text.length() <= 100) {
+          try {
+            yield new BigDecimal(text.trim());
+          } catch (NumberFormatException e) {
+            // reported below
+          }
+        }
+        throw path.problem("must be a decimal number, written as a string such as \"123.45\"");
+      }
+    };
+  }
+}
