@@ -102,7 +102,11 @@ final class Codecs {
     }
     if (Map.class == raw || SortedMap.class == raw || NavigableMap.class == raw) {
       TextCodec key = keyCodec(args[0]);
-      return key == null ? null : CollectionCodec.map(key, forType(args[1]), raw != Map.class);
+      if (key == null) {
+        // why: a key that is an object, such as a ForecastPeriod, cannot be a JSON name
+        return CollectionCodec.entries(forType(args[0]), forType(args[1]), raw != Map.class);
+      }
+      return CollectionCodec.map(key, forType(args[1]), raw != Map.class);
     }
     return forClass(raw);
   }

@@ -169,6 +169,56 @@ final class CollectionCodec {
     };
   }
 
+  /**
+   * A map whose keys are objects, written as an array of {@code {"key":...,"value":...}} entries in
+   * the map's order.
+   */
+  static Codec entries(Codec key, Codec value, boolean sorted) {
+    return new Codec() {
+      @Override
+      public void write(Object map, JsonWriter out) throws IOException {
+        out.startArray();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
+          out.startObject();
+          out.name("key");
+          key.write(e.getKey(), out);
+          out.name("value");
+          value.write(e.getValue(), out);
+          out.endObject();
+        }
+        out.endArray();
+      }
+
+      @Override
+      public Object read(Object json, Path path, Reading reading) {
+        if (!(json instanceof List<?> items)) {
+          throw path.problem("must be an array of {\"key\":...,\"value\":...} entries");
+        }
+        Map<Object, Object> out = sorted ? new TreeMap<>() : new java.util.LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+          Path at = path.index(i);
+          if (!(items.get(i) instanceof Map<?, ?> entry)) {
+            throw at.problem("must be an object with \"key\" and \"value\"");
+          }
+          if (entry.get("key") == null || entry.get("value") == null) {
+            throw at.field(entry.get("key") == null ? "key" : "value").problem("is required");
+          }
+          out.put(
+              key.read(entry.get("key"), at.field("key"), reading),
+              value.read(entry.get("value"), at.field("value"), reading));
+        }
+        return sorted
+            ? Collections.unmodifiableSortedMap((TreeMap<Object, Object>) out)
+            : Collections.unmodifiableMap(out);
+      }
+
+      @Override
+      public boolean readable() {
+        return key.readable() && value.readable();
+      }
+    };
+  }
+
   /** The kind of Java optional a value is read into. */
   enum OptionalKind {
     OBJECT(Optional::empty),

@@ -54,9 +54,22 @@ final class ObjectCodec implements Codec {
     return properties;
   }
 
+  private volatile Boolean readable;
+
   @Override
   public boolean readable() {
-    return creator != null;
+    Boolean known = readable;
+    if (known == null) {
+      readable = Boolean.TRUE; // why: a type that contains itself does not recurse forever
+      known = creator != null && properties.stream().allMatch(p -> p.codec().readable());
+      readable = known;
+    }
+    return known;
+  }
+
+  /** Builds a value from property values, as reading does; for tests that generate values. */
+  Object create(Object[] values) throws Exception {
+    return creator.create(values);
   }
 
   @Override
