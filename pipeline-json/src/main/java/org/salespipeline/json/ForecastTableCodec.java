@@ -76,7 +76,7 @@ enum ForecastTableCodec implements Codec {
 
   @Override
   public Object read(Object json, Path path, Reading reading) {
-    throw path.problem("is written only: a ForecastTable is computed, never read back");
+    throw path.problem("is written only: ForecastTable is a computed result, never read back");
   }
 
   @Override

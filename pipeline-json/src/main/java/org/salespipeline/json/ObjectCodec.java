@@ -93,7 +93,7 @@ final class ObjectCodec implements Codec {
   public Object read(Object json, Path path, Reading reading) {
     if (creator == null) {
       throw path.problem(
-          "is written only: a " + type.getSimpleName() + " is computed, never read back");
+          "is written only: " + type.getSimpleName() + " is a computed result, never read back");
     }
     if (!(json instanceof Map<?, ?> fields)) {
       throw path.problem("must be an object");

@@ -26,7 +26,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.salespipeline.core.Activity;
+import org.salespipeline.core.CustomerRetention;
+import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.DealCommit;
 
 /**
  * jqwik arbitraries for every readable pipeline type, derived from the same property model the
@@ -91,6 +98,10 @@ public final class ValueArbitraries {
       return forType(raw);
     }
     Class<?> c = (Class<?>) type;
+    Arbitrary<?> special = special(c);
+    if (special != null) {
+      return special;
+    }
     if (c == String.class) {
       return Arbitraries.strings()
           .withCharRange('a', 'z')
@@ -195,6 +206,30 @@ public final class ValueArbitraries {
       return objects(object);
     }
     throw new IllegalArgumentException("no arbitrary for " + type);
+  }
+
+  /**
+   * Types whose invariants random parts rarely meet: built from parts that meet them, rather than
+   * filtered.
+   */
+  @SuppressWarnings("unchecked")
+  private static Arbitrary<?> special(Class<?> c) {
+    if (c == PipelineDefinition.class) {
+      // why: a valid definition needs unique stage keys, ordered open stages and closed outcomes
+      return Arbitraries.of(StandardPipelines.newBusiness(), StandardPipelines.renewals());
+    }
+    if (c == DealCommit.class) {
+      Arbitrary<Deal> deals = of(Deal.class);
+      Arbitrary<List<DealEvent>> events = of(DealEvent.class).list().ofMinSize(1).ofMaxSize(2);
+      Arbitrary<List<Activity>> activities = of(Activity.class).list().ofMaxSize(2);
+      Arbitrary<Optional<CustomerRetention>> retention = of(CustomerRetention.class).optional();
+      Arbitrary<Optional<String>> key = of(String.class).optional();
+      return Combinators.combine(deals, events, activities, retention, key, key)
+          .as(
+              (deal, list, acts, ret, k, fingerprint) ->
+                  new DealCommit(deal.version() - 1, deal, list, acts, ret, k, fingerprint));
+    }
+    return null;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
