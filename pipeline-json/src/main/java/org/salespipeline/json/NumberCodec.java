@@ -10,6 +10,9 @@ enum NumberCodec implements Codec {
   DOUBLE(0, 0),
   DECIMAL(0, 0);
 
+  /** Most digits a decimal may have on either side of its point, and its longest text. */
+  static final int MAX_DECIMAL_DIGITS = 100;
+
   private final long min;
   private final long max;
 
@@ -67,17 +70,26 @@ enum NumberCodec implements Codec {
         throw path.problem("must be a number");
       }
       case DECIMAL -> {
-        if (json instanceof BigDecimal number) {
-          yield number;
-        }
-        if (json instanceof String text && text.length() <= 100) {
+        BigDecimal number = null;
+        if (json instanceof BigDecimal d) {
+          number = d;
+        } else if (json instanceof String text && text.length() <= MAX_DECIMAL_DIGITS) {
           try {
-            yield new BigDecimal(text.trim());
+            number = new BigDecimal(text.trim());
           } catch (NumberFormatException e) {
             // reported below
           }
         }
-        throw path.problem("must be a decimal number, written as a string such as \"123.45\"");
+        if (number == null) {
+          throw path.problem("must be a decimal number, written as a string such as \"123.45\"");
+        }
+        // why: 1e999999999 is short to send but a billion digits to write back out
+        if (Math.abs((long) number.precision() - number.scale()) > MAX_DECIMAL_DIGITS
+            || Math.abs((long) number.scale()) > MAX_DECIMAL_DIGITS) {
+          throw path.problem(
+              "must have at most " + MAX_DECIMAL_DIGITS + " digits before and after the point");
+        }
+        yield number;
       }
     };
   }

@@ -309,6 +309,47 @@ public abstract class JsonContract {
                     .containsExactly(new JsonProblem("$", "must be an object")));
   }
 
+  /** A host's own request type holding pipeline values. */
+  public record HostRequest(String note, Money total, List<MoveDeal> moves) {}
+
+  @Example
+  void pathsStartAtTheRootOfTheHostsDocument() {
+    String json =
+        "{\"note\":\"n\",\"total\":{\"amount\":\"1\",\"currency\":\"EUR\"},\"moves\":["
+            + "{\"deal\":\"019cadc6-9a80-7000-8e29-3adefb838f2e\",\"actor\":\"a\",\"toStage\":\"x\"},"
+            + "{\"deal\":\"019cadc6-9a80-7000-8e29-3adefb838f2e\",\"actor\":\"a\",\"toStage\":7}]}";
+    assertThatThrownBy(() -> read(json, HostRequest.class, true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(new JsonProblem("$.moves[1].toStage", "must be a string")));
+    assertThatThrownBy(() -> read("[{\"amount\":\"1\",\"currency\":\"EUX\"}]", Money[].class, true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(
+                        new JsonProblem("$[0].currency", "is not an ISO 4217 currency code")));
+  }
+
+  @Example
+  void hugeExponentsAreRefusedBeforeTheyCostAnything() {
+    assertThatThrownBy(
+            () -> read("{\"@type\":\"Number\",\"value\":1e999999999}", AttributeValue.class, true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(
+                        new JsonProblem(
+                            "$.value", "must have at most 100 digits before and after the point")));
+    assertThatThrownBy(
+            () -> read("{\"amount\":\"1e999999999\",\"currency\":\"EUR\"}", Money.class, true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .extracting(JsonProblem::path)
+                    .containsExactly("$.amount"));
+  }
+
   @Example
   void unknownFieldsFollowTheMappersSetting() throws Exception {
     String json =
