@@ -185,11 +185,10 @@ final class Codecs {
     Method of = idFactory(c);
     if (of != null) {
       RecordComponent value = c.getRecordComponents()[0];
-      Method accessor = value.getAccessor();
+      Property text =
+          new Property("value", Reflection.accessible(value.getAccessor()), value.getType(), null);
       return TextCodec.<Object>of(
-          id -> String.valueOf(new Property("value", accessor, value.getType(), null).get(id)),
-          s -> invokeStatic(of, s),
-          "must be a string");
+          id -> String.valueOf(text.get(id)), s -> invokeStatic(of, s), "must be a string");
     }
     List<Class<?>> members = Rules.unionMembers(c);
     if (members != null) {
