@@ -64,5 +64,16 @@ public final class SalesPipelineModule extends Module {
             return PipelineJson.isMapped(valueType);
           }
         });
+    context.addKeySerializers(
+        new Serializers.Base() {
+          @Override
+          public JsonSerializer<?> findSerializer(
+              SerializationConfig config, JavaType type, BeanDescription beanDesc) {
+            return PipelineJson.isText(type.getRawClass()) ? IdKeys.Writer.INSTANCE : null;
+          }
+        });
+    context.addKeyDeserializers(
+        (type, config, beanDesc) ->
+            PipelineJson.isText(type.getRawClass()) ? new IdKeys.Reader(type.getRawClass()) : null);
   }
 }

@@ -69,5 +69,19 @@ public final class SalesPipelineJackson3Module extends JacksonModule {
             return PipelineJson.isMapped(valueType);
           }
         });
+    context.addKeySerializers(
+        new Serializers.Base() {
+          @Override
+          public ValueSerializer<?> findSerializer(
+              SerializationConfig config,
+              JavaType type,
+              BeanDescription.Supplier beanDesc,
+              JsonFormat.Value formatOverrides) {
+            return PipelineJson.isText(type.getRawClass()) ? IdKeys.Writer.INSTANCE : null;
+          }
+        });
+    context.addKeyDeserializers(
+        (type, config, beanDesc) ->
+            PipelineJson.isText(type.getRawClass()) ? new IdKeys.Reader(type.getRawClass()) : null);
   }
 }

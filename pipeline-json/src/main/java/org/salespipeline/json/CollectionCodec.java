@@ -34,10 +34,28 @@ final class CollectionCodec {
       @Override
       public void write(Object value, JsonWriter out) throws IOException {
         out.startArray();
-        for (Object item : (Collection<?>) value) {
+        for (Object item : inStableOrder((Collection<?>) value)) {
           element.write(item, out);
         }
         out.endArray();
+      }
+
+      /**
+       * Why: {@code Set.copyOf} iterates in an order that changes from one JVM to the next, so the
+       * elements of an unordered set are written sorted, and the same set is always the same JSON.
+       */
+      private Collection<?> inStableOrder(Collection<?> items) {
+        if (kind != Kind.SET
+            || items.size() < 2
+            || items instanceof java.util.SortedSet
+            || items instanceof java.util.LinkedHashSet) {
+          return items;
+        }
+        List<Object> sorted = new ArrayList<>(items);
+        if (sorted.stream().allMatch(Comparable.class::isInstance)) {
+          sorted.sort(null);
+        }
+        return sorted;
       }
 
       @Override
@@ -137,7 +155,7 @@ final class CollectionCodec {
       @Override
       public void write(Object map, JsonWriter out) throws IOException {
         out.startObject();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
+        for (Map.Entry<?, ?> e : inStableOrder((Map<?, ?>) map)) {
           out.name(key.text(e.getKey()));
           value.write(e.getValue(), out);
         }
@@ -178,7 +196,7 @@ final class CollectionCodec {
       @Override
       public void write(Object map, JsonWriter out) throws IOException {
         out.startArray();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) map).entrySet()) {
+        for (Map.Entry<?, ?> e : inStableOrder((Map<?, ?>) map)) {
           out.startObject();
           out.name("key");
           key.write(e.getKey(), out);
@@ -217,6 +235,23 @@ final class CollectionCodec {
         return key.readable() && value.readable();
       }
     };
+  }
+
+  /**
+   * The entries of a map in an order that is the same in every JVM: {@code Map.of} and {@code
+   * Map.copyOf} iterate in an order that changes from one JVM to the next, so their entries are
+   * sorted by key; every other map keeps its own order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Collection<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> map) {
+    if (map.size() < 2 || !map.getClass().getName().startsWith("java.util.ImmutableCollections")) {
+      return map.entrySet();
+    }
+    List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+    if (entries.stream().allMatch(e -> e.getKey() instanceof Comparable)) {
+      entries.sort((a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey()));
+    }
+    return entries;
   }
 
   /** The kind of Java optional a value is read into. */

@@ -57,6 +57,39 @@ public final class PipelineJson {
   }
 
   /**
+   * Whether a mapped type is written as one string (the ids), so it can also be the key of a JSON
+   * object, for example in a host's {@code Map<DealId, Deal>}.
+   */
+  public static boolean isText(Class<?> type) {
+    return isMapped(type) && Codecs.forType(type) instanceof TextCodec;
+  }
+
+  /**
+   * The string of a value of a {@link #isText text} type, for example a deal id's UUID.
+   *
+   * @throws IllegalArgumentException if its class is not a text type
+   */
+  public static String toText(Object value) {
+    if (!(Codecs.forType(value.getClass()) instanceof TextCodec text)) {
+      throw new IllegalArgumentException(value.getClass() + " is not written as a string");
+    }
+    return text.text(value);
+  }
+
+  /**
+   * A value of a {@link #isText text} type from its string.
+   *
+   * @throws InvalidJsonException naming the rule the string breaks, at path {@code $}
+   * @throws IllegalArgumentException if the type is not a text type
+   */
+  public static Object fromText(Class<?> type, String text) {
+    if (!(Codecs.forType(type) instanceof TextCodec codec)) {
+      throw new IllegalArgumentException(type + " is not written as a string");
+    }
+    return codec.fromText(text, Path.ROOT);
+  }
+
+  /**
    * Writes a value of a mapped type.
    *
    * @throws IllegalArgumentException if its class is not {@link #isMapped mapped}

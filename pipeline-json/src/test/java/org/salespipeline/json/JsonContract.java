@@ -331,6 +331,23 @@ public abstract class JsonContract {
                         new JsonProblem("$[0].currency", "is not an ISO 4217 currency code")));
   }
 
+  /** A host's own response keyed by ids. */
+  public record HostIndex(java.util.Map<DealId, Money> amounts) {}
+
+  @Example
+  void idsAreKeysOfTheHostsMaps() throws Exception {
+    DealId id = DealId.of("019cadc6-9a80-7000-8e29-3adefb838f2e");
+    HostIndex index = new HostIndex(java.util.Map.of(id, Money.of(5, "EUR")));
+    String json = write(index);
+    assertThat(json)
+        .isEqualTo(
+            "{\"amounts\":{\"019cadc6-9a80-7000-8e29-3adefb838f2e\":"
+                + "{\"amount\":\"5.00\",\"currency\":\"EUR\"}}}");
+    assertThat(read(json, HostIndex.class, true)).isEqualTo(index);
+    assertThatThrownBy(() -> read("{\"amounts\":{\"nope\":null}}", HostIndex.class, true))
+        .hasMessageContaining("is not a UUID");
+  }
+
   @Example
   void hugeExponentsAreRefusedBeforeTheyCostAnything() {
     assertThatThrownBy(
