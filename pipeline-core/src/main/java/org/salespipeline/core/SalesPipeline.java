@@ -298,13 +298,18 @@ public final class SalesPipeline {
    * override}, recorded in its history): if any row is bad, a {@link ValidationException} names
    * every bad row and field ({@code imports[7].amount}) and nothing is written. Then batches of
    * {@value #IMPORT_BATCH_SIZE} are written, each all or nothing where the store supports it (the
-   * in-memory and JDBC stores do); a storage failure leaves earlier batches written, so give the
-   * deals ids (or idempotency keys) to make a retry safe. Imported won deals do not create
-   * retention records. Times lie between {@link #EARLIEST_IMPORT_TIME} and now.
+   * in-memory and JDBC stores do); a storage failure (or a progress listener that throws) leaves
+   * earlier batches written. The import is resumable: give the deals ids (or idempotency keys) and
+   * call it again with the same rows; a row whose id (or key) is already in the workspace is not
+   * written again, whatever the stored deal holds now, and is listed in {@link
+   * ImportResult#alreadyPresent()}, so a retry writes each row exactly once. Rows with neither get
+   * a new id on every call and cannot be recognised. Imported won deals do not create retention
+   * records. Times lie between {@link #EARLIEST_IMPORT_TIME} and now.
    *
    * @param imports the deals, in the order to write them
-   * @param progress hears (deals written, deals in all) after each batch
-   * @return the ids written, in input order
+   * @param progress hears (rows done, rows in all) after each batch; rows found already present
+   *     count as done
+   * @return the ids written by this call and those found already present, in input order
    */
   public ImportResult importDeals(List<DealImport> imports, ProgressListener progress) {
     return importer.importDeals(imports, IMPORT_BATCH_SIZE, progress);
