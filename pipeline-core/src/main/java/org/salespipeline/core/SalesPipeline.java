@@ -42,8 +42,10 @@ import org.salespipeline.core.store.WorkspaceStore;
  *
  * <p>Limits on input: names, subjects and reasons at most 200 characters without control
  * characters; next steps and list items at most 2,000 characters; at most 50 items per list and 50
- * attributes per deal (not per command); amounts from 0 to 10^15; probabilities in [0, 1]; expected
- * close dates within 10 years of today; idempotency keys at most 200 characters.
+ * attributes per deal (not per command); amounts from 0 to {@link Money#MAX_DEAL_MINOR_UNITS}
+ * (2^44) minor units of their currency (about 175.9 billion USD, 1.76 billion CLF, 175.9 billion
+ * IDR), so that every accepted amount works in forecasts and snapshots; probabilities in [0, 1];
+ * expected close dates within 10 years of today; idempotency keys at most 200 characters.
  *
  * <p>Thread-safe: build one per workspace and share it. Concurrent commands on one deal are
  * resolved by optimistic versioning: one wins, the others fail with {@link

@@ -270,7 +270,7 @@ public final class DealSnapshots {
           new QuotaTarget(
               subject,
               ForecastPeriod.of(q.periodStart(), q.periodEnd().plusDays(1)),
-              amount.toMinorUnits()));
+              amount.minorUnitsWithinLimit()));
     }
     return List.copyOf(out);
   }

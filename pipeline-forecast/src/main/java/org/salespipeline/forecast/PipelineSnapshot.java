@@ -42,9 +42,11 @@ public final class PipelineSnapshot {
 
   /**
    * The largest amount of one deal, 2^44 minor units (about 17.6 trillion), which keeps each
-   * weighted term exact in the fast fixed-point rounding.
+   * weighted term exact in the fast fixed-point rounding. The engine accepts no larger amount on a
+   * deal ({@link org.salespipeline.core.Money#MAX_DEAL_MINOR_UNITS}, the same value), so only a
+   * conversion into a reporting currency of much smaller unit can exceed it.
    */
-  public static final long MAX_DEAL_AMOUNT = 1L << 44;
+  public static final long MAX_DEAL_AMOUNT = org.salespipeline.core.Money.MAX_DEAL_MINOR_UNITS;
 
   private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
   private static final DealStatus[] STATUSES = DealStatus.values();
@@ -470,7 +472,7 @@ public final class PipelineSnapshot {
           money.currency().equals(builder.currency)
               ? money
               : builder.converter.convert(money, builder.currency, builder.asOf);
-      return amountMinor(m.toMinorUnits());
+      return amountMinor(m.minorUnitsWithinLimit());
     }
 
     /**
