@@ -16,6 +16,7 @@ import org.salespipeline.core.rule.TransitionKind;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.core.stage.StageOutcome;
+import org.salespipeline.core.store.CommitOutcomeUnknownException;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.IdempotencyRecord;
@@ -119,6 +120,19 @@ final class DealImporter {
     try {
       context.ws().commitAll(batch);
       return batch;
+    } catch (CommitOutcomeUnknownException e) {
+      // why: a batch is all or nothing, so its rows read back tell (issue 14, item 5)
+      long in = batch.stream().filter(c -> alreadyIn(c).isPresent()).count();
+      if (in == batch.size()) {
+        return batch;
+      }
+      if (in == 0) {
+        throw new StorageException(
+            "an import batch was not committed (the connection was lost while committing; read"
+                + " back: not written); call importDeals again with the same rows to resume",
+            e);
+      }
+      throw e;
     } catch (ConcurrentDealModificationException | DuplicateIdempotencyKeyException e) {
       // why: the first run of an import pays nothing for resumability; only a refused batch is
       // looked at row by row (issue 14, item 6: a retry stayed at 2,000 of 5,000 rows for ever)

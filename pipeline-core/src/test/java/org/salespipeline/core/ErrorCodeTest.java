@@ -36,6 +36,8 @@ class ErrorCodeTest {
             tuple("CONFIGURATION", "configuration"),
             tuple("STORAGE", "storage"),
             tuple("SCHEMA", "schema"),
+            tuple("COMMIT_OUTCOME_UNKNOWN", "commit_outcome_unknown"),
+            tuple("CORRUPT_RECORD", "corrupt_record"),
             tuple("UNCLASSIFIED", "unclassified"));
   }
 
