@@ -36,6 +36,7 @@ import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
+import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.StorageException;
@@ -49,6 +50,7 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.CommitOutcomeUnknownException;
+import org.salespipeline.core.store.CorruptRecordException;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
@@ -506,6 +508,87 @@ abstract class StoreSuite {
                 postgres ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id)) {
       ps.execute();
     }
+  }
+
+  // ---------------------------------------------------------------- T23 (issue 14, item 8)
+
+  void tamper(String sql, WorkspaceId ws, DealId deal) throws SQLException {
+    try (Connection c = db().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ws.value());
+      ps.setString(2, deal.toString());
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  static void corrupt(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable read, String table, String key) {
+    assertThatThrownBy(read)
+        .isInstanceOfSatisfying(
+            CorruptRecordException.class,
+            e -> {
+              assertThat(e.table()).isEqualTo(table);
+              assertThat(e.key()).isEqualTo(key);
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.CORRUPT_RECORD);
+              assertThat(e.getMessage()).contains(table).contains(key);
+            });
+  }
+
+  /**
+   * T23: rows changed by hand with SQL (a body that is not a deal, an unknown event type, an
+   * unknown forecast category) are named in a CorruptRecordException (table and key) by every read
+   * that meets them; reads of the other deals still work.
+   */
+  @Test
+  void t23_corruptRowsAreNamedInATypedException() throws SQLException {
+    WorkspaceStore ws = newWorkspace();
+    WorkspaceId id = ws.workspaceId();
+    Deal badBody = created(ws);
+    Deal badEvent = created(ws);
+    Deal badCategory = created(ws);
+    Deal fine = created(ws);
+    tamper(
+        "UPDATE sp_deals SET body = '{\"not\": a deal' WHERE workspace = ? AND id = ?",
+        id,
+        badBody.id());
+    tamper(
+        "UPDATE sp_deal_events SET change_type = 'NoSuchChange'"
+            + " WHERE workspace = ? AND deal_id = ? AND sequence = 1",
+        id,
+        badEvent.id());
+    tamper(
+        "UPDATE sp_deals SET forecast_category = 'BOGUS' WHERE workspace = ? AND id = ?",
+        id,
+        badCategory.id());
+
+    corrupt(() -> ws.deal(badBody.id()), "deals", badBody.id().toString());
+    corrupt(() -> ws.history(badEvent.id()), "deal_events", badEvent.id() + "/1");
+    corrupt(
+        () -> {
+          try (Stream<Deal> all = ws.streamDeals(DealQuery.all())) {
+            all.forEach(d -> {});
+          }
+        },
+        "deals",
+        badBody.id().toString());
+    corrupt(() -> ws.findDeals(DealQuery.all()), "deals", badBody.id().toString());
+    corrupt(
+        () -> {
+          try (Stream<DealEvent> all = ws.streamEvents(EventQuery.all())) {
+            all.forEach(e -> {});
+          }
+        },
+        "deal_events",
+        badEvent.id() + "/1");
+    corrupt(
+        () -> ws.scanOpenDeals(StandardPipelines.NEW_BUSINESS, (a, b, c, d, e, f, g, h, i) -> {}),
+        "deals",
+        badCategory.id().toString());
+
+    assertThat(ws.deal(fine.id())).contains(fine);
+    assertThat(ws.deal(badEvent.id())).contains(badEvent);
+    assertThat(ws.history(badBody.id())).hasSize(1);
+    assertThat(ws.history(fine.id())).hasSize(1);
   }
 
   private static boolean recorded(WorkspaceStore ws, String key) {
