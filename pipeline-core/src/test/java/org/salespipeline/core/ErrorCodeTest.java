@@ -64,7 +64,9 @@ class ErrorCodeTest {
             new CurrencyConversionException(
                 Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 1, 1)),
             new ConfigurationException("store was already set"),
-            new StorageException("disk full"));
+            new StorageException("disk full"),
+            new org.salespipeline.core.store.CommitOutcomeUnknownException("commit", null),
+            new org.salespipeline.core.store.CorruptRecordException("deals", "d-1", null));
 
     assertThat(kinds)
         .extracting(PipelineException::errorCode)
@@ -78,7 +80,9 @@ class ErrorCodeTest {
             ErrorCode.DUPLICATE_IDEMPOTENCY_KEY,
             ErrorCode.CURRENCY_CONVERSION,
             ErrorCode.CONFIGURATION,
-            ErrorCode.STORAGE);
+            ErrorCode.STORAGE,
+            ErrorCode.COMMIT_OUTCOME_UNKNOWN,
+            ErrorCode.CORRUPT_RECORD);
   }
 
   @Test
