@@ -10,6 +10,7 @@ import org.salespipeline.core.command.DealCommand;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.PipelineListener;
 import org.salespipeline.core.store.CommandFingerprint;
+import org.salespipeline.core.store.CommitOutcomeUnknownException;
 import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
@@ -190,6 +191,15 @@ final class CommandRunner {
             keyed.fingerprint());
     try {
       context.ws().commit(commit);
+    } catch (CommitOutcomeUnknownException e) {
+      if (!resolve(commit, keyed, e)) {
+        throw new StorageException(
+            "the command on deal "
+                + after.id()
+                + " was not committed (the connection was lost while committing; read back: not"
+                + " written); nothing was written, it is safe to retry",
+            e);
+      }
     } catch (DuplicateIdempotencyKeyException e) {
       return replay(keyed).orElseThrow(() -> e);
     } catch (ConcurrentDealModificationException e) {
@@ -203,6 +213,57 @@ final class CommandRunner {
     // why: the commit holds an immutable copy of the events; the result shares it, not a second
     notifyListeners(after, commit.events());
     return new CommandResult(after, commit.events(), false);
+  }
+
+  /**
+   * Finds out whether a commit whose outcome the store could not know was written (issue 14, item
+   * 5): by its idempotency key when it has one (the key is written in the same transaction), else
+   * by the deal's history (its events at their sequences). The failed transaction has been rolled
+   * back or its connection closed by then, so an unchanged deal means it was not written.
+   *
+   * @return true if it was written, false if it surely was not
+   * @throws CommitOutcomeUnknownException if it cannot tell: the read-back failed, or other events
+   *     hold the commit's sequences (from a command that followed it, or one that won instead)
+   */
+  private boolean resolve(DealCommit commit, Keyed keyed, CommitOutcomeUnknownException unknown) {
+    DealId id = commit.deal().id();
+    try {
+      if (keyed.key().isPresent()) {
+        Optional<IdempotencyRecord> record = context.ws().idempotencyRecord(keyed.key().get());
+        boolean written =
+            record.isPresent()
+                && record.get().dealId().equals(id)
+                && record.get().dealVersion() == commit.deal().version();
+        if (record.isPresent() && !written) {
+          throw unknown; // why: the key was taken by another command; not ours to decide here
+        }
+        LOG.warn(
+            "commit of deal {} lost its connection; read back by idempotency key: {}",
+            id,
+            written ? "committed" : "not committed");
+        return written;
+      }
+      if (commit.events().isEmpty()) {
+        throw unknown;
+      }
+      List<DealEvent> history = context.ws().history(id);
+      long first = commit.events().get(0).sequence();
+      long last = commit.events().get(commit.events().size() - 1).sequence();
+      if (history.size() < first) {
+        LOG.warn("commit of deal {} lost its connection; read back by history: not committed", id);
+        return false;
+      }
+      if (history.size() >= last
+          && history.subList((int) first - 1, (int) last).equals(commit.events())) {
+        LOG.warn("commit of deal {} lost its connection; read back by history: committed", id);
+        return true;
+      }
+    } catch (CommitOutcomeUnknownException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      unknown.addSuppressed(e);
+    }
+    throw unknown;
   }
 
   /**

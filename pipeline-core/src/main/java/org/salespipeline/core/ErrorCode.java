@@ -41,6 +41,16 @@ public enum ErrorCode {
   /** A database schema is missing, newer or different from what the migrations create. */
   SCHEMA("schema"),
   /**
+   * The store lost the connection while committing and nobody can tell whether the command was
+   * written: {@link org.salespipeline.core.store.CommitOutcomeUnknownException}.
+   */
+  COMMIT_OUTCOME_UNKNOWN("commit_outcome_unknown"),
+  /**
+   * A stored record cannot be read back (written by hand or damaged): {@link
+   * org.salespipeline.core.store.CorruptRecordException}.
+   */
+  CORRUPT_RECORD("corrupt_record"),
+  /**
    * A subclass that names no code of its own (written before codes existed, for example a host's
    * own exception).
    */

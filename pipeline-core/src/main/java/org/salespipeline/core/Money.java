@@ -22,10 +22,19 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
   /**
    * Most digits an amount may have before the decimal point: 30, far above any amount the engine
-   * accepts on a deal (10^15) or a total of such amounts, and small enough that normalising the
-   * scale stays cheap whatever exponent the input carries.
+   * accepts on a deal ({@link #MAX_DEAL_MINOR_UNITS}) or a total of such amounts, and small enough
+   * that normalising the scale stays cheap whatever exponent the input carries.
    */
   public static final int MAX_INTEGER_DIGITS = 30;
+
+  /**
+   * The largest amount the engine accepts on a deal, a proposal or a quota, in minor units of its
+   * own currency: 2^44 = 17,592,186,044,416 (about 175.9 billion USD or EUR, 17.6 trillion JPY,
+   * 1.76 billion CLF). One limit for every currency, checked at the door (issue 14, item 9), so
+   * that every accepted amount has exact minor units in a {@code long} ({@link #toMinorUnits()})
+   * and fits the forecast snapshot, whose fixed-point sums rely on it.
+   */
+  public static final long MAX_DEAL_MINOR_UNITS = 1L << 44;
 
   /** Longest amount text {@link #of(String, String)} parses, surrounding blanks included. */
   public static final int MAX_TEXT_LENGTH = 100;
@@ -146,10 +155,53 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
   }
 
-  /** The amount in minor units of the currency; exact for amounts the library accepts. */
+  /**
+   * The amount in minor units of the currency; exact for amounts the engine accepts (at most {@link
+   * #MAX_DEAL_MINOR_UNITS}).
+   *
+   * @throws ArithmeticException if the minor units do not fit in a {@code long} (possible only for
+   *     money the engine would refuse, above 9.2 * 10^18 minor units)
+   */
   public long toMinorUnits() {
     return amount.movePointRight(Math.max(currency.getDefaultFractionDigits(), 0)).longValueExact();
   }
+
+  /**
+   * Whether the amount lies within the engine's limit: not negative and at most {@link
+   * #MAX_DEAL_MINOR_UNITS} minor units.
+   */
+  public boolean isWithinDealLimit() {
+    return amount.signum() >= 0 && amount.unscaledValue().compareTo(MAX_MINOR) <= 0;
+  }
+
+  /**
+   * The amount in minor units, for code that sums amounts in fixed point (forecasts, snapshots):
+   * like {@link #toMinorUnits()}, but anything negative or above {@link #MAX_DEAL_MINOR_UNITS}
+   * (also an amount converted into a currency of much smaller unit) is refused with a typed error
+   * instead of an {@link ArithmeticException} or an overflowing sum.
+   *
+   * @throws ValidationException on field {@code amount} if the amount is outside the limit
+   */
+  public long minorUnitsWithinLimit() {
+    long minor;
+    try {
+      minor = toMinorUnits();
+    } catch (ArithmeticException e) {
+      minor = Long.MAX_VALUE;
+    }
+    if (minor < 0 || minor > MAX_DEAL_MINOR_UNITS) {
+      throw new ValidationException(
+          FieldProblem.of(
+              "amount",
+              toString(),
+              "must lie within 0 and 2^44 (17592186044416) minor units of "
+                  + currency.getCurrencyCode()));
+    }
+    return minor;
+  }
+
+  private static final java.math.BigInteger MAX_MINOR =
+      java.math.BigInteger.valueOf(MAX_DEAL_MINOR_UNITS);
 
   /** Whether the amount is below zero. */
   public boolean isNegative() {

@@ -42,8 +42,10 @@ import org.salespipeline.core.store.WorkspaceStore;
  *
  * <p>Limits on input: names, subjects and reasons at most 200 characters without control
  * characters; next steps and list items at most 2,000 characters; at most 50 items per list and 50
- * attributes per deal (not per command); amounts from 0 to 10^15; probabilities in [0, 1]; expected
- * close dates within 10 years of today; idempotency keys at most 200 characters.
+ * attributes per deal (not per command); amounts from 0 to {@link Money#MAX_DEAL_MINOR_UNITS}
+ * (2^44) minor units of their currency (about 175.9 billion USD, 1.76 billion CLF, 175.9 billion
+ * IDR), so that every accepted amount works in forecasts and snapshots; probabilities in [0, 1];
+ * expected close dates within 10 years of today; idempotency keys at most 200 characters.
  *
  * <p>Thread-safe: build one per workspace and share it. Concurrent commands on one deal are
  * resolved by optimistic versioning: one wins, the others fail with {@link
@@ -298,13 +300,18 @@ public final class SalesPipeline {
    * override}, recorded in its history): if any row is bad, a {@link ValidationException} names
    * every bad row and field ({@code imports[7].amount}) and nothing is written. Then batches of
    * {@value #IMPORT_BATCH_SIZE} are written, each all or nothing where the store supports it (the
-   * in-memory and JDBC stores do); a storage failure leaves earlier batches written, so give the
-   * deals ids (or idempotency keys) to make a retry safe. Imported won deals do not create
-   * retention records. Times lie between {@link #EARLIEST_IMPORT_TIME} and now.
+   * in-memory and JDBC stores do); a storage failure (or a progress listener that throws) leaves
+   * earlier batches written. The import is resumable: give the deals ids (or idempotency keys) and
+   * call it again with the same rows; a row whose id (or key) is already in the workspace is not
+   * written again, whatever the stored deal holds now, and is listed in {@link
+   * ImportResult#alreadyPresent()}, so a retry writes each row exactly once. Rows with neither get
+   * a new id on every call and cannot be recognised. Imported won deals do not create retention
+   * records. Times lie between {@link #EARLIEST_IMPORT_TIME} and now.
    *
    * @param imports the deals, in the order to write them
-   * @param progress hears (deals written, deals in all) after each batch
-   * @return the ids written, in input order
+   * @param progress hears (rows done, rows in all) after each batch; rows found already present
+   *     count as done
+   * @return the ids written by this call and those found already present, in input order
    */
   public ImportResult importDeals(List<DealImport> imports, ProgressListener progress) {
     return importer.importDeals(imports, IMPORT_BATCH_SIZE, progress);

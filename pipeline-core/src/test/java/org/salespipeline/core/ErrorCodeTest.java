@@ -38,6 +38,8 @@ class ErrorCodeTest {
             tuple("CONFIGURATION", "configuration"),
             tuple("STORAGE", "storage"),
             tuple("SCHEMA", "schema"),
+            tuple("COMMIT_OUTCOME_UNKNOWN", "commit_outcome_unknown"),
+            tuple("CORRUPT_RECORD", "corrupt_record"),
             tuple("UNCLASSIFIED", "unclassified"));
   }
 
@@ -65,7 +67,9 @@ class ErrorCodeTest {
             new CurrencyConversionException(
                 Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 1, 1)),
             new ConfigurationException("store was already set"),
-            new StorageException("disk full"));
+            new StorageException("disk full"),
+            new org.salespipeline.core.store.CommitOutcomeUnknownException("commit", null),
+            new org.salespipeline.core.store.CorruptRecordException("deals", "d-1", null));
 
     assertThat(kinds)
         .extracting(PipelineException::errorCode)
@@ -80,7 +84,9 @@ class ErrorCodeTest {
             ErrorCode.IDEMPOTENCY_KEY_REUSED,
             ErrorCode.CURRENCY_CONVERSION,
             ErrorCode.CONFIGURATION,
-            ErrorCode.STORAGE);
+            ErrorCode.STORAGE,
+            ErrorCode.COMMIT_OUTCOME_UNKNOWN,
+            ErrorCode.CORRUPT_RECORD);
   }
 
   @Test

@@ -15,7 +15,14 @@ final class Columns {
   final int openCount;
   final List<String> stageNames;
   final List<String> ownerNames;
+
+  /** The ids as text; null when {@link #uuidHigh} and {@link #uuidLow} hold them. */
   String[] ids;
+
+  /** The ids as UUIDs (high and low 64 bits) when every id is a lowercase UUID text, else null. */
+  long[] uuidHigh;
+
+  long[] uuidLow;
   long[] amount;
   double[] probability;
   double[] override;

@@ -42,9 +42,11 @@ public final class PipelineSnapshot {
 
   /**
    * The largest amount of one deal, 2^44 minor units (about 17.6 trillion), which keeps each
-   * weighted term exact in the fast fixed-point rounding.
+   * weighted term exact in the fast fixed-point rounding. The engine accepts no larger amount on a
+   * deal ({@link org.salespipeline.core.Money#MAX_DEAL_MINOR_UNITS}, the same value), so only a
+   * conversion into a reporting currency of much smaller unit can exceed it.
    */
-  public static final long MAX_DEAL_AMOUNT = 1L << 44;
+  public static final long MAX_DEAL_AMOUNT = org.salespipeline.core.Money.MAX_DEAL_MINOR_UNITS;
 
   private static final ForecastCategory[] CATEGORIES = ForecastCategory.values();
   private static final DealStatus[] STATUSES = DealStatus.values();
@@ -57,7 +59,12 @@ public final class PipelineSnapshot {
   /** The total amount of the open rows (at most {@link #MAX_TOTAL_AMOUNT}). */
   final long openAmount;
 
+  /** The ids as text, or null when {@link #uuidHigh} and {@link #uuidLow} hold them. */
   final String[] ids;
+
+  // why: a million ids as Strings take about 80 MB; as two longs 16 MB (issue 14, item 12)
+  final long[] uuidHigh;
+  final long[] uuidLow;
   final long[] amount;
   final double[] probability;
   final double[] override;
@@ -81,6 +88,8 @@ public final class PipelineSnapshot {
     this.stageNames = List.copyOf(c.stageNames);
     this.ownerNames = List.copyOf(c.ownerNames);
     this.ids = c.ids;
+    this.uuidHigh = c.uuidHigh;
+    this.uuidLow = c.uuidLow;
     this.amount = c.amount;
     this.probability = c.probability;
     this.override = c.override;
@@ -142,7 +151,11 @@ public final class PipelineSnapshot {
 
   /** The deal id of a row. */
   public String id(int row) {
-    return ids[row];
+    if (ids != null) {
+      return ids[row];
+    }
+    java.util.Objects.checkIndex(row, size);
+    return new java.util.UUID(uuidHigh[row], uuidLow[row]).toString();
   }
 
   /** The amount of a row in minor units of the reporting currency. */
@@ -233,7 +246,7 @@ public final class PipelineSnapshot {
     Builder b = new Builder(currency, asOf);
     b.stages(stageNames);
     for (int i = 0; i < size; i++) {
-      Row r = new Row(b, ids[i]);
+      Row r = new Row(b, id(i));
       r.amount = amount[i];
       r.amountSet = true;
       r.probability = probability[i];
@@ -470,7 +483,7 @@ public final class PipelineSnapshot {
           money.currency().equals(builder.currency)
               ? money
               : builder.converter.convert(money, builder.currency, builder.asOf);
-      return amountMinor(m.toMinorUnits());
+      return amountMinor(m.minorUnitsWithinLimit());
     }
 
     /**

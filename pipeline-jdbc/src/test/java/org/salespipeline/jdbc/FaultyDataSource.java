@@ -26,6 +26,11 @@ final class FaultyDataSource implements DataSource {
 
     default void beforeCommit() throws SQLException {}
 
+    /** Before commit, with the real connection (to kill its session); calls beforeCommit(). */
+    default void beforeCommit(Connection real) throws SQLException {
+      beforeCommit();
+    }
+
     default void afterCommit() throws SQLException {}
   }
 
@@ -63,7 +68,7 @@ final class FaultyDataSource implements DataSource {
     return (proxy, method, args) -> {
       String name = method.getName();
       if (name.equals("commit")) {
-        faults.beforeCommit();
+        faults.beforeCommit(real);
         invoke(real, method, args);
         faults.afterCommit();
         return null;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,12 +36,21 @@ import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
+import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.StorageException;
+import org.salespipeline.core.UserId;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.command.CommandResult;
+import org.salespipeline.core.command.MoveDeal;
+import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.CommitOutcomeUnknownException;
+import org.salespipeline.core.store.CorruptRecordException;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
@@ -350,6 +360,235 @@ abstract class StoreSuite {
         assertThat(history.get(i).sequence()).isEqualTo(i + 1);
       }
     }
+  }
+
+  // ---------------------------------------------------------------- T22 (issue 14, item 5)
+
+  SalesPipeline engineOn(JdbcPipelineStore on, WorkspaceId ws) {
+    return SalesPipeline.builder().store(on).workspace(ws).rules(RuleSet.none()).build();
+  }
+
+  static OpenDeal opening() {
+    return OpenDeal.builder()
+        .name("Outcome")
+        .owner(UserId.of("alice"))
+        .actor(UserId.of("alice"))
+        .amount(Money.of(1000, "USD"))
+        .expectedCloseDate(LocalDate.now(ZoneOffset.UTC).plusMonths(1))
+        .build();
+  }
+
+  static MoveDeal moving(Deal deal, String key) {
+    MoveDeal.Builder b =
+        MoveDeal.builder()
+            .deal(deal.id())
+            .toStage(StandardPipelines.QUALIFICATION)
+            .actor(UserId.of("alice"));
+    if (key != null) {
+      b.idempotencyKey(key);
+    }
+    return b.build();
+  }
+
+  /**
+   * T22: the connection breaks after the server committed: the store cannot know and says so with
+   * CommitOutcomeUnknownException (it said "failed" before, for commands that were written); the
+   * engine reads back and answers success, with the key and without.
+   */
+  @Test
+  void t22_aCommitThatBrokeAfterTheServerCommittedIsUnknownToTheStoreAndASuccessForTheEngine() {
+    WorkspaceId wsId = Fixtures.randomWorkspace();
+    WorkspaceStore ws = faultyStore.workspace(wsId);
+    SalesPipeline engine = engineOn(faultyStore, wsId);
+    FaultyDataSource.Faults afterCommit =
+        new FaultyDataSource.Faults() {
+          @Override
+          public void afterCommit() throws SQLException {
+            faulty.faults(new FaultyDataSource.Faults() {});
+            throw FaultyDataSource.brokenConnection("after commit");
+          }
+        };
+    try {
+      Deal deal = created(ws);
+      DealCommit move = Fixtures.move(deal, STAGES[0], Optional.empty());
+      faulty.faults(afterCommit);
+      assertThatThrownBy(() -> ws.commit(move))
+          .isInstanceOf(CommitOutcomeUnknownException.class)
+          .hasMessageContaining("may or may not be written");
+      assertThat(ws.deal(deal.id())).contains(move.deal());
+
+      Deal opened = engine.openDeal(opening()).deal();
+      for (String key : new String[] {"t22-" + wsId, null}) {
+        Deal before = engine.requireDeal(opened.id());
+        faulty.faults(afterCommit);
+        CommandResult moved = engine.move(moving(before, key));
+        assertThat(moved.replayed()).isFalse();
+        assertThat(engine.requireDeal(opened.id())).isEqualTo(moved.deal());
+        assertThat(moved.deal().version()).isEqualTo(before.version() + 1);
+        engine.move(
+            MoveDeal.builder()
+                .deal(opened.id())
+                .toStage(StandardPipelines.PROSPECTING)
+                .actor(UserId.of("alice"))
+                .build());
+      }
+    } finally {
+      faulty.faults(new FaultyDataSource.Faults() {});
+    }
+  }
+
+  /**
+   * T22: the connection breaks before the commit reaches the server (injected, and on PostgreSQL
+   * and MariaDB by killing the session with pg_terminate_backend / KILL): the store reports the
+   * unknown outcome, the engine reads back, finds nothing written and answers a plain failure.
+   */
+  @Test
+  void t22_aCommitWhoseSessionDiedBeforeCommittingIsAPlainFailureForTheEngine() {
+    WorkspaceId wsId = Fixtures.randomWorkspace();
+    WorkspaceStore ws = faultyStore.workspace(wsId);
+    SalesPipeline engine = engineOn(faultyStore, wsId);
+    List<FaultyDataSource.Faults> faults = new ArrayList<>();
+    faults.add(
+        new FaultyDataSource.Faults() {
+          @Override
+          public void beforeCommit() throws SQLException {
+            faulty.faults(new FaultyDataSource.Faults() {});
+            throw FaultyDataSource.brokenConnection("before commit");
+          }
+        });
+    if (db() != Databases.H2) {
+      faults.add(
+          new FaultyDataSource.Faults() {
+            @Override
+            public void beforeCommit(Connection real) throws SQLException {
+              faulty.faults(new FaultyDataSource.Faults() {});
+              killSession(real);
+            }
+          });
+    }
+    try {
+      for (FaultyDataSource.Faults fault : faults) {
+        Deal deal = created(ws);
+        faulty.faults(fault);
+        assertThatThrownBy(() -> ws.commit(Fixtures.move(deal, STAGES[0], Optional.empty())))
+            .isInstanceOf(CommitOutcomeUnknownException.class);
+        assertThat(ws.deal(deal.id())).contains(deal);
+
+        Deal opened = engine.openDeal(opening()).deal();
+        for (String key : new String[] {"t22b-" + UUID.randomUUID(), null}) {
+          faulty.faults(fault);
+          assertThatThrownBy(() -> engine.move(moving(opened, key)))
+              .isExactlyInstanceOf(StorageException.class)
+              .hasMessageContaining("not committed")
+              .hasCauseInstanceOf(CommitOutcomeUnknownException.class);
+          assertThat(engine.requireDeal(opened.id())).isEqualTo(opened);
+          assertThat(engine.history(opened.id())).hasSize(1);
+        }
+        assertThat(engine.move(moving(opened, "t22c-" + UUID.randomUUID())).deal().version())
+            .isEqualTo(2);
+      }
+    } finally {
+      faulty.faults(new FaultyDataSource.Faults() {});
+    }
+  }
+
+  /** Kills the connection's session from another connection, as an operator or failover would. */
+  void killSession(Connection real) throws SQLException {
+    boolean postgres = db() == Databases.POSTGRES;
+    long id;
+    try (PreparedStatement ps =
+            real.prepareStatement(postgres ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      id = rs.getLong(1);
+    }
+    try (Connection admin = db().dataSource().getConnection();
+        PreparedStatement ps =
+            admin.prepareStatement(
+                postgres ? "SELECT pg_terminate_backend(" + id + ")" : "KILL " + id)) {
+      ps.execute();
+    }
+  }
+
+  // ---------------------------------------------------------------- T23 (issue 14, item 8)
+
+  void tamper(String sql, WorkspaceId ws, DealId deal) throws SQLException {
+    try (Connection c = db().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ws.value());
+      ps.setString(2, deal.toString());
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  static void corrupt(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable read, String table, String key) {
+    assertThatThrownBy(read)
+        .isInstanceOfSatisfying(
+            CorruptRecordException.class,
+            e -> {
+              assertThat(e.table()).isEqualTo(table);
+              assertThat(e.key()).isEqualTo(key);
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.CORRUPT_RECORD);
+              assertThat(e.getMessage()).contains(table).contains(key);
+            });
+  }
+
+  /**
+   * T23: rows changed by hand with SQL (a body that is not a deal, an unknown event type, an
+   * unknown forecast category) are named in a CorruptRecordException (table and key) by every read
+   * that meets them; reads of the other deals still work.
+   */
+  @Test
+  void t23_corruptRowsAreNamedInATypedException() throws SQLException {
+    WorkspaceStore ws = newWorkspace();
+    WorkspaceId id = ws.workspaceId();
+    Deal badBody = created(ws);
+    Deal badEvent = created(ws);
+    Deal badCategory = created(ws);
+    Deal fine = created(ws);
+    tamper(
+        "UPDATE sp_deals SET body = '{\"not\": a deal' WHERE workspace = ? AND id = ?",
+        id,
+        badBody.id());
+    tamper(
+        "UPDATE sp_deal_events SET change_type = 'NoSuchChange'"
+            + " WHERE workspace = ? AND deal_id = ? AND sequence = 1",
+        id,
+        badEvent.id());
+    tamper(
+        "UPDATE sp_deals SET forecast_category = 'BOGUS' WHERE workspace = ? AND id = ?",
+        id,
+        badCategory.id());
+
+    corrupt(() -> ws.deal(badBody.id()), "deals", badBody.id().toString());
+    corrupt(() -> ws.history(badEvent.id()), "deal_events", badEvent.id() + "/1");
+    corrupt(
+        () -> {
+          try (Stream<Deal> all = ws.streamDeals(DealQuery.all())) {
+            all.forEach(d -> {});
+          }
+        },
+        "deals",
+        badBody.id().toString());
+    corrupt(() -> ws.findDeals(DealQuery.all()), "deals", badBody.id().toString());
+    corrupt(
+        () -> {
+          try (Stream<DealEvent> all = ws.streamEvents(EventQuery.all())) {
+            all.forEach(e -> {});
+          }
+        },
+        "deal_events",
+        badEvent.id() + "/1");
+    corrupt(
+        () -> ws.scanOpenDeals(StandardPipelines.NEW_BUSINESS, (a, b, c, d, e, f, g, h, i) -> {}),
+        "deals",
+        badCategory.id().toString());
+
+    assertThat(ws.deal(fine.id())).contains(fine);
+    assertThat(ws.deal(badEvent.id())).contains(badEvent);
+    assertThat(ws.history(badBody.id())).hasSize(1);
+    assertThat(ws.history(fine.id())).hasSize(1);
   }
 
   private static boolean recorded(WorkspaceStore ws, String key) {

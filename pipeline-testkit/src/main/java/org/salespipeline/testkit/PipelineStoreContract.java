@@ -15,6 +15,8 @@ import org.salespipeline.core.store.PipelineStore;
  *       instants, exact money and decimals), versions, stale writes and histories that must
  *       continue without gaps;
  *   <li>{@link BulkCommitContract}: a batch of commits is all or nothing;
+ *   <li>{@link ImportResumeContract}: a retried, interrupted bulk import writes each row once and
+ *       reports the rows already in;
  *   <li>{@link IdempotencyContract}: replays under a used key, also concurrent, return the first
  *       result and write nothing;
  *   <li>{@link WorkspaceIsolationContract}: one workspace never sees another's records;
@@ -65,6 +67,7 @@ import org.salespipeline.core.store.PipelineStore;
 public abstract class PipelineStoreContract
     implements DealCommitContract,
         BulkCommitContract,
+        ImportResumeContract,
         IdempotencyContract,
         WorkspaceIsolationContract,
         EventHistoryContract,

@@ -14,7 +14,11 @@ import org.salespipeline.core.ValidationException;
  * Limits are documented on {@link org.salespipeline.core.SalesPipeline}.
  */
 public final class Problems {
-  /** Largest amount accepted: 10^15 major units. */
+  /**
+   * 10^15 major units: the engine's amount limit before issue 14 (item 9), now subsumed by {@link
+   * Money#MAX_DEAL_MINOR_UNITS} (2^44 minor units is below 10^15 major units in every currency).
+   * Kept for the JDBC store's column check.
+   */
   public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
 
   /** Longest single-line text (names, subjects, reasons). */
@@ -87,13 +91,17 @@ public final class Problems {
     return this;
   }
 
-  /** An amount: not negative, at most 10^15. */
+  /** An amount: not negative, at most {@link Money#MAX_DEAL_MINOR_UNITS} minor units. */
   public Problems amount(String field, Money money) {
     if (notNull(field, money)) {
       if (money.isNegative()) {
         add(field, money, "must not be negative");
-      } else if (money.amount().compareTo(MAX_AMOUNT) > 0) {
-        add(field, money, "must be at most 10^15");
+      } else if (!money.isWithinDealLimit()) {
+        add(
+            field,
+            money,
+            "must be at most 2^44 (17592186044416) minor units of "
+                + money.currency().getCurrencyCode());
       }
     }
     return this;

@@ -82,7 +82,11 @@ public interface WorkspaceStore {
    * @throws ConcurrentDealModificationException if the stored version differs from {@link
    *     DealCommit#expectedVersion()} (including a create whose id exists); nothing is written
    * @throws DuplicateIdempotencyKeyException if the key was used before; nothing is written
-   * @throws org.salespipeline.core.StorageException if the storage fails; nothing is written
+   * @throws CommitOutcomeUnknownException if the connection was lost while committing, so the
+   *     commit may or may not be written (read the idempotency key or the deal's history back to
+   *     tell; the engine does)
+   * @throws org.salespipeline.core.StorageException (any other kind) if the storage fails; nothing
+   *     is written
    */
   void commit(DealCommit commit);
 
@@ -93,6 +97,8 @@ public interface WorkspaceStore {
    *
    * @throws ConcurrentDealModificationException as {@link #commit}
    * @throws DuplicateIdempotencyKeyException as {@link #commit}
+   * @throws CommitOutcomeUnknownException as {@link #commit}: the whole batch (or, for this
+   *     default, the commit that failed) may or may not be written
    */
   default void commitAll(List<DealCommit> commits) {
     for (DealCommit commit : commits) {

@@ -118,10 +118,10 @@ final class HistoryReader implements Change.Visitor<Void> {
           FieldProblem.of("amount", m + " of deal " + current, "must not be negative"));
     }
     if (m.currency().equals(currency)) {
-      return m.toMinorUnits();
+      return m.minorUnitsWithinLimit();
     }
     try {
-      return converter.convert(m, currency, LocalDate.ofEpochDay(day)).toMinorUnits();
+      return converter.convert(m, currency, LocalDate.ofEpochDay(day)).minorUnitsWithinLimit();
     } catch (CurrencyConversionException ex) {
       throw new ValidationException(
           FieldProblem.of(

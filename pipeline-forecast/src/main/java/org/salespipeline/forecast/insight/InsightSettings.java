@@ -151,13 +151,13 @@ final class InsightSettings {
     if (money.currency() == currency) {
       // Money normalises its scale to the currency's digits, so this only moves the point:
       // no BigInteger is allocated, unlike BigDecimal.unscaledValue()
-      return money.toMinorUnits();
+      return money.minorUnitsWithinLimit();
     }
-    return converter.convert(money, currency, rateDate).toMinorUnits();
+    return converter.convert(money, currency, rateDate).minorUnitsWithinLimit();
   }
 
   /** The amount in minor units of the reporting currency, always through the converter. */
   long converted(Money money) {
-    return converter.convert(money, currency, rateDate).toMinorUnits();
+    return converter.convert(money, currency, rateDate).minorUnitsWithinLimit();
   }
 }

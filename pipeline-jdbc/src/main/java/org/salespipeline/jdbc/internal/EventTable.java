@@ -86,15 +86,29 @@ final class EventTable {
   }
 
   private static DealEvent event(ResultSet rs) throws SQLException {
-    Codec.EventPayload payload = Codec.decodeEventPayload(rs.getString(6), rs.getString(7));
-    return new DealEvent(
-        DealId.of(rs.getString(1)),
-        rs.getLong(2),
-        rs.getLong(3),
-        payload.at(),
-        UserId.of(rs.getString(4)),
-        Optional.ofNullable(rs.getString(5)),
-        payload.change());
+    String deal = rs.getString(1);
+    long sequence = rs.getLong(2);
+    long version = rs.getLong(3);
+    String actor = rs.getString(4);
+    String key = rs.getString(5);
+    String type = rs.getString(6);
+    String body = rs.getString(7);
+    // why: an event row written by hand (unknown type, bad payload, null actor) is named, not an
+    // untyped error (issue 14, item 8)
+    return Corrupt.decode(
+        "deal_events",
+        deal + "/" + sequence,
+        () -> {
+          Codec.EventPayload payload = Codec.decodeEventPayload(type, body);
+          return new DealEvent(
+              DealId.of(deal),
+              sequence,
+              version,
+              payload.at(),
+              UserId.of(actor),
+              Optional.ofNullable(key),
+              payload.change());
+        });
   }
 
   private static Instant clamp(Instant i) {

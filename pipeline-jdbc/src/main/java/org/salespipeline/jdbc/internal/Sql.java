@@ -124,7 +124,7 @@ public final class Sql {
       WHERE workspace = :workspace AND id = :id""";
   static final String SELECT_DEALS =
       """
-      SELECT body FROM ${prefix}deals WHERE workspace = :workspace""";
+      SELECT body, id FROM ${prefix}deals WHERE workspace = :workspace""";
 
   /** The columns of a workspace's open deals of one pipeline, in id order (snapshot loads). */
   static final String SCAN_OPEN_DEALS =

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.salespipeline.core.PipelineException;
 import org.salespipeline.core.StorageException;
+import org.salespipeline.core.store.CommitOutcomeUnknownException;
 import org.salespipeline.jdbc.ConnectionProvider;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ final class Transactor {
         try {
           result = work.run(c);
           if (!managed) {
-            c.commit();
+            commit(c, what);
           }
         } catch (SQLException | RuntimeException | Error e) {
           if (!managed) {
@@ -114,6 +115,28 @@ final class Transactor {
           release(c, restoreAutoCommit);
         }
       }
+    }
+  }
+
+  /**
+   * Commits; a failure of the commit itself leaves the outcome unknown (the server may have
+   * committed before the connection broke), except for failures that surely rolled back: a
+   * serialization failure or deadlock (retried) and a constraint violation (issue 14, item 5).
+   */
+  private void commit(Connection c, String what) throws SQLException {
+    try {
+      c.commit();
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (dialect.isRetryable(e) || (state != null && state.startsWith("23"))) {
+        throw e;
+      }
+      rollbackQuietly(c);
+      throw new CommitOutcomeUnknownException(
+          what
+              + ": the connection failed while committing, so it may or may not be written: "
+              + describe(e),
+          e);
     }
   }
 
