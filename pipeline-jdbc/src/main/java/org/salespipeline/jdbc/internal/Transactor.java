@@ -2,6 +2,7 @@ package org.salespipeline.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.salespipeline.core.PipelineException;
@@ -76,14 +77,22 @@ final class Transactor {
           c.setAutoCommit(false);
           restoreAutoCommit = true;
         }
+        // why: in the host's transaction a refused command must leave nothing behind and must not
+        // abort the host's transaction (PostgreSQL refuses every later statement after an error,
+        // SQLSTATE 25P02), so the command runs inside a savepoint it rolls back to
+        Savepoint savepoint = managed ? c.setSavepoint() : null;
         T result;
         try {
           result = work.run(c);
-          if (!managed) {
+          if (managed) {
+            c.releaseSavepoint(savepoint);
+          } else {
             c.commit();
           }
         } catch (SQLException | RuntimeException | Error e) {
-          if (!managed) {
+          if (managed) {
+            rollbackQuietly(c, savepoint, e);
+          } else {
             rollbackQuietly(c);
           }
           throw e;
@@ -168,6 +177,14 @@ final class Transactor {
       connections.release(c);
     } catch (SQLException | RuntimeException e) {
       LOG.debug("cannot release connection", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Savepoint savepoint, Throwable failure) {
+    try {
+      c.rollback(savepoint);
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
