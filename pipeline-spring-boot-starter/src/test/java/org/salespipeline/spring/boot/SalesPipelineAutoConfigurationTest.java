@@ -38,6 +38,22 @@ import org.springframework.context.annotation.Primary;
 /** Back-off and properties of the auto-configuration, in a Spring context per case. */
 class SalesPipelineAutoConfigurationTest {
 
+  /** One of Boot's JDBC auto-configurations, by its Boot 4 or Boot 3 class name. */
+  private static Class<?> boot(String simpleName) {
+    for (String pkg :
+        new String[] {
+          "org.springframework.boot.jdbc.autoconfigure.",
+          "org.springframework.boot.autoconfigure.jdbc."
+        }) {
+      try {
+        return Class.forName(pkg + simpleName);
+      } catch (ClassNotFoundException e) {
+        // why: the other Boot line
+      }
+    }
+    throw new IllegalStateException("no " + simpleName + " on the class path");
+  }
+
   private static String h2Url() {
     return TestDatabases.H2.url();
   }
@@ -46,9 +62,8 @@ class SalesPipelineAutoConfigurationTest {
       new ApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
-                  org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
-                  org.springframework.boot.jdbc.autoconfigure
-                      .DataSourceTransactionManagerAutoConfiguration.class,
+                  boot("DataSourceAutoConfiguration"),
+                  boot("DataSourceTransactionManagerAutoConfiguration"),
                   SalesPipelineAutoConfiguration.class))
           .withPropertyValues("spring.datasource.url=" + h2Url());
 
@@ -240,8 +255,7 @@ class SalesPipelineAutoConfigurationTest {
     new ApplicationContextRunner()
         .withConfiguration(
             AutoConfigurations.of(
-                org.springframework.boot.jdbc.autoconfigure
-                    .DataSourceTransactionManagerAutoConfiguration.class,
+                boot("DataSourceTransactionManagerAutoConfiguration"),
                 SalesPipelineAutoConfiguration.class))
         .withUserConfiguration(TwoDataSources.class)
         .withPropertyValues(
