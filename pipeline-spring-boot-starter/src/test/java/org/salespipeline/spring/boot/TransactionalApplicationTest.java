@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.UserId;
+import org.salespipeline.core.command.CommandResult;
+import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.spring.boot.example.NewDealsFeed;
 import org.salespipeline.spring.boot.example.OrderApplication;
@@ -19,6 +30,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The README's application, started as a real Spring Boot application on every database: a service
@@ -99,6 +113,85 @@ class TransactionalApplicationTest {
       // the key is free again: the corrected order goes through
       Deal deal = orders.placeOrder(id, "Initech", new BigDecimal("99.00"));
       assertThat(feed.opened()).containsExactly(deal.id().toString());
+    }
+  }
+
+  /**
+   * Two transactions submit the same keyed command at once: the second waits on the key, then
+   * replays the first result after the first commits, and its own transaction commits normally (on
+   * MariaDB at READ COMMITTED, as the README says).
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void theIdempotencyRaceBetweenTwoTransactionsReplays(TestDatabases db) throws Exception {
+    try (ConfigurableApplicationContext context = start(db)) {
+      SalesPipeline pipeline = context.getBean(SalesPipeline.class);
+      NewDealsFeed feed = context.getBean(NewDealsFeed.class);
+      TransactionTemplate tx =
+          new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+      tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+      String key = "race-" + UUID.randomUUID();
+      CountDownLatch firstWrote = new CountDownLatch(1);
+      CountDownLatch secondStarted = new CountDownLatch(1);
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        Future<CommandResult> first =
+            threads.submit(
+                () ->
+                    tx.execute(
+                        status -> {
+                          CommandResult r = pipeline.openDeal(keyed(key));
+                          firstWrote.countDown();
+                          await(secondStarted);
+                          pause(); // why: lets the second reach the key and wait on it
+                          return r;
+                        }));
+        Future<CommandResult> second =
+            threads.submit(
+                () -> {
+                  await(firstWrote);
+                  return tx.execute(
+                      status -> {
+                        secondStarted.countDown();
+                        return pipeline.openDeal(keyed(key));
+                      });
+                });
+        CommandResult a = first.get(30, TimeUnit.SECONDS);
+        CommandResult b = second.get(30, TimeUnit.SECONDS);
+        assertThat(List.of(a, b)).filteredOn(CommandResult::replayed).hasSize(1);
+        assertThat(b.deal().id()).isEqualTo(a.deal().id());
+        assertThat(deals(pipeline)).isEqualTo(1);
+        assertThat(feed.opened()).containsExactly(a.deal().id().toString());
+      } finally {
+        threads.shutdownNow();
+      }
+    }
+  }
+
+  private static OpenDeal keyed(String key) {
+    return OpenDeal.builder()
+        .name("Double submit")
+        .owner(UserId.of("rep"))
+        .actor(UserId.of("rep"))
+        .amount(Money.of(500, "EUR"))
+        .expectedCloseDate(LocalDate.now().plusDays(20))
+        .idempotencyKey(key)
+        .build();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
