@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 class ReadmeSpringBootTest {
 
   @Test
-  void theReadmeShowsTheServiceAndTheListenerAsCompiled() throws IOException {
+  void theReadmeShowsTheServiceControllerAndListenerAsCompiled() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
     int section = readme.indexOf("## Spring Boot");
     assertThat(section).as("README section 'Spring Boot'").isNotNegative();
     int service = readme.indexOf("```java", section) + 7;
-    int listener = readme.indexOf("```java", service) + 7;
+    int controller = readme.indexOf("```java", service) + 7;
+    int listener = readme.indexOf("```java", controller) + 7;
     assertThat(code(readme, service)).isEqualTo(source("OrderService", "spring service"));
+    assertThat(code(readme, controller)).isEqualTo(source("OrderController", "spring controller"));
     assertThat(code(readme, listener)).isEqualTo(source("NewDealsFeed", "spring listener"));
   }
 

@@ -2,6 +2,9 @@ package org.salespipeline.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.salespipeline.core.Deal;
+import org.salespipeline.core.DealId;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.UserId;
@@ -23,6 +27,7 @@ import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.spring.boot.example.NewDealsFeed;
 import org.salespipeline.spring.boot.example.OrderApplication;
+import org.salespipeline.spring.boot.example.OrderController;
 import org.salespipeline.spring.boot.example.OrderService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -30,6 +35,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +120,36 @@ class TransactionalApplicationTest {
       // the key is free again: the corrected order goes through
       Deal deal = orders.placeOrder(id, "Initech", new BigDecimal("99.00"));
       assertThat(feed.opened()).containsExactly(deal.id().toString());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void theControllerPlacesAnOrderAndARefusedOneLeavesNothing(TestDatabases db) throws Exception {
+    try (ConfigurableApplicationContext context = start(db)) {
+      MockMvc http =
+          MockMvcBuilders.standaloneSetup(context.getBean(OrderController.class)).build();
+      SalesPipeline pipeline = context.getBean(SalesPipeline.class);
+      NewDealsFeed feed = context.getBean(NewDealsFeed.class);
+
+      String dealId =
+          http.perform(
+                  post("/orders/{id}", UUID.randomUUID())
+                      .param("customer", "Globex")
+                      .param("amount", "480.50"))
+              .andExpect(status().isCreated())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(pipeline.deal(DealId.of(dealId))).isPresent();
+      assertThat(feed.opened()).containsExactly(dealId);
+
+      http.perform(
+              post("/orders/{id}", UUID.randomUUID()).param("customer", " ").param("amount", "10"))
+          .andExpect(status().isBadRequest())
+          .andExpect(content().string("customer is required"));
+      assertThat(deals(pipeline)).isEqualTo(1);
+      assertThat(feed.opened()).hasSize(1);
     }
   }
 
