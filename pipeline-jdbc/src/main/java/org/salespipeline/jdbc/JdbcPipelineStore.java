@@ -181,10 +181,9 @@ public final class JdbcPipelineStore implements PipelineStore {
   private void register(WorkspaceId workspace) {
     if (!registered.contains(workspace)) {
       context.registerWorkspace(workspace, Instant.now());
-      // why: in a host transaction the row may still be rolled back, so check again next time
-      if (!context.inHostTransaction()) {
-        registered.add(workspace);
-      }
+      // why: in a host transaction the row may still be rolled back, so it counts as registered
+      // only once the host commits (at once otherwise)
+      context.afterCommit(() -> registered.add(workspace));
     }
   }
 
