@@ -244,6 +244,57 @@ class HostTransactionsTest {
     }
   }
 
+  /**
+   * Two host transactions bind the engine to the same new workspace at once, so both save its
+   * pipeline definitions: the second waits on the first's rows, then retries its upsert inside its
+   * savepoint instead of failing.
+   */
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void twoHostTransactionsSavingTheSamePipelinesBothCommit(Databases db) throws Exception {
+    Setup s = setUp(db);
+    WorkspaceId fresh = Fixtures.randomWorkspace();
+    CountDownLatch firstSaved = new CountDownLatch(1);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<SalesPipeline> first =
+          threads.submit(
+              () -> {
+                try (Connection c = s.dataSource().getConnection();
+                    HostTransactions.Scope tx = s.host().begin(c)) {
+                  isolation(db, c, true);
+                  SalesPipeline p = s.pipeline().forWorkspace(fresh);
+                  firstSaved.countDown();
+                  secondStarted.await(10, TimeUnit.SECONDS);
+                  Thread.sleep(300); // why: lets the second reach the insert and wait on it
+                  tx.commit();
+                  return p;
+                }
+              });
+      Future<SalesPipeline> second =
+          threads.submit(
+              () -> {
+                firstSaved.await(10, TimeUnit.SECONDS);
+                try (Connection c = s.dataSource().getConnection();
+                    HostTransactions.Scope tx = s.host().begin(c)) {
+                  isolation(db, c, true);
+                  secondStarted.countDown();
+                  SalesPipeline p = s.pipeline().forWorkspace(fresh);
+                  p.openDeal(open("In the new workspace", null));
+                  tx.commit();
+                  return p;
+                }
+              });
+      first.get(30, TimeUnit.SECONDS);
+      SalesPipeline p = second.get(30, TimeUnit.SECONDS);
+      assertThat(p.store().pipelines()).hasSize(s.pipeline().pipelines().size());
+      assertThat(deals(p)).isEqualTo(1);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Databases.class)
   void aScopeRefusesNestingAndUseAfterItEnded(Databases db) throws SQLException {

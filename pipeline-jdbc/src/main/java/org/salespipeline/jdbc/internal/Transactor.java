@@ -106,7 +106,8 @@ final class Transactor {
         }
         throw translate(what, e, attempt);
       } catch (Retry e) {
-        if (!managed && attempt <= maxRetries) {
+        // why: in a host transaction the savepoint has undone the attempt, so it may run again
+        if (attempt <= maxRetries) {
           continue;
         }
         throw translate(what, (SQLException) e.getCause(), attempt);
