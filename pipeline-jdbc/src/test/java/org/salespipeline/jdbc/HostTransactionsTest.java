@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.Team;
+import org.salespipeline.core.TeamId;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.command.CommandResult;
@@ -245,34 +247,34 @@ class HostTransactionsTest {
   }
 
   /**
-   * Two host transactions bind the engine to the same new workspace at once, so both save its
-   * pipeline definitions: the second waits on the first's rows, then retries its upsert inside its
-   * savepoint instead of failing.
+   * Two host transactions save the same team at once: the second's insert waits on the first's row
+   * and fails on the key once the first commits; it retries its upsert inside its savepoint (now an
+   * update) instead of failing, and its transaction goes on.
    */
   @ParameterizedTest
   @EnumSource(Databases.class)
-  void twoHostTransactionsSavingTheSamePipelinesBothCommit(Databases db) throws Exception {
+  void twoHostTransactionsSavingTheSameTeamBothCommit(Databases db) throws Exception {
     Setup s = setUp(db);
-    WorkspaceId fresh = Fixtures.randomWorkspace();
+    TeamId id = TeamId.of("team-" + java.util.UUID.randomUUID());
     CountDownLatch firstSaved = new CountDownLatch(1);
     CountDownLatch secondStarted = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<SalesPipeline> first =
+      Future<?> first =
           threads.submit(
               () -> {
                 try (Connection c = s.dataSource().getConnection();
                     HostTransactions.Scope tx = s.host().begin(c)) {
                   isolation(db, c, true);
-                  SalesPipeline p = s.pipeline().forWorkspace(fresh);
+                  s.pipeline().saveTeam(team(s, id, "First"));
                   firstSaved.countDown();
                   secondStarted.await(10, TimeUnit.SECONDS);
                   Thread.sleep(300); // why: lets the second reach the insert and wait on it
                   tx.commit();
-                  return p;
                 }
+                return null;
               });
-      Future<SalesPipeline> second =
+      Future<?> second =
           threads.submit(
               () -> {
                 firstSaved.await(10, TimeUnit.SECONDS);
@@ -280,19 +282,28 @@ class HostTransactionsTest {
                     HostTransactions.Scope tx = s.host().begin(c)) {
                   isolation(db, c, true);
                   secondStarted.countDown();
-                  SalesPipeline p = s.pipeline().forWorkspace(fresh);
-                  p.openDeal(open("In the new workspace", null));
+                  s.pipeline().saveTeam(team(s, id, "Second"));
+                  s.pipeline().openDeal(open("After the team", null));
                   tx.commit();
-                  return p;
                 }
+                return null;
               });
       first.get(30, TimeUnit.SECONDS);
-      SalesPipeline p = second.get(30, TimeUnit.SECONDS);
-      assertThat(p.store().pipelines()).hasSize(s.pipeline().pipelines().size());
-      assertThat(deals(p)).isEqualTo(1);
+      second.get(30, TimeUnit.SECONDS);
+      assertThat(s.pipeline().teams()).singleElement().extracting(Team::name).isEqualTo("Second");
+      assertThat(deals(s.pipeline())).isEqualTo(1);
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  private static Team team(Setup s, TeamId id, String name) {
+    return Team.builder()
+        .id(id)
+        .workspace(s.pipeline().workspace())
+        .name(name)
+        .manager(REP)
+        .build();
   }
 
   @ParameterizedTest
