@@ -267,10 +267,19 @@ final class CommandRunner {
   }
 
   /**
-   * Tells every listener about committed events; a failing listener is logged and skipped, and the
+   * Tells every listener about committed events once the store says they are committed for good
+   * ({@link org.salespipeline.core.store.PipelineStore#afterCommit}: at once, or after a host's
+   * transaction commits, never if it rolls back); a failing listener is logged and skipped, and the
    * next one still hears the events.
    */
   void notifyListeners(Deal deal, List<DealEvent> events) {
+    if (context.listeners().isEmpty()) {
+      return;
+    }
+    context.store().afterCommit(() -> deliver(deal, events));
+  }
+
+  private void deliver(Deal deal, List<DealEvent> events) {
     for (PipelineListener listener : context.listeners()) {
       try {
         listener.onCommitted(events);

@@ -28,6 +28,8 @@ import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.DriverManagerDataSource;
 import org.salespipeline.jdbc.internal.Migrator;
 import org.salespipeline.jdbc.internal.StoreContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PipelineStore} in a relational database: H2 (the embedded default), PostgreSQL or
@@ -52,6 +54,7 @@ import org.salespipeline.jdbc.internal.StoreContext;
  * data source stays open.
  */
 public final class JdbcPipelineStore implements PipelineStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcPipelineStore.class);
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,19}");
 
   private final StoreContext context;
@@ -60,10 +63,8 @@ public final class JdbcPipelineStore implements PipelineStore {
   private final int importBatchSize;
   private final Set<WorkspaceId> registered = ConcurrentHashMap.newKeySet();
   private final AutoCloseable owned;
-  private final boolean hostTransactions;
 
   private JdbcPipelineStore(Builder b, SqlDialect dialect) {
-    this.hostTransactions = b.connections.managesTransactions();
     this.dialect = dialect;
     this.tablePrefix = b.tablePrefix;
     this.importBatchSize = b.importBatchSize;
@@ -220,11 +221,21 @@ public final class JdbcPipelineStore implements PipelineStore {
   private void register(WorkspaceId workspace) {
     if (!registered.contains(workspace)) {
       context.registerWorkspace(workspace, Instant.now());
-      // why: in a host transaction the row may still be rolled back, so check again next time
-      if (!hostTransactions) {
-        registered.add(workspace);
-      }
+      // why: in a host transaction the row may still be rolled back, so it counts as registered
+      // only once the host commits (at once otherwise)
+      context.afterCommit(() -> registered.add(workspace));
     }
+  }
+
+  /**
+   * Runs the action at once, or, while the calling thread writes inside a host's transaction
+   * ({@link ConnectionProvider#managesTransactions()}), hands it to the provider's {@link
+   * ConnectionProvider#afterCommit} to run after the host's commit.
+   */
+  @Override
+  public void afterCommit(Runnable action) {
+    Objects.requireNonNull(action, "action");
+    context.afterCommit(action);
   }
 
   /** The dialect in use. */
@@ -317,6 +328,30 @@ public final class JdbcPipelineStore implements PipelineStore {
       } catch (Exception e) {
         throw new StorageException("cannot close the embedded database: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Warns about a provider that can manage transactions but runs after-commit actions at once:
+   * listeners would hear events of transactions the host then rolls back.
+   */
+  private static void warnIfListenersHearUncommitted(ConnectionProvider connections) {
+    try {
+      Class<?> type = connections.getClass();
+      boolean manages =
+          type.getMethod("managesTransactions").getDeclaringClass() != ConnectionProvider.class;
+      boolean defers =
+          type.getMethod("afterCommit", Runnable.class).getDeclaringClass()
+              != ConnectionProvider.class;
+      if (manages && !defers) {
+        LOG.warn(
+            "connection provider {} manages transactions but does not implement afterCommit:"
+                + " listeners hear events before the host commits, also of transactions it then"
+                + " rolls back (see HostTransactions)",
+            type.getName());
+      }
+    } catch (NoSuchMethodException | SecurityException e) {
+      // why: both methods are public on the interface; only a security manager gets here
     }
   }
 
@@ -479,6 +514,7 @@ public final class JdbcPipelineStore implements PipelineStore {
      * @throws StorageException if the database cannot be reached
      */
     public JdbcPipelineStore build() {
+      warnIfListenersHearUncommitted(connections);
       Connection c;
       try {
         c = connections.acquire();

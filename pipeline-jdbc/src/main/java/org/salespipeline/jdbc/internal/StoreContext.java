@@ -25,6 +25,20 @@ public final class StoreContext {
     this.streams = new Streams(tx, fetchSize);
   }
 
+  /** Whether the calling thread writes inside a host's transaction right now. */
+  public boolean inHostTransaction() {
+    return tx.connections().managesTransactions();
+  }
+
+  /** Runs the action after the host's commit when inside a host's transaction, else at once. */
+  public void afterCommit(Runnable action) {
+    if (inHostTransaction()) {
+      tx.connections().afterCommit(action);
+    } else {
+      action.run();
+    }
+  }
+
   /**
    * The view of one workspace.
    *

@@ -2,6 +2,7 @@ package org.salespipeline.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.salespipeline.core.PipelineException;
@@ -77,14 +78,22 @@ final class Transactor {
           c.setAutoCommit(false);
           restoreAutoCommit = true;
         }
+        // why: in the host's transaction a refused command must leave nothing behind and must not
+        // abort the host's transaction (PostgreSQL refuses every later statement after an error,
+        // SQLSTATE 25P02), so the command runs inside a savepoint it rolls back to
+        Savepoint savepoint = managed ? c.setSavepoint() : null;
         T result;
         try {
           result = work.run(c);
-          if (!managed) {
+          if (managed) {
+            c.releaseSavepoint(savepoint);
+          } else {
             commit(c, what);
           }
         } catch (SQLException | RuntimeException | Error e) {
-          if (!managed) {
+          if (managed) {
+            rollbackQuietly(c, savepoint, e);
+          } else {
             rollbackQuietly(c);
           }
           throw e;
@@ -98,7 +107,8 @@ final class Transactor {
         }
         throw translate(what, e, attempt);
       } catch (Retry e) {
-        if (!managed && attempt <= maxRetries) {
+        // why: in a host transaction the savepoint has undone the attempt, so it may run again
+        if (attempt <= maxRetries) {
           continue;
         }
         throw translate(what, (SQLException) e.getCause(), attempt);
@@ -191,6 +201,14 @@ final class Transactor {
       connections.release(c);
     } catch (SQLException | RuntimeException e) {
       LOG.debug("cannot release connection", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Savepoint savepoint, Throwable failure) {
+    try {
+      c.rollback(savepoint);
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 

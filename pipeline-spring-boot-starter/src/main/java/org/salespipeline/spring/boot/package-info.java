@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration of the sales pipeline. */
+package org.salespipeline.spring.boot;

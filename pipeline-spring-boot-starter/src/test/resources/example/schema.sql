@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS shop_order (
+  id VARCHAR(64) PRIMARY KEY,
+  customer VARCHAR(200) NOT NULL,
+  amount DECIMAL(12, 2) NOT NULL
+);
