@@ -224,6 +224,11 @@ public final class Redaction {
     return Activity.builder().from(activity).subject(subject).outcome(outcome).build();
   }
 
+  /** The change (an event's payload) redacted; the same instance if nothing changed. */
+  public Change change(Change change) {
+    return change.accept(changes);
+  }
+
   /** The event with its payload redacted; the same instance if nothing changed. */
   public DealEvent event(DealEvent event) {
     Change change = event.change().accept(changes);
