@@ -12,6 +12,7 @@ import org.salespipeline.core.Account;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
 import org.salespipeline.core.Contact;
+import org.salespipeline.core.ContactErasure;
 import org.salespipeline.core.ContactId;
 import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
@@ -22,12 +23,16 @@ import org.salespipeline.core.Team;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.AccountQuery;
+import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
+import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.PipelineStore;
+import org.salespipeline.core.store.Redaction;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 
@@ -210,6 +215,26 @@ public final class ListingPipelineStore implements PipelineStore {
     @Override
     public List<Activity> accountActivities(AccountId account) {
       return store.accountActivities(account);
+    }
+
+    @Override
+    public KeysetPage<Account, AccountId> findAccounts(AccountQuery query) {
+      return store.findAccounts(query);
+    }
+
+    @Override
+    public KeysetPage<Contact, ContactId> findContacts(ContactQuery query) {
+      return store.findContacts(query);
+    }
+
+    @Override
+    public void eraseContact(ContactErasure erasure, Redaction redaction) {
+      store.eraseContact(erasure, redaction);
+    }
+
+    @Override
+    public List<ContactErasure> contactErasures() {
+      return store.contactErasures();
     }
   }
 }
