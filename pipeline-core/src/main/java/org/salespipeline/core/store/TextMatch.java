@@ -15,7 +15,8 @@ import org.salespipeline.core.ValidationException;
  * its own, with a binary collation, so no database locale takes part). Accents are kept: {@code
  * "cafe"} does not match {@code "Café"}.
  *
- * @param text the text to look for, 1 to 200 characters, never blank, no lone UTF-16 surrogates
+ * @param text the text to look for, 1 to 200 characters, never blank, without control characters or
+ *     lone UTF-16 surrogates
  * @param mode prefix or contains
  */
 public record TextMatch(String text, Mode mode) {
@@ -32,7 +33,7 @@ public record TextMatch(String text, Mode mode) {
 
   /**
    * @throws ValidationException naming {@code name} if the text is null, blank, longer than {@value
-   *     #MAX_LENGTH} characters or holds a lone surrogate
+   *     #MAX_LENGTH} characters or holds a control character or a lone surrogate
    */
   public TextMatch {
     Objects.requireNonNull(mode, "mode");
@@ -41,7 +42,9 @@ public record TextMatch(String text, Mode mode) {
           FieldProblem.of(
               "name",
               text,
-              "must be 1 to " + MAX_LENGTH + " characters, not blank, without lone surrogates"));
+              "must be 1 to "
+                  + MAX_LENGTH
+                  + " characters, not blank, without control characters or lone surrogates"));
     }
   }
 

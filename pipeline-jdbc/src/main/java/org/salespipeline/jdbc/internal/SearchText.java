@@ -17,7 +17,7 @@ final class SearchText {
    * @throws ValidationException naming {@code field} if it does not fit the column
    */
   static String folded(String field, String text) {
-    String folded = TextMatch.fold(text);
+    String folded = column(text);
     if (folded.length() > MAX_FOLDED) {
       throw new ValidationException(
           FieldProblem.of(field, text, "is too long to be stored (at most 200 characters)"));
@@ -27,8 +27,17 @@ final class SearchText {
 
   /** The folded form for rows written before the column existed: cut to the column's width. */
   static String foldedCut(String text) {
-    String folded = TextMatch.fold(text);
+    String folded = column(text);
     return folded.length() <= MAX_FOLDED ? folded : folded.substring(0, MAX_FOLDED);
+  }
+
+  /**
+   * The folded text as the column holds it. PostgreSQL text cannot hold U+0000, which the engine
+   * never accepts in a name but a host writing through the SPI may; it is stored as U+FFFD, and a
+   * name filter cannot hold control characters, so no search can tell.
+   */
+  private static String column(String text) {
+    return TextMatch.fold(text).replace('\u0000', '\uFFFD');
   }
 
   /** The LIKE pattern of a filter, escaped with the default escape character (backslash). */

@@ -171,7 +171,7 @@ ALTER TABLE sp_contacts ADD COLUMN name_folded VARCHAR(600) CHARACTER SET utf8mb
 
 CREATE INDEX sp_deals_name ON sp_deals (workspace, name_folded);
 
-CREATE INDEX sp_deals_close ON sp_deals (workspace, expected_close);
+CREATE INDEX sp_deals_expected_close ON sp_deals (workspace, expected_close);
 
 CREATE INDEX sp_deals_amount ON sp_deals (workspace, currency, amount);
 

@@ -249,15 +249,31 @@ public final class InMemoryPipelineStore implements PipelineStore {
               throw new ValidationException(
                   FieldProblem.of("contact", erasure.contact(), "is not a contact of " + id));
             }
-            contacts.put(stored.id(), redaction.erasedContact());
+            // why: every rewrite is computed before the first is applied, so a failure (a value
+            // the redaction cannot rebuild) leaves the workspace as it was
+            Contact erased = redaction.erasedContact();
+            Map<DealRecord, Deal> newDeals = new HashMap<>();
+            Map<DealRecord, DealEvent[]> newHistories = new HashMap<>();
             for (DealRecord record : dealsInIdOrder.values()) {
-              record.deal = redaction.deal(record.deal);
-              for (int i = 0; i < record.historySize; i++) {
-                record.history[i] = redaction.event(record.history[i]);
+              newDeals.put(record, redaction.deal(record.deal));
+              DealEvent[] history = Arrays.copyOf(record.history, record.historySize);
+              for (int i = 0; i < history.length; i++) {
+                history[i] = redaction.event(history[i]);
               }
+              newHistories.put(record, history);
             }
-            dealActivities.values().forEach(list -> list.replaceAll(redaction::activity));
-            accountActivities.values().forEach(list -> list.replaceAll(redaction::activity));
+            Map<Activity, Activity> newActivities = new HashMap<>();
+            Stream.concat(dealActivities.values().stream(), accountActivities.values().stream())
+                .flatMap(List::stream)
+                .forEach(a -> newActivities.put(a, redaction.activity(a)));
+
+            contacts.put(stored.id(), erased);
+            newDeals.forEach((record, deal) -> record.deal = deal);
+            newHistories.forEach(
+                (record, history) ->
+                    System.arraycopy(history, 0, record.history, 0, history.length));
+            dealActivities.values().forEach(list -> list.replaceAll(newActivities::get));
+            accountActivities.values().forEach(list -> list.replaceAll(newActivities::get));
             erasures.add(erasure);
           });
     }

@@ -14,7 +14,7 @@ ALTER TABLE ${prefix}contacts ADD COLUMN name_folded VARCHAR(600);
 
 CREATE INDEX ${prefix}deals_name ON ${prefix}deals (workspace, name_folded);
 
-CREATE INDEX ${prefix}deals_close ON ${prefix}deals (workspace, expected_close);
+CREATE INDEX ${prefix}deals_expected_close ON ${prefix}deals (workspace, expected_close);
 
 CREATE INDEX ${prefix}deals_amount ON ${prefix}deals (workspace, currency, amount);
 
