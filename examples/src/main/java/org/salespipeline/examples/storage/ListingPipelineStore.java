@@ -38,8 +38,10 @@ import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 
 /**
  * A custom storage adapter: the core's {@link InMemoryPipelineStore} with one twist, it can list
- * the accounts and contacts of a workspace (the storage SPI only reads them by id). The demo
- * generates into it, then copies everything into the H2 file with {@link PipelineCopy}.
+ * the accounts and contacts of a workspace in order of first save (the storage SPI's {@code
+ * findAccounts} and {@code findContacts}, delegated like every other method, list them in id order
+ * with filters). The demo generates into it, then copies everything into the H2 file with {@link
+ * PipelineCopy}.
  *
  * <p>It passes the same contract suite as every store ({@code PipelineStoreContract} of
  * pipeline-testkit), because every write goes to the delegate first and only a successful write is
