@@ -32,9 +32,9 @@ import org.salespipeline.examples.storage.ListingPipelineStore;
 
 /**
  * A custom storage adapter at work: {@link ListingPipelineStore} is the in-memory store plus a
- * listing of accounts, something the storage SPI does not offer. The engine neither knows nor
- * cares; the host reads the extra through the store it built. The adapter's test is an empty leaf
- * of pipeline-testkit's contract suite.
+ * listing of accounts in order of first save (the SPI's own {@code findAccounts} lists them in id
+ * order). The engine neither knows nor cares; the host reads the extra through the store it built.
+ * The adapter's test is an empty leaf of pipeline-testkit's contract suite.
  *
  * <p>A store that keeps its own rows does not write the commit rules itself: {@link DealLedger}
  * shows the write path of such a store, where the SPI's {@link CommitRules} checks versions,

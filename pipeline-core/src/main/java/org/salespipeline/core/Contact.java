@@ -3,9 +3,18 @@ package org.salespipeline.core;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A person at an account. Immutable; create with {@link SalesPipeline#createContact}. */
+/**
+ * A person at an account. Immutable; create with {@link SalesPipeline#createContact}.
+ *
+ * <p>After {@link SalesPipeline#eraseContact erasure} the contact keeps its id and account (deals
+ * still refer to it) but its name is {@link #ERASED_NAME}, its e-mail, phone and title are empty
+ * and {@link #erased()} is true.
+ */
 @Value.Immutable
 public abstract class Contact {
+  /** The name an erased contact carries instead of its own. */
+  public static final String ERASED_NAME = "[erased]";
+
   public static Builder builder() {
     return new Builder();
   }
@@ -24,6 +33,12 @@ public abstract class Contact {
 
   /** Job title, for example {@code VP Sales}. */
   public abstract Optional<String> title();
+
+  /** Whether the contact's personal data was erased on request. */
+  @Value.Default
+  public boolean erased() {
+    return false;
+  }
 
   /** Builds contacts; not thread-safe. */
   public static class Builder extends ImmutableContact.Builder {}

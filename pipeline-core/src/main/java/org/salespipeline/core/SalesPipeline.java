@@ -25,8 +25,12 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.rule.TransitionKind;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.StageOutcome;
+import org.salespipeline.core.store.AccountQuery;
+import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
+import org.salespipeline.core.store.Redaction;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -59,6 +63,7 @@ public final class SalesPipeline {
   private final ActivityRecorder activities;
   private final DealImporter importer;
   private final PipelineViews views;
+  private final ContactErasures erasures;
 
   private SalesPipeline(EngineContext context) {
     this.context = context;
@@ -70,6 +75,7 @@ public final class SalesPipeline {
     this.activities = new ActivityRecorder(context, checks, runner);
     this.importer = new DealImporter(context, updates, transitions, runner);
     this.views = new PipelineViews(context);
+    this.erasures = new ContactErasures(context);
     context.savePipelines();
   }
 
@@ -159,6 +165,74 @@ public final class SalesPipeline {
    */
   public Contact createContact(String name, Optional<AccountId> account, Optional<String> email) {
     return referenceData.createContact(name, account, email);
+  }
+
+  /**
+   * One page of the accounts matching the query (name prefix or contains, owners, industry), in id
+   * order; pass the page's {@code next} as {@code afterId} for the next page.
+   *
+   * <pre>{@code
+   * KeysetPage<Account, AccountId> page =
+   *     pipeline.findAccounts(AccountQuery.builder().name(TextMatch.prefix("glo")).build());
+   * }</pre>
+   *
+   * @throws UnsupportedOperationException if the store cannot list accounts (a host store that does
+   *     not override {@link WorkspaceStore#findAccounts})
+   */
+  public KeysetPage<Account, AccountId> findAccounts(AccountQuery query) {
+    return context.ws().findAccounts(requireQuery(query));
+  }
+
+  /**
+   * One page of the contacts matching the query (name prefix or contains, account), in id order.
+   *
+   * @throws UnsupportedOperationException if the store cannot list contacts
+   */
+  public KeysetPage<Contact, ContactId> findContacts(ContactQuery query) {
+    return context.ws().findContacts(requireQuery(query));
+  }
+
+  private static <Q> Q requireQuery(Q query) {
+    if (query == null) {
+      throw new ValidationException(FieldProblem.of("query", null, "must not be null"));
+    }
+    return query;
+  }
+
+  /**
+   * Erases a contact's personal data on request (right to erasure, GDPR art. 17), all or nothing.
+   *
+   * <p>The contact keeps its id and account, so deals and histories still refer to it, but its name
+   * becomes {@link Contact#ERASED_NAME} and its e-mail, phone and title are gone. Every occurrence
+   * of its name, e-mail and phone (ignoring case, at least {@value Redaction#MIN_LENGTH}
+   * characters) in the workspace's free text is replaced by {@value Redaction#MARK}: deal names,
+   * next steps, needs analyses, objections, close and reopen reasons, text attributes, activity
+   * subjects and outcomes, in the deals and in every history event that carries them (see {@link
+   * Redaction}). Ids, stages, amounts, dates, versions and sequences do not change, so {@link
+   * #history} and {@link #dealAsOf} replay as before. The erasure is recorded ({@link
+   * #contactErasures()}) with who and when, and no personal data.
+   *
+   * <p>Erasing an erased contact again changes nothing and returns the first record. Idempotency
+   * keys are not rewritten: do not put personal data in them. A command that read a deal before the
+   * erasure and commits after it writes the deal as it read it; erase when no one edits the
+   * contact's deals, or erase again.
+   *
+   * @param contact the contact to erase
+   * @param actor who asked for the erasure (recorded)
+   * @return the record of the erasure
+   * @throws ValidationException if the contact or actor is null or the contact is not in this
+   *     workspace
+   * @throws UnsupportedOperationException if the store cannot erase (a host store that does not
+   *     override {@link WorkspaceStore#eraseContact})
+   * @throws StorageException if the storage fails; nothing is changed
+   */
+  public ContactErasure eraseContact(ContactId contact, UserId actor) {
+    return erasures.erase(contact, actor);
+  }
+
+  /** Every contact erasure of this workspace, oldest first. */
+  public List<ContactErasure> contactErasures() {
+    return context.ws().contactErasures();
   }
 
   /** Creates or replaces a team of this workspace. */
@@ -346,7 +420,11 @@ public final class SalesPipeline {
     return context.requireDeal(id);
   }
 
-  /** One page of matching deals, in id order. */
+  /**
+   * One page of matching deals, in id order: by pipeline, stages, owners, account, statuses, name
+   * ({@link org.salespipeline.core.store.TextMatch}: prefix or contains, case-insensitive),
+   * expected close date range and amount range (see {@link DealQuery}).
+   */
   public Page<Deal> findDeals(DealQuery query) {
     return context.ws().findDeals(query);
   }

@@ -26,6 +26,7 @@ import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.DriverManagerDataSource;
+import org.salespipeline.jdbc.internal.FoldedNames;
 import org.salespipeline.jdbc.internal.Migrator;
 import org.salespipeline.jdbc.internal.StoreContext;
 import org.slf4j.Logger;
@@ -535,6 +536,7 @@ public final class JdbcPipelineStore implements PipelineStore {
               } finally {
                 connections.release(lock);
               }
+              FoldedNames.fill(c, tablePrefix);
             }
           }
           case VALIDATE -> migrator.validate(c);

@@ -27,6 +27,10 @@ import org.salespipeline.core.store.PipelineStore;
  *       commit;
  *   <li>{@link ActivityContract}: account activities and their order;
  *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many;
+ *   <li>{@link RecordSearchContract}: accounts, contacts and deals found by name, owner, industry,
+ *       account, close dates and amounts, in keyset pages (with a jqwik page-walk property);
+ *   <li>{@link ContactErasureContract}: a contact's personal data erased from every copy, histories
+ *       still replayable, the erasure recorded;
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
  *       step (a jqwik property).
  * </ul>
@@ -76,6 +80,8 @@ public abstract class PipelineStoreContract
         RetentionContract,
         ActivityContract,
         ConcurrencyContract,
+        RecordSearchContract,
+        ContactErasureContract,
         ActionChainContract {
 
   /**

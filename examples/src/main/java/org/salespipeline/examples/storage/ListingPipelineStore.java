@@ -12,6 +12,7 @@ import org.salespipeline.core.Account;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
 import org.salespipeline.core.Contact;
+import org.salespipeline.core.ContactErasure;
 import org.salespipeline.core.ContactId;
 import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
@@ -22,19 +23,25 @@ import org.salespipeline.core.Team;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.AccountQuery;
+import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
+import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.PipelineStore;
+import org.salespipeline.core.store.Redaction;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 
 /**
  * A custom storage adapter: the core's {@link InMemoryPipelineStore} with one twist, it can list
- * the accounts and contacts of a workspace (the storage SPI only reads them by id). The demo
- * generates into it, then copies everything into the H2 file with {@link PipelineCopy}.
+ * the accounts and contacts of a workspace in order of first save (the storage SPI's {@code
+ * findAccounts} and {@code findContacts}, delegated like every other method, list them in id order
+ * with filters). The demo generates into it, then copies everything into the H2 file with {@link
+ * PipelineCopy}.
  *
  * <p>It passes the same contract suite as every store ({@code PipelineStoreContract} of
  * pipeline-testkit), because every write goes to the delegate first and only a successful write is
@@ -210,6 +217,26 @@ public final class ListingPipelineStore implements PipelineStore {
     @Override
     public List<Activity> accountActivities(AccountId account) {
       return store.accountActivities(account);
+    }
+
+    @Override
+    public KeysetPage<Account, AccountId> findAccounts(AccountQuery query) {
+      return store.findAccounts(query);
+    }
+
+    @Override
+    public KeysetPage<Contact, ContactId> findContacts(ContactQuery query) {
+      return store.findContacts(query);
+    }
+
+    @Override
+    public void eraseContact(ContactErasure erasure, Redaction redaction) {
+      store.eraseContact(erasure, redaction);
+    }
+
+    @Override
+    public List<ContactErasure> contactErasures() {
+      return store.contactErasures();
     }
   }
 }

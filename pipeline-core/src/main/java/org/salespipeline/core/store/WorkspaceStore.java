@@ -8,6 +8,7 @@ import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
 import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.Contact;
+import org.salespipeline.core.ContactErasure;
 import org.salespipeline.core.ContactId;
 import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
@@ -58,6 +59,62 @@ public interface WorkspaceStore {
   void saveContact(Contact contact);
 
   Optional<Contact> contact(ContactId id);
+
+  /**
+   * One page of matching accounts, in id order.
+   *
+   * <p>This default refuses: the SPI has no other way to list accounts. Stores override it (the
+   * in-memory and JDBC stores do); the testkit's {@code RecordSearchContract} checks it.
+   *
+   * @throws UnsupportedOperationException if the store cannot list accounts
+   */
+  default KeysetPage<Account, AccountId> findAccounts(AccountQuery query) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot list accounts: override WorkspaceStore.findAccounts");
+  }
+
+  /**
+   * One page of matching contacts, in id order.
+   *
+   * <p>This default refuses, as {@link #findAccounts}.
+   *
+   * @throws UnsupportedOperationException if the store cannot list contacts
+   */
+  default KeysetPage<Contact, ContactId> findContacts(ContactQuery query) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot list contacts: override WorkspaceStore.findContacts");
+  }
+
+  /**
+   * Erases a contact's personal data from every stored copy and records the erasure, all or
+   * nothing: the contact becomes {@link Redaction#erasedContact()}; every deal, every history event
+   * and every activity of the workspace is replaced by its {@link Redaction} ({@link
+   * Redaction#deal}, {@link Redaction#event}, {@link Redaction#activity}) where that differs; the
+   * erasure is appended to {@link #contactErasures()}. Versions, sequences, ids and order stay as
+   * they were, so histories replay as before; no copy of the personal strings may remain in the
+   * store's own records (a database store also rewrites every column it derived from them).
+   *
+   * <p>This default refuses: history cannot be rewritten through the rest of the SPI. Stores
+   * override it (the in-memory and JDBC stores do); the testkit's {@code ContactErasureContract}
+   * checks it.
+   *
+   * @param erasure the record to append, for a contact of this workspace
+   * @param redaction what to erase, built from the stored contact
+   * @throws UnsupportedOperationException if the store cannot erase
+   * @throws org.salespipeline.core.StorageException if the storage fails; nothing is changed
+   */
+  default void eraseContact(ContactErasure erasure, Redaction redaction) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot erase personal data: override WorkspaceStore.eraseContact");
+  }
+
+  /**
+   * Every erasure recorded in this workspace, oldest first. This default has none to report (its
+   * {@link #eraseContact} refuses).
+   */
+  default List<ContactErasure> contactErasures() {
+    return List.of();
+  }
 
   /** Creates or replaces a team. */
   void saveTeam(Team team);

@@ -340,6 +340,9 @@ public final class Codec {
     c.email().ifPresent(v -> m.put("email", v));
     c.phone().ifPresent(v -> m.put("phone", v));
     c.title().ifPresent(v -> m.put("title", v));
+    if (c.erased()) {
+      m.put("erased", "true");
+    }
     return Tree.write(m);
   }
 
@@ -353,6 +356,7 @@ public final class Codec {
         .email(opt(m, "email"))
         .phone(opt(m, "phone"))
         .title(opt(m, "title"))
+        .erased(opt(m, "erased").map(Boolean::parseBoolean).orElse(false))
         .build();
   }
 

@@ -101,6 +101,7 @@ final class DealTable {
         .number("version", deal.version())
         .number("lastSequence", deal.lastEventSequence())
         .text("body", body)
+        .text("nameFolded", SearchText.foldedCut(deal.name()))
         .text("workspace", t.ws())
         .text("id", deal.id().toString());
   }
@@ -150,6 +151,28 @@ final class DealTable {
         Sql.DEAL_FILTER_STATUSES,
         "status",
         query.statuses().stream().map(DealStatus::name).toList());
+    if (query.name().isPresent()) {
+      text.append(Sql.DEAL_FILTER_NAME);
+      params.put("name", SearchText.likePattern(query.name().get()));
+    }
+    if (query.closeDateFrom().isPresent()) {
+      text.append(Sql.DEAL_FILTER_CLOSE_FROM);
+      params.put("closeFrom", query.closeDateFrom().get());
+    }
+    if (query.closeDateTo().isPresent()) {
+      text.append(Sql.DEAL_FILTER_CLOSE_TO);
+      params.put("closeTo", query.closeDateTo().get());
+    }
+    if (query.amountFrom().isPresent()) {
+      text.append(Sql.DEAL_FILTER_AMOUNT_FROM);
+      params.put("amountCurrency", query.amountFrom().get().currency().getCurrencyCode());
+      params.put("amountFrom", query.amountFrom().get());
+    }
+    if (query.amountTo().isPresent()) {
+      text.append(Sql.DEAL_FILTER_AMOUNT_TO);
+      params.put("amountCurrency", query.amountTo().get().currency().getCurrencyCode());
+      params.put("amountTo", query.amountTo().get());
+    }
     if (query.afterId().isPresent()) {
       text.append(Sql.DEAL_FILTER_AFTER);
       params.put("afterId", query.afterId().get().toString());

@@ -13,6 +13,7 @@ import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
 import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.Contact;
+import org.salespipeline.core.ContactErasure;
 import org.salespipeline.core.ContactId;
 import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
@@ -26,13 +27,17 @@ import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.AccountQuery;
 import org.salespipeline.core.store.CommitRules;
+import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
+import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.OpenDealVisitor;
 import org.salespipeline.core.store.Page;
+import org.salespipeline.core.store.Redaction;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -54,6 +59,8 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   private final ActivityTable activities;
   private final RetentionTable retention;
   private final IdempotencyTable keys;
+  private final RecordSearch search;
+  private final ContactEraser eraser;
 
   JdbcWorkspaceStore(TableContext t, Runnable registerWorkspace) {
     this.t = t;
@@ -65,6 +72,8 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
     this.activities = new ActivityTable(t);
     this.retention = new RetentionTable(t, rules);
     this.keys = new IdempotencyTable(t);
+    this.search = new RecordSearch(t);
+    this.eraser = new ContactEraser(t);
   }
 
   @Override
@@ -116,6 +125,29 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   }
 
   @Override
+  public KeysetPage<Account, AccountId> findAccounts(AccountQuery query) {
+    return search.accounts(query);
+  }
+
+  @Override
+  public KeysetPage<Contact, ContactId> findContacts(ContactQuery query) {
+    return search.contacts(query);
+  }
+
+  @Override
+  public void eraseContact(ContactErasure erasure, Redaction redaction) {
+    java.util.Objects.requireNonNull(erasure, "erasure");
+    java.util.Objects.requireNonNull(redaction, "redaction");
+    registerWorkspace.run();
+    eraser.erase(erasure, redaction);
+  }
+
+  @Override
+  public List<ContactErasure> contactErasures() {
+    return eraser.erasures();
+  }
+
+  @Override
   public void saveTeam(Team team) {
     rules.requireOwn(team.workspace(), "team");
     registerWorkspace.run();
@@ -150,6 +182,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   /** Checks what the columns can hold: amounts and key lengths. */
   private static void checkColumns(DealCommit commit) {
     Binds.checkAmount("amount", commit.deal().amount());
+    SearchText.folded("name", commit.deal().name());
     commit.idempotencyKey().ifPresent(JdbcWorkspaceStore::checkKey);
   }
 

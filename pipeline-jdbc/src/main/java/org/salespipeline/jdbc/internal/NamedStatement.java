@@ -112,12 +112,16 @@ final class NamedStatement implements AutoCloseable {
     return this;
   }
 
-  /** Binds a value of a dynamic query: a String, an Integer or an Instant. */
+  /** Binds a value of a dynamic query: a String, an Integer, an Instant, a LocalDate or Money. */
   NamedStatement value(String name, Object value) throws SQLException {
     if (value instanceof Integer n) {
       return integer(name, n);
     } else if (value instanceof Instant instant) {
       return instant(name, instant);
+    } else if (value instanceof LocalDate date) {
+      return date(name, date);
+    } else if (value instanceof Money money) {
+      return amount(name, money);
     }
     return text(name, (String) value);
   }

@@ -131,6 +131,8 @@ final class ReferenceTables {
 
   void saveAccount(Account account) {
     String body = Codec.encodeAccount(account);
+    String nameFolded = SearchText.folded("name", account.name());
+    Optional<String> industryFolded = account.industry().map(i -> SearchText.folded("industry", i));
     t.tx()
         .inTransaction(
             "saving account " + account.id(),
@@ -142,6 +144,8 @@ final class ReferenceTables {
                     s ->
                         s.text("owner", account.owner())
                             .text("body", body)
+                            .text("nameFolded", nameFolded)
+                            .text("industryFolded", industryFolded)
                             .text("workspace", t.ws())
                             .text("id", account.id().toString())));
   }
@@ -153,6 +157,7 @@ final class ReferenceTables {
 
   void saveContact(Contact contact) {
     String body = Codec.encodeContact(contact);
+    String nameFolded = SearchText.folded("name", contact.name());
     t.tx()
         .inTransaction(
             "saving contact " + contact.id(),
@@ -164,6 +169,7 @@ final class ReferenceTables {
                     s ->
                         s.text("account", contact.account())
                             .text("body", body)
+                            .text("nameFolded", nameFolded)
                             .text("workspace", t.ws())
                             .text("id", contact.id().toString())));
   }

@@ -52,24 +52,25 @@ public final class Sql {
 
   static final String UPDATE_ACCOUNT =
       """
-      UPDATE ${prefix}accounts SET owner = :owner, body = :body
+      UPDATE ${prefix}accounts SET owner = :owner, body = :body, name_folded = :nameFolded,
+        industry_folded = :industryFolded
       WHERE workspace = :workspace AND id = :id""";
   static final String INSERT_ACCOUNT =
       """
-      INSERT INTO ${prefix}accounts (owner, body, workspace, id)
-      VALUES (:owner, :body, :workspace, :id)""";
+      INSERT INTO ${prefix}accounts (owner, body, name_folded, industry_folded, workspace, id)
+      VALUES (:owner, :body, :nameFolded, :industryFolded, :workspace, :id)""";
   static final String SELECT_ACCOUNT =
       """
       SELECT body FROM ${prefix}accounts WHERE workspace = :workspace AND id = :id""";
 
   static final String UPDATE_CONTACT =
       """
-      UPDATE ${prefix}contacts SET account_id = :account, body = :body
+      UPDATE ${prefix}contacts SET account_id = :account, body = :body, name_folded = :nameFolded
       WHERE workspace = :workspace AND id = :id""";
   static final String INSERT_CONTACT =
       """
-      INSERT INTO ${prefix}contacts (account_id, body, workspace, id)
-      VALUES (:account, :body, :workspace, :id)""";
+      INSERT INTO ${prefix}contacts (account_id, body, name_folded, workspace, id)
+      VALUES (:account, :body, :nameFolded, :workspace, :id)""";
   static final String SELECT_CONTACT =
       """
       SELECT body FROM ${prefix}contacts WHERE workspace = :workspace AND id = :id""";
@@ -103,16 +104,16 @@ public final class Sql {
   static final String INSERT_DEAL =
       """
       INSERT INTO ${prefix}deals (pipeline, stage, status, owner, account_id, amount, currency,
-        expected_close, forecast_category, version, last_event_sequence, body, workspace, id,
-        created_at)
+        expected_close, forecast_category, version, last_event_sequence, body, name_folded,
+        workspace, id, created_at)
       VALUES (:pipeline, :stage, :status, :owner, :account, :amount, :currency, :expectedClose,
-        :category, :version, :lastSequence, :body, :workspace, :id, :createdAt)""";
+        :category, :version, :lastSequence, :body, :nameFolded, :workspace, :id, :createdAt)""";
   static final String UPDATE_DEAL =
       """
       UPDATE ${prefix}deals SET pipeline = :pipeline, stage = :stage, status = :status,
         owner = :owner, account_id = :account, amount = :amount, currency = :currency,
         expected_close = :expectedClose, forecast_category = :category, version = :version,
-        last_event_sequence = :lastSequence, body = :body
+        last_event_sequence = :lastSequence, body = :body, name_folded = :nameFolded
       WHERE workspace = :workspace AND id = :id AND version = :expectedVersion
         AND last_event_sequence = :storedLastSequence""";
   static final String SELECT_DEAL =
@@ -141,8 +142,86 @@ public final class Sql {
   static final String DEAL_FILTER_ACCOUNT = " AND account_id = :account";
   static final String DEAL_FILTER_STATUSES = " AND status IN (";
   static final String DEAL_FILTER_AFTER = " AND id > :afterId";
+  // why: LIKE patterns are escaped with the default escape character, a backslash, on all three
+  // databases; the folded columns have binary collations, so LIKE compares exactly
+  static final String DEAL_FILTER_NAME = " AND name_folded LIKE :name";
+  static final String DEAL_FILTER_CLOSE_FROM = " AND expected_close >= :closeFrom";
+  static final String DEAL_FILTER_CLOSE_TO = " AND expected_close <= :closeTo";
+  static final String DEAL_FILTER_AMOUNT_FROM =
+      " AND currency = :amountCurrency AND amount >= :amountFrom";
+  static final String DEAL_FILTER_AMOUNT_TO =
+      " AND currency = :amountCurrency AND amount <= :amountTo";
   static final String DEAL_ORDER = " ORDER BY id";
   static final String DEAL_LIMIT = " LIMIT :limit";
+
+  static final String SELECT_ACCOUNTS =
+      """
+      SELECT body FROM ${prefix}accounts WHERE workspace = :workspace""";
+  static final String SELECT_CONTACTS =
+      """
+      SELECT body FROM ${prefix}contacts WHERE workspace = :workspace""";
+  static final String RECORD_FILTER_NAME = " AND name_folded LIKE :name";
+  static final String RECORD_FILTER_OWNERS = " AND owner IN (";
+  static final String RECORD_FILTER_INDUSTRY = " AND industry_folded = :industry";
+  static final String RECORD_FILTER_ACCOUNT = " AND account_id = :account";
+  static final String RECORD_FILTER_AFTER = " AND id > :afterId";
+
+  // ---- erasure: the workspace's rows in keyset chunks, rewritten where they change
+  static final String SELECT_DEAL_BODIES =
+      """
+      SELECT id, body FROM ${prefix}deals WHERE workspace = :workspace AND id > :afterId
+      ORDER BY id LIMIT :limit""";
+  static final String UPDATE_DEAL_BODY =
+      """
+      UPDATE ${prefix}deals SET body = :body, name_folded = :nameFolded
+      WHERE workspace = :workspace AND id = :id""";
+  static final String SELECT_EVENT_PAYLOADS =
+      """
+      SELECT deal_id, sequence, change_type, payload FROM ${prefix}deal_events
+      WHERE workspace = :workspace
+        AND (deal_id > :deal OR (deal_id = :deal AND sequence > :sequence))
+      ORDER BY deal_id, sequence LIMIT :limit""";
+  static final String UPDATE_EVENT_PAYLOAD =
+      """
+      UPDATE ${prefix}deal_events SET payload = :payload
+      WHERE workspace = :workspace AND deal_id = :deal AND sequence = :sequence""";
+  static final String SELECT_ACTIVITY_BODIES =
+      """
+      SELECT position, body FROM ${prefix}activities
+      WHERE workspace = :workspace AND position > :position
+      ORDER BY position LIMIT :limit""";
+  static final String UPDATE_ACTIVITY_BODY =
+      """
+      UPDATE ${prefix}activities SET body = :body WHERE workspace = :workspace AND position = :position""";
+  static final String INSERT_ERASURE =
+      """
+      INSERT INTO ${prefix}contact_erasures (workspace, contact_id, erased_at, erased_by)
+      VALUES (:workspace, :contact, :erasedAt, :erasedBy)""";
+  static final String SELECT_ERASURES =
+      """
+      SELECT contact_id, erased_at, erased_by FROM ${prefix}contact_erasures
+      WHERE workspace = :workspace ORDER BY erased_at, contact_id""";
+
+  // ---- after migrating to V005: fill the folded names of rows written before it
+  static final String SELECT_UNFOLDED_DEALS =
+      """
+      SELECT workspace, id, body FROM ${prefix}deals WHERE name_folded IS NULL LIMIT :limit""";
+  static final String SELECT_UNFOLDED_ACCOUNTS =
+      """
+      SELECT workspace, id, body FROM ${prefix}accounts WHERE name_folded IS NULL LIMIT :limit""";
+  static final String SELECT_UNFOLDED_CONTACTS =
+      """
+      SELECT workspace, id, body FROM ${prefix}contacts WHERE name_folded IS NULL LIMIT :limit""";
+  static final String FOLD_DEAL =
+      """
+      UPDATE ${prefix}deals SET name_folded = :nameFolded WHERE workspace = :workspace AND id = :id""";
+  static final String FOLD_ACCOUNT =
+      """
+      UPDATE ${prefix}accounts SET name_folded = :nameFolded, industry_folded = :industryFolded
+      WHERE workspace = :workspace AND id = :id""";
+  static final String FOLD_CONTACT =
+      """
+      UPDATE ${prefix}contacts SET name_folded = :nameFolded WHERE workspace = :workspace AND id = :id""";
 
   static final String INSERT_EVENT =
       """

@@ -148,3 +148,41 @@ ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
 -- Issue 14: H2 already compares VARCHAR keys exactly (trailing spaces included) and stores every
 -- Java string as it is; no change is needed here. PostgreSQL and MariaDB override this script.
 
+-- Issue 14 item 17: searches of a back office and the right to erasure.
+-- The folded names (Java's toLowerCase(Locale.ROOT), written by the store) make case-insensitive
+-- name searches exact on every database; rows written before this version are filled in by the
+-- store when it migrates. Indexes serve name prefixes, owners, industries, accounts, close dates and
+-- amounts. The erasure log holds who erased which contact and when, and no personal data.
+
+ALTER TABLE sp_deals ADD COLUMN name_folded VARCHAR(600);
+
+ALTER TABLE sp_accounts ADD COLUMN name_folded VARCHAR(600);
+
+ALTER TABLE sp_accounts ADD COLUMN industry_folded VARCHAR(600);
+
+ALTER TABLE sp_contacts ADD COLUMN name_folded VARCHAR(600);
+
+CREATE INDEX sp_deals_name ON sp_deals (workspace, name_folded);
+
+CREATE INDEX sp_deals_expected_close ON sp_deals (workspace, expected_close);
+
+CREATE INDEX sp_deals_amount ON sp_deals (workspace, currency, amount);
+
+CREATE INDEX sp_accounts_name ON sp_accounts (workspace, name_folded);
+
+CREATE INDEX sp_accounts_owner ON sp_accounts (workspace, owner);
+
+CREATE INDEX sp_accounts_industry ON sp_accounts (workspace, industry_folded);
+
+CREATE INDEX sp_contacts_name ON sp_contacts (workspace, name_folded);
+
+CREATE INDEX sp_contacts_account ON sp_contacts (workspace, account_id);
+
+CREATE TABLE sp_contact_erasures (
+  workspace VARCHAR(64) NOT NULL,
+  contact_id CHAR(36) NOT NULL,
+  erased_at TIMESTAMP(6) NOT NULL,
+  erased_by VARCHAR(64) NOT NULL,
+  PRIMARY KEY (workspace, contact_id, erased_at)
+);
+

@@ -151,3 +151,41 @@ ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
 -- Issue 14: keys compare byte for byte, whatever the database's default collation.
 ALTER TABLE sp_idempotency_keys ALTER COLUMN idempotency_key TYPE VARCHAR(255) COLLATE "C";
 
+-- Issue 14 item 17 (PostgreSQL: binary "C" collation, so LIKE prefixes use the indexes): searches of a back office and the right to erasure.
+-- The folded names (Java's toLowerCase(Locale.ROOT), written by the store) make case-insensitive
+-- name searches exact on every database; rows written before this version are filled in by the
+-- store when it migrates. Indexes serve name prefixes, owners, industries, accounts, close dates and
+-- amounts. The erasure log holds who erased which contact and when, and no personal data.
+
+ALTER TABLE sp_deals ADD COLUMN name_folded VARCHAR(600) COLLATE "C";
+
+ALTER TABLE sp_accounts ADD COLUMN name_folded VARCHAR(600) COLLATE "C";
+
+ALTER TABLE sp_accounts ADD COLUMN industry_folded VARCHAR(600) COLLATE "C";
+
+ALTER TABLE sp_contacts ADD COLUMN name_folded VARCHAR(600) COLLATE "C";
+
+CREATE INDEX sp_deals_name ON sp_deals (workspace, name_folded);
+
+CREATE INDEX sp_deals_expected_close ON sp_deals (workspace, expected_close);
+
+CREATE INDEX sp_deals_amount ON sp_deals (workspace, currency, amount);
+
+CREATE INDEX sp_accounts_name ON sp_accounts (workspace, name_folded);
+
+CREATE INDEX sp_accounts_owner ON sp_accounts (workspace, owner);
+
+CREATE INDEX sp_accounts_industry ON sp_accounts (workspace, industry_folded);
+
+CREATE INDEX sp_contacts_name ON sp_contacts (workspace, name_folded);
+
+CREATE INDEX sp_contacts_account ON sp_contacts (workspace, account_id);
+
+CREATE TABLE sp_contact_erasures (
+  workspace VARCHAR(64) COLLATE "C" NOT NULL,
+  contact_id VARCHAR(36) COLLATE "C" NOT NULL,
+  erased_at TIMESTAMP(6) NOT NULL,
+  erased_by VARCHAR(64) COLLATE "C" NOT NULL,
+  PRIMARY KEY (workspace, contact_id, erased_at)
+);
+

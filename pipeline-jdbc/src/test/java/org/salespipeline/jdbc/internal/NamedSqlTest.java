@@ -38,8 +38,8 @@ class NamedSqlTest {
     Sql sql = new Sql("sp_");
     NamedSql deal = sql.of(Sql.UPDATE_DEAL);
     assertThat(deal.jdbc()).startsWith("UPDATE sp_deals SET").doesNotContain(":");
-    assertThat(deal.parameterCount()).isEqualTo(16);
-    assertThat(deal.positions("expectedVersion")).containsExactly(15);
+    assertThat(deal.parameterCount()).isEqualTo(17);
+    assertThat(deal.positions("expectedVersion")).containsExactly(16);
     assertThat(sql.of(Sql.UPDATE_DEAL)).isSameAs(deal);
   }
 }

@@ -16,6 +16,7 @@ import org.salespipeline.core.Account;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.Activity;
 import org.salespipeline.core.Contact;
+import org.salespipeline.core.ContactErasure;
 import org.salespipeline.core.ContactId;
 import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
@@ -29,13 +30,17 @@ import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
+import org.salespipeline.core.store.AccountQuery;
 import org.salespipeline.core.store.CommitRules;
+import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
+import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.PipelineStore;
+import org.salespipeline.core.store.Redaction;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -69,8 +74,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
     // reentrant costs nothing.
     private final StampedLock lock = new StampedLock();
     private final Map<PipelineId, PipelineDefinition> pipelines = new TreeMap<>();
-    private final Map<AccountId, Account> accounts = new HashMap<>();
-    private final Map<ContactId, Contact> contacts = new HashMap<>();
+    private final TreeMap<AccountId, Account> accounts = new TreeMap<>();
+    private final TreeMap<ContactId, Contact> contacts = new TreeMap<>();
+    private final List<ContactErasure> erasures = new ArrayList<>();
     private final Map<TeamId, Team> teams = new TreeMap<>();
     private final List<Quota> quotas = new ArrayList<>();
     // why: concurrent so that an optimistic read, racing a writer, still finds a consistent map;
@@ -182,6 +188,99 @@ public final class InMemoryPipelineStore implements PipelineStore {
     @Override
     public Optional<Contact> contact(ContactId contactId) {
       return read(() -> Optional.ofNullable(contacts.get(contactId)));
+    }
+
+    @Override
+    public KeysetPage<Account, AccountId> findAccounts(AccountQuery query) {
+      return read(
+          () ->
+              page(
+                  query.afterId().isPresent()
+                      ? accounts.tailMap(query.afterId().get(), false)
+                      : accounts,
+                  query::matches,
+                  query.limit(),
+                  Account::id));
+    }
+
+    @Override
+    public KeysetPage<Contact, ContactId> findContacts(ContactQuery query) {
+      return read(
+          () ->
+              page(
+                  query.afterId().isPresent()
+                      ? contacts.tailMap(query.afterId().get(), false)
+                      : contacts,
+                  query::matches,
+                  query.limit(),
+                  Contact::id));
+    }
+
+    private static <T, K> KeysetPage<T, K> page(
+        Map<K, T> inIdOrder,
+        java.util.function.Predicate<T> matches,
+        int limit,
+        java.util.function.Function<T, K> id) {
+      List<T> items = new ArrayList<>();
+      boolean more = false;
+      for (T item : inIdOrder.values()) {
+        if (!matches.test(item)) {
+          continue;
+        }
+        if (items.size() == limit) {
+          more = true;
+          break;
+        }
+        items.add(item);
+      }
+      return new KeysetPage<>(
+          items, more ? Optional.of(id.apply(items.get(items.size() - 1))) : Optional.empty());
+    }
+
+    /** Rewrites every copy under the write lock: readers see all of it or none. */
+    @Override
+    public void eraseContact(ContactErasure erasure, Redaction redaction) {
+      java.util.Objects.requireNonNull(erasure, "erasure");
+      java.util.Objects.requireNonNull(redaction, "redaction");
+      write(
+          () -> {
+            Contact stored = contacts.get(erasure.contact());
+            if (stored == null) {
+              throw new ValidationException(
+                  FieldProblem.of("contact", erasure.contact(), "is not a contact of " + id));
+            }
+            // why: every rewrite is computed before the first is applied, so a failure (a value
+            // the redaction cannot rebuild) leaves the workspace as it was
+            Contact erased = redaction.erasedContact();
+            Map<DealRecord, Deal> newDeals = new HashMap<>();
+            Map<DealRecord, DealEvent[]> newHistories = new HashMap<>();
+            for (DealRecord record : dealsInIdOrder.values()) {
+              newDeals.put(record, redaction.deal(record.deal));
+              DealEvent[] history = Arrays.copyOf(record.history, record.historySize);
+              for (int i = 0; i < history.length; i++) {
+                history[i] = redaction.event(history[i]);
+              }
+              newHistories.put(record, history);
+            }
+            Map<Activity, Activity> newActivities = new HashMap<>();
+            Stream.concat(dealActivities.values().stream(), accountActivities.values().stream())
+                .flatMap(List::stream)
+                .forEach(a -> newActivities.put(a, redaction.activity(a)));
+
+            contacts.put(stored.id(), erased);
+            newDeals.forEach((record, deal) -> record.deal = deal);
+            newHistories.forEach(
+                (record, history) ->
+                    System.arraycopy(history, 0, record.history, 0, history.length));
+            dealActivities.values().forEach(list -> list.replaceAll(newActivities::get));
+            accountActivities.values().forEach(list -> list.replaceAll(newActivities::get));
+            erasures.add(erasure);
+          });
+    }
+
+    @Override
+    public List<ContactErasure> contactErasures() {
+      return read(() -> List.copyOf(erasures));
     }
 
     @Override

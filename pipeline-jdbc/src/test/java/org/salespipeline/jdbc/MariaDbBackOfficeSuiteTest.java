@@ -1,0 +1,8 @@
+package org.salespipeline.jdbc;
+
+class MariaDbBackOfficeSuiteTest extends BackOfficeSuite {
+  @Override
+  Databases db() {
+    return Databases.MARIADB;
+  }
+}
