@@ -48,9 +48,11 @@ import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
- * Store reliability tests (RELIABILITY.md T1, T2, T4, T5, T6, T7, T8, T10, T11, T12, T16) run on
- * every database through the leaf classes {@code H2StoreSuiteTest}, {@code PostgresStoreSuiteTest}
- * and {@code MariaDbStoreSuiteTest}. Each test uses its own workspace.
+ * Store reliability tests (see RELIABILITY.md): stale writes, concurrent moves without row locks,
+ * retried serialization failures, failing connections and statements, connection pools, streaming,
+ * hostile values and time zones, run on every database through the leaf classes {@code
+ * H2StoreSuiteTest}, {@code PostgresStoreSuiteTest} and {@code MariaDbStoreSuiteTest}. Each test
+ * uses its own workspace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreSuite {
@@ -71,7 +73,7 @@ abstract class StoreSuite {
   @BeforeAll
   void open() {
     zone = TimeZone.getDefault();
-    // T16: the JVM runs in a zone with DST; nothing may depend on it
+    // why: the JVM runs in a zone with DST; nothing may depend on it
     TimeZone.setDefault(TimeZone.getTimeZone("Europe/Oslo"));
     store = JdbcPipelineStore.builder(db().dataSource()).build();
     faulty = new FaultyDataSource(db().dataSource());
@@ -93,7 +95,7 @@ abstract class StoreSuite {
     return deal;
   }
 
-  // ---------------------------------------------------------------- T1
+  // ---------------------------------------------------------------- stale writes
 
   @Test
   void t1_staleWriteFailsAndChangesNothing() {
@@ -137,7 +139,7 @@ abstract class StoreSuite {
     assertThat(ws.history(ghost.id())).isEmpty();
   }
 
-  // ---------------------------------------------------------------- T2 and T4
+  // ---------------------------------------------------------------- concurrent moves, no row locks
 
   @Test
   void t2_concurrentMovesOfOneDealExactlyOneWins() throws Exception {
@@ -163,7 +165,7 @@ abstract class StoreSuite {
     assertThat(ws.history(deal.id())).hasSize(2);
   }
 
-  /** T4: commands take no row locks (no FOR UPDATE): moves of different deals all commit. */
+  /** Commands take no row locks (no FOR UPDATE): moves of different deals all commit. */
   @Test
   void t2_t4_concurrentMovesOfDifferentDealsAllCommit() throws Exception {
     WorkspaceStore ws = newWorkspace();
@@ -215,7 +217,7 @@ abstract class StoreSuite {
     }
   }
 
-  // ---------------------------------------------------------------- T5
+  // ---------------------------------------------------------------- serialization failures
 
   @Test
   void t5_serializationFailureIsRetriedThenSucceeds() {
@@ -270,11 +272,12 @@ abstract class StoreSuite {
     assertThat(ws.history(deal.id())).hasSize(1);
   }
 
-  // ---------------------------------------------------------------- T6 and T10
+  // ---------------------------------------------------------------- failing connections, keyed
+  // retries
 
   /**
-   * T6: connections fail on open, before commit and after commit, 20% each. Every command carries
-   * an idempotency key; a caller that sees a failure asks the store whether the key is recorded
+   * Connections fail on open, before commit and after commit, 20% each. Every command carries an
+   * idempotency key; a caller that sees a failure asks the store whether the key is recorded
    * (committed after all) and otherwise resubmits. The final state equals the model.
    */
   @Test
@@ -403,9 +406,9 @@ abstract class StoreSuite {
     }
   }
 
-  // ---------------------------------------------------------------- T7
+  // ---------------------------------------------------------------- failing statements
 
-  /** T7: failing the Nth statement of a command leaves everything unchanged. */
+  /** Failing the Nth statement of a command leaves everything unchanged. */
   @Test
   void t7_failingAnyStatementRollsBackTheCommand() {
     WorkspaceStore ws = faultyStore.workspace(Fixtures.randomWorkspace());
@@ -458,7 +461,7 @@ abstract class StoreSuite {
   }
 
   /**
-   * T7 for multi-deal operations: commitAll (the engine's import batches) is one transaction;
+   * The same for multi-deal operations: commitAll (the engine's import batches) is one transaction;
    * failing any of its statements leaves every deal unchanged.
    */
   @Test
@@ -502,7 +505,7 @@ abstract class StoreSuite {
     assertThat(ws.deal(fresh.id())).contains(fresh);
   }
 
-  // ---------------------------------------------------------------- T8
+  // ---------------------------------------------------------------- connection pools
 
   @Test
   void t8_hikariWithAutocommitOnAndOff() throws SQLException {
@@ -531,10 +534,10 @@ abstract class StoreSuite {
     }
   }
 
-  // ---------------------------------------------------------------- T11
+  // ---------------------------------------------------------------- streaming
 
   /**
-   * T11: streams hold one fetch at a time. Normal runs stream 20,000 history rows; set {@code
+   * Streams hold one fetch at a time. Normal runs stream 20,000 history rows; set {@code
    * -Dpipeline.test.large.rows=1000000} (with a small -Xmx) for the full size.
    */
   @Test
@@ -573,7 +576,7 @@ abstract class StoreSuite {
     assertThat(count).isEqualTo(rows);
   }
 
-  // ---------------------------------------------------------------- T12
+  // ---------------------------------------------------------------- hostile values
 
   @Test
   void t12_hostileValuesAreBoundNotSpliced() {
@@ -639,7 +642,7 @@ abstract class StoreSuite {
     assertThat(other.history(mine.id())).isEmpty();
   }
 
-  // ---------------------------------------------------------------- T16
+  // ---------------------------------------------------------------- instants and time zones
 
   @Test
   void t16_instantsRoundTripAcrossDstAndFarFuture() throws SQLException {
