@@ -23,8 +23,9 @@ import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.Migrator;
 
 /**
- * Schema tests (T13 startup check, T14 concurrent migrations, T15 upgrade) on every database via
- * the leaf classes. Each test works on tables with a fresh prefix and drops them afterwards.
+ * Schema tests on every database via the leaf classes: the startup check of the schema version,
+ * concurrent migrations that take turns under the migration lock, and upgrades of older schemas.
+ * Each test works on tables with a fresh prefix and drops them afterwards.
  */
 abstract class SchemaSuite {
   abstract Databases db();
@@ -143,7 +144,7 @@ abstract class SchemaSuite {
     }
   }
 
-  /** T14: a migrator that dies holding the lock does not block the next start. */
+  /** A migrator that dies holding the migration lock does not block the next start. */
   @Test
   void t14_aCrashedMigratorsLockIsReleasedWithItsSession() throws SQLException {
     String prefix = Databases.freshPrefix("t14c");

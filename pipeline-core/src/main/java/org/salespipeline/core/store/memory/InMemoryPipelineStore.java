@@ -93,13 +93,13 @@ public final class InMemoryPipelineStore implements PipelineStore {
         new CommitRules.StoredState() {
           @Override
           public long dealVersion(DealId deal) {
-            DealRecord current = deals.get(deal);
+            DealRecord current = recordToWrite(deal);
             return current == null ? 0 : current.deal.version();
           }
 
           @Override
           public long lastEventSequence(DealId deal) {
-            DealRecord current = deals.get(deal);
+            DealRecord current = recordToWrite(deal);
             return current == null ? 0 : current.historySize;
           }
 
@@ -119,6 +119,25 @@ public final class InMemoryPipelineStore implements PipelineStore {
             return Workspace.this.retentionVersion(account);
           }
         };
+
+    // why: a commit's checks read the deal's version and last sequence and then apply writes it;
+    // one lookup serves all three. Used only under the write lock and forgotten at each commit.
+    private DealId lookedUpId;
+    private DealRecord lookedUp;
+
+    /** The deal's record for a commit under the write lock; null if the deal is new. */
+    private DealRecord recordToWrite(DealId deal) {
+      if (deal != lookedUpId) {
+        lookedUp = deals.get(deal);
+        lookedUpId = deal;
+      }
+      return lookedUp;
+    }
+
+    private void forgetLookup() {
+      lookedUpId = null;
+      lookedUp = null;
+    }
 
     Workspace(WorkspaceId id) {
       this.id = id;
@@ -342,9 +361,11 @@ public final class InMemoryPipelineStore implements PipelineStore {
       List<DealCommit> one = List.of(commit);
       long stamp = lock.writeLock();
       try {
+        forgetLookup();
         rules.checkBatch(one, stored);
         apply(commit);
       } finally {
+        forgetLookup();
         lock.unlockWrite(stamp);
       }
     }
@@ -354,24 +375,27 @@ public final class InMemoryPipelineStore implements PipelineStore {
     public void commitAll(List<DealCommit> commits) {
       long stamp = lock.writeLock();
       try {
+        forgetLookup();
         rules.checkBatch(commits, stored);
         // All checks passed: apply. Nothing below can fail on input.
         for (DealCommit commit : commits) {
           apply(commit);
         }
       } finally {
+        forgetLookup();
         lock.unlockWrite(stamp);
       }
     }
 
     private void apply(DealCommit commit) {
       Deal deal = commit.deal();
-      DealRecord record = deals.get(deal.id());
+      DealRecord record = recordToWrite(deal.id());
       if (record == null) {
         record = new DealRecord();
         record.deal = deal;
         deals.put(deal.id(), record);
         dealsInIdOrder.put(deal.id(), record);
+        lookedUp = record;
       } else {
         record.deal = deal;
       }
