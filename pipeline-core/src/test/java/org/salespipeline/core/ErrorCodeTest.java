@@ -31,6 +31,7 @@ class ErrorCodeTest {
             tuple("CLOSED_DEAL", "closed_deal"),
             tuple("CONCURRENT_DEAL_MODIFICATION", "concurrent_deal_modification"),
             tuple("CONCURRENT_RETENTION_MODIFICATION", "concurrent_retention_modification"),
+            tuple("ILLEGAL_RETENTION_MOVE", "illegal_retention_move"),
             tuple("DUPLICATE_IDEMPOTENCY_KEY", "duplicate_idempotency_key"),
             tuple("CURRENCY_CONVERSION", "currency_conversion"),
             tuple("CONFIGURATION", "configuration"),
@@ -58,6 +59,11 @@ class ErrorCodeTest {
             new ClosedDealException(DEAL, DealStatus.WON, "move"),
             new ConcurrentDealModificationException(DEAL, 1, 2),
             new ConcurrentRetentionModificationException(new AccountId(DEAL.value()), 1, 2),
+            new IllegalRetentionMoveException(
+                new AccountId(DEAL.value()),
+                RetentionStatus.CHURNED,
+                "mark at risk",
+                List.of(RuleViolation.of("retention-transition", "churned"))),
             new DuplicateIdempotencyKeyException("order-17"),
             new CurrencyConversionException(
                 Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 1, 1)),
@@ -73,6 +79,7 @@ class ErrorCodeTest {
             ErrorCode.CLOSED_DEAL,
             ErrorCode.CONCURRENT_DEAL_MODIFICATION,
             ErrorCode.CONCURRENT_RETENTION_MODIFICATION,
+            ErrorCode.ILLEGAL_RETENTION_MOVE,
             ErrorCode.DUPLICATE_IDEMPOTENCY_KEY,
             ErrorCode.CURRENCY_CONVERSION,
             ErrorCode.CONFIGURATION,

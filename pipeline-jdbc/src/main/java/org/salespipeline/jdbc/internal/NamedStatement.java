@@ -80,6 +80,14 @@ final class NamedStatement implements AutoCloseable {
     return this;
   }
 
+  /** A SQL NULL for a DECIMAL parameter. */
+  NamedStatement nullDecimal(String name) throws SQLException {
+    for (int i : sql.positions(name)) {
+      statement.setNull(i, Types.DECIMAL);
+    }
+    return this;
+  }
+
   /** A UTC timestamp at microseconds (see {@link Binds#utc}). */
   NamedStatement instant(String name, Instant value) throws SQLException {
     for (int i : sql.positions(name)) {
@@ -112,12 +120,14 @@ final class NamedStatement implements AutoCloseable {
     return this;
   }
 
-  /** Binds a value of a dynamic query: a String, an Integer or an Instant. */
+  /** Binds a value of a dynamic query: a String, an Integer, an Instant or a LocalDate. */
   NamedStatement value(String name, Object value) throws SQLException {
     if (value instanceof Integer n) {
       return integer(name, n);
     } else if (value instanceof Instant instant) {
       return instant(name, instant);
+    } else if (value instanceof LocalDate date) {
+      return date(name, date);
     }
     return text(name, (String) value);
   }

@@ -148,3 +148,22 @@ ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
 -- Issue 14: H2 already compares VARCHAR keys exactly (trailing spaces included) and stores every
 -- Java string as it is; no change is needed here. PostgreSQL and MariaDB override this script.
 
+-- Issue 17: the customer-success columns of the retention table, so that accounts can be read by
+-- status, owner, follow-up due, renewal date and last activity on every store. NULL for records
+-- written before this version until their next change (their body still holds the whole record).
+ALTER TABLE sp_retention ADD COLUMN recurring_amount DECIMAL(20, 4);
+
+ALTER TABLE sp_retention ADD COLUMN recurring_currency CHAR(3);
+
+ALTER TABLE sp_retention ADD COLUMN owner VARCHAR(64);
+
+ALTER TABLE sp_retention ADD COLUMN next_follow_up TIMESTAMP(6);
+
+ALTER TABLE sp_retention ADD COLUMN last_activity_at TIMESTAMP(6);
+
+CREATE INDEX sp_retention_status ON sp_retention (workspace, status);
+
+CREATE INDEX sp_retention_renewal ON sp_retention (workspace, renewal_date);
+
+CREATE INDEX sp_retention_follow_up ON sp_retention (workspace, next_follow_up);
+
