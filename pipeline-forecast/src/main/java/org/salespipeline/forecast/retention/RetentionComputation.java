@@ -45,21 +45,48 @@ final class RetentionComputation {
     }
   }
 
+  /**
+   * Whether the rows already run account by account (indexes are given in order of first sight, so
+   * grouped rows have non-decreasing indexes) and in time order within each account.
+   */
+  private static boolean groupedInTime(RevenueColumns c) {
+    for (int r = 1; r < c.rows; r++) {
+      int a = c.account[r];
+      int before = c.account[r - 1];
+      if (a < before || (a == before && c.second[r] < c.second[r - 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   RetentionReport compute(RevenueColumns c) {
     int n = periods.size();
     int accounts = c.accounts;
-    // counting sort of the rows by account, keeping stream order within an account
     int[] offset = new int[accounts + 1];
-    for (int r = 0; r < c.rows; r++) {
-      offset[c.account[r] + 1]++;
-    }
-    for (int a = 0; a < accounts; a++) {
-      offset[a + 1] += offset[a];
-    }
     int[] order = new int[c.rows];
-    int[] fill = Arrays.copyOf(offset, accounts);
-    for (int r = 0; r < c.rows; r++) {
-      order[fill[c.account[r]]++] = r;
+    if (groupedInTime(c)) {
+      // why: the usual history (each account's revenue changes in one deal, in time order) is
+      // already in order; its offsets come from one pass and the rows stay where they are
+      for (int r = 0; r < c.rows; r++) {
+        offset[c.account[r] + 1]++;
+        order[r] = r;
+      }
+      for (int a = 0; a < accounts; a++) {
+        offset[a + 1] += offset[a];
+      }
+    } else {
+      // counting sort of the rows by account, keeping stream order within an account
+      for (int r = 0; r < c.rows; r++) {
+        offset[c.account[r] + 1]++;
+      }
+      for (int a = 0; a < accounts; a++) {
+        offset[a + 1] += offset[a];
+      }
+      int[] fill = Arrays.copyOf(offset, accounts);
+      for (int r = 0; r < c.rows; r++) {
+        order[fill[c.account[r]]++] = r;
+      }
     }
 
     long[] start = new long[n];

@@ -23,7 +23,7 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
   private final Currency currency;
   private final CurrencyConverter converter;
   private final LocalDate rateDate;
-  private final Map<AccountId, Integer> index = new HashMap<>();
+  private final AccountIndex index = new AccountIndex();
 
   // revenue changes, one row each, in stream order
   int rows;
@@ -40,6 +40,8 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
   final Map<String, long[]> churnReasons = new HashMap<>();
 
   private long eventSec;
+  private AccountId lastId;
+  private int lastIndex;
 
   RevenueColumns(Currency currency, CurrencyConverter converter, LocalDate rateDate) {
     this.currency = currency;
@@ -63,11 +65,22 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
   }
 
   private int account(AccountId id) {
-    Integer known = index.get(id);
-    if (known != null) {
-      return known;
+    // why: an account's retention events mostly sit together in one deal's history, so the last
+    // account answers most look-ups without hashing
+    if (id == lastId || id.equals(lastId)) {
+      return lastIndex;
     }
-    int a = accounts++;
+    lastId = id;
+    lastIndex = lookUp(id);
+    return lastIndex;
+  }
+
+  private int lookUp(AccountId id) {
+    int a = index.indexOf(id);
+    if (a < accounts) {
+      return a;
+    }
+    accounts = a + 1;
     if (a == firstWin.length) {
       int n = a + (a >> 1);
       firstWin = Arrays.copyOf(firstWin, n);
@@ -77,7 +90,6 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
     firstWin[a] = Long.MAX_VALUE;
     onboardStart[a] = Long.MAX_VALUE;
     onboardDone[a] = Long.MAX_VALUE;
-    index.put(id, a);
     return a;
   }
 
