@@ -52,13 +52,10 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
   @Override
   public void accept(DealEvent e) {
     Change change = e.change();
-    // why: most events are not about retention; the two kinds read here are tested by name first
-    // so that the dispatch runs only for them
-    String type = change.typeName();
-    if (type == Change.RecurringRevenueChanged.TYPE
-        || type == Change.RetentionChanged.TYPE
-        || type.equals(Change.RecurringRevenueChanged.TYPE)
-        || type.equals(Change.RetentionChanged.TYPE)) {
+    // why: most events are not about retention; a type test against the two final record classes
+    // is one class compare, so the visitor's dispatch runs only for the kinds read here
+    if (change instanceof Change.RecurringRevenueChanged
+        || change instanceof Change.RetentionChanged) {
       eventSec = e.at().getEpochSecond();
       change.accept(this);
     }
