@@ -565,10 +565,8 @@ public sealed interface Change {
   }
 
   /**
-   * The account's retention status changed (Post-Sale/Retention): onboarding started ({@code from}
-   * empty, or churned before), onboarding completed, renewal due, at risk, recovered, renewed,
-   * churned or reactivated. Recorded in the history of the account's anchoring won deal ({@link
-   * org.salespipeline.core.CustomerRetention#wonDeal()}); it changes nothing on the deal itself.
+   * The account's retention status changed, recorded in the history of its anchoring won deal
+   * ({@link org.salespipeline.core.CustomerRetention#wonDeal()}) without changing the deal.
    *
    * @param account the customer account
    * @param from the status before; empty when the account enters retention for the first time
@@ -601,8 +599,7 @@ public sealed interface Change {
 
   /**
    * The account's recurring revenue (annual value) changed: a new customer, an expansion, a renewal
-   * at new terms, a partial or full churn, or a reactivation. Retention metrics fold these alone:
-   * the value at an instant is the {@code to} of the latest change at or before it.
+   * at new terms, a partial or full churn, or a reactivation. Retention metrics fold these.
    *
    * @param account the customer account
    * @param from the recurring value before (zero for a new customer), same currency as {@code to}
