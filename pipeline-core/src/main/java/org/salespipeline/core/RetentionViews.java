@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,6 +88,63 @@ final class RetentionViews {
                 .reversed()
                 .thenComparing(ExpansionPipeline.Line::key))
         .toList();
+  }
+
+  /**
+   * Customer-success work: renewals due or accounts at risk without activity for {@code idle},
+   * onboardings past the policy's target, follow-ups past due; most urgent kind first, longest
+   * waiting first within a kind.
+   */
+  List<RetentionSignal> signals(Duration idle) {
+    CommandChecks.requireNonNull("idle", idle);
+    if (idle.isNegative()) {
+      throw new ValidationException(FieldProblem.of("idle", idle, "must not be negative"));
+    }
+    Instant now = context.now();
+    List<RetentionSignal> out = new ArrayList<>();
+    RetentionQuery quiet =
+        RetentionQuery.builder()
+            .addStatuses(RetentionStatus.RENEWAL_DUE, RetentionStatus.AT_RISK)
+            .noActivitySince(now.minus(idle))
+            .build();
+    Instant onboardingStarted = now.minus(context.retentionPolicy().onboardingTarget());
+    try (Stream<CustomerRetention> all = context.ws().streamRetention(quiet)) {
+      all.forEach(
+          r ->
+              out.add(
+                  new RetentionSignal(
+                      RetentionSignal.Kind.RENEWAL_WITHOUT_ACTIVITY,
+                      r,
+                      Duration.between(r.lastActivityAt(), now))));
+    }
+    RetentionQuery onboarding =
+        RetentionQuery.builder().addStatuses(RetentionStatus.ONBOARDING).build();
+    try (Stream<CustomerRetention> all = context.ws().streamRetention(onboarding)) {
+      all.filter(r -> r.since().isBefore(onboardingStarted))
+          .forEach(
+              r ->
+                  out.add(
+                      new RetentionSignal(
+                          RetentionSignal.Kind.ONBOARDING_OVERDUE,
+                          r,
+                          Duration.between(r.since(), now))));
+    }
+    RetentionQuery due = RetentionQuery.builder().followUpDueBy(now).build();
+    try (Stream<CustomerRetention> all = context.ws().streamRetention(due)) {
+      all.filter(r -> r.status() != RetentionStatus.CHURNED)
+          .forEach(
+              r ->
+                  out.add(
+                      new RetentionSignal(
+                          RetentionSignal.Kind.FOLLOW_UP_OVERDUE,
+                          r,
+                          Duration.between(r.nextFollowUp().orElseThrow(), now))));
+    }
+    out.sort(
+        Comparator.comparing(RetentionSignal::kind)
+            .thenComparing(RetentionSignal::waiting, Comparator.reverseOrder())
+            .thenComparing(s -> s.retention().account()));
+    return out;
   }
 
   /**

@@ -403,6 +403,17 @@ public final class SalesPipeline {
     return retentionViews.expansionPipeline(currency);
   }
 
+  /**
+   * Customer-success work items (at-risk signals): renewals due or accounts at risk without
+   * activity for {@code idle}, onboardings past {@link RetentionPolicy#onboardingTarget()},
+   * follow-ups past due; most urgent kind first, longest waiting first.
+   *
+   * @throws ValidationException if {@code idle} is null or negative
+   */
+  public List<RetentionSignal> retentionSignals(Duration idle) {
+    return retentionViews.signals(idle);
+  }
+
   /** The engine's Post-Sale/Retention policy. */
   public RetentionPolicy retentionPolicy() {
     return context.retentionPolicy();

@@ -247,4 +247,30 @@ class RetentionLifecycleTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("renewalLeadTime");
   }
+
+  @Test
+  void signalsListOverdueOnboardingsQuietRenewalsAndLateFollowUps() {
+    SalesPipeline pipeline = engine(RetentionPolicy.standard());
+    AccountId slow = customer(pipeline);
+    AccountId quiet = customer(pipeline);
+    pipeline.changeRetention(new RetentionCommand.CompleteOnboarding(quiet, BOB, Optional.empty()));
+    pipeline.changeRetention(
+        new RetentionCommand.MarkAtRisk(quiet, BOB, Optional.empty(), "no exec sponsor"));
+    clock.advance(Duration.ofDays(40));
+
+    List<RetentionSignal> signals = pipeline.retentionSignals(Duration.ofDays(14));
+    assertThat(signals.subList(0, 2))
+        .extracting(s -> s.kind(), s -> s.retention().account())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                RetentionSignal.Kind.RENEWAL_WITHOUT_ACTIVITY, quiet),
+            org.assertj.core.groups.Tuple.tuple(RetentionSignal.Kind.ONBOARDING_OVERDUE, slow));
+    // both kick-off follow-ups fell due a week after the wins, at the same instant
+    assertThat(signals.subList(2, signals.size()))
+        .extracting(s -> s.kind(), s -> s.retention().account())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(RetentionSignal.Kind.FOLLOW_UP_OVERDUE, slow),
+            org.assertj.core.groups.Tuple.tuple(RetentionSignal.Kind.FOLLOW_UP_OVERDUE, quiet));
+    assertThat(signals.get(1).waiting()).isEqualTo(Duration.ofDays(40));
+  }
 }
