@@ -252,6 +252,30 @@ final class DealChanges implements Change.Visitor<Void> {
     return null;
   }
 
+  @Override
+  public Void visit(Change.RetentionChanged change) {
+    // why: retention lives in the account's retention record, not on the deal
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RecurringRevenueChanged change) {
+    // why: retention lives in the account's retention record, not on the deal
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.HealthChecked change) {
+    // why: retention lives in the account's retention record, not on the deal
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RenewalTermsSet change) {
+    // why: retention lives in the account's retention record, not on the deal
+    return null;
+  }
+
   private static Instant latest(Optional<Instant> current, Instant candidate) {
     return current.filter(c -> c.isAfter(candidate)).orElse(candidate);
   }

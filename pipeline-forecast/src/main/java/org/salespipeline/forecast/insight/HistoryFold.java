@@ -295,6 +295,26 @@ final class HistoryFold implements Consumer<DealEvent>, Change.Visitor<Void> {
     return null;
   }
 
+  @Override
+  public Void visit(Change.RetentionChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RecurringRevenueChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.HealthChecked change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RenewalTermsSet change) {
+    return null;
+  }
+
   private void close(byte status) {
     deal.status = status;
     deal.closedSec = eventSec;

@@ -41,6 +41,8 @@ import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.core.store.Redaction;
+import org.salespipeline.core.store.RetentionPage;
+import org.salespipeline.core.store.RetentionQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -86,7 +88,8 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final Map<DealId, List<Activity>> dealActivities = new HashMap<>();
     private final Map<AccountId, List<Activity>> accountActivities = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
-    private final Map<AccountId, CustomerRetention> retention = new HashMap<>();
+    // why: ordered by account id, the order retention reads and pages use
+    private final TreeMap<AccountId, CustomerRetention> retention = new TreeMap<>();
 
     private final CommitRules rules;
     private final CommitRules.StoredState stored =
@@ -529,6 +532,45 @@ public final class InMemoryPipelineStore implements PipelineStore {
             rules.checkActivities(activities);
             retention.put(next.account(), next);
             activities.forEach(this::addActivity);
+          });
+    }
+
+    @Override
+    public Stream<CustomerRetention> streamRetention(RetentionQuery query) {
+      java.util.Objects.requireNonNull(query, "query");
+      List<CustomerRetention> snapshot =
+          read(
+              () -> {
+                List<CustomerRetention> matching = new ArrayList<>();
+                for (CustomerRetention r : retention.values()) {
+                  if (query.matches(r)) {
+                    matching.add(r);
+                  }
+                }
+                return matching;
+              });
+      return snapshot.stream();
+    }
+
+    @Override
+    public RetentionPage findRetention(RetentionQuery query) {
+      java.util.Objects.requireNonNull(query, "query");
+      return read(
+          () -> {
+            List<CustomerRetention> upTo = new ArrayList<>();
+            Map<AccountId, CustomerRetention> from =
+                query.afterAccount().isPresent()
+                    ? retention.tailMap(query.afterAccount().get(), false)
+                    : retention;
+            for (CustomerRetention r : from.values()) {
+              if (query.matches(r)) {
+                upTo.add(r);
+                if (upTo.size() > query.limit()) {
+                  break;
+                }
+              }
+            }
+            return RetentionPage.of(upTo, query.limit());
           });
     }
 
