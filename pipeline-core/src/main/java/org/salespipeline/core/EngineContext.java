@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.qualification.QualificationFramework;
 import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.stage.PipelineDefinition;
@@ -32,7 +33,9 @@ record EngineContext(
     Map<String, QualificationFramework<?>> frameworks,
     CurrencyConverter converter,
     Currency reportingCurrency,
-    List<PipelineListener> listeners) {
+    List<PipelineListener> listeners,
+    ConflictRetries retries,
+    PipelineObserver observer) {
 
   EngineContext {
     pipelines = Map.copyOf(pipelines);
@@ -53,7 +56,9 @@ record EngineContext(
         b.frameworks,
         b.converter,
         b.reportingCurrency,
-        b.listeners);
+        b.listeners,
+        b.retries,
+        b.observer);
   }
 
   /** The same configuration bound to another workspace of the same store. */
@@ -69,7 +74,9 @@ record EngineContext(
         frameworks,
         converter,
         reportingCurrency,
-        listeners);
+        listeners,
+        retries,
+        observer);
   }
 
   /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */

@@ -24,7 +24,10 @@ import org.salespipeline.core.store.PipelineStore;
  *   <li>{@link RetentionContract}: retention records and their versions, alone and inside a deal
  *       commit;
  *   <li>{@link ActivityContract}: account activities and their order;
- *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many;
+ *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many, and commands without
+ *       an expected version retried after conflicts;
+ *   <li>{@link EventFeedContract}: the event feed in commit order, resumable, under concurrent
+ *       writers and a crashing consumer;
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
  *       step (a jqwik property).
  * </ul>
@@ -73,7 +76,8 @@ public abstract class PipelineStoreContract
         RetentionContract,
         ActivityContract,
         ConcurrencyContract,
-        ActionChainContract {
+        ActionChainContract,
+        EventFeedContract {
 
   /**
    * A store to test; may be shared between tests, but each test uses fresh workspaces it makes

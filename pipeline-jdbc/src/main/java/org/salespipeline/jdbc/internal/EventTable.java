@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.salespipeline.core.DealId;
+import org.salespipeline.core.StorageException;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedEvent;
+import org.salespipeline.core.event.FeedPage;
+import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.EventQuery;
 
 /**
@@ -83,6 +87,76 @@ final class EventTable {
                     .instant("until", clamp(until)),
             EventTable::event)
         .filter(query::matches);
+  }
+
+  /**
+   * Gives the events of the transaction's commits their feed positions; the last write of a
+   * commit's transaction. Advancing the workspace's counter locks its row until the transaction
+   * ends, so the positions taken here are higher than those of every transaction that committed
+   * before, and lower than those of every transaction committing after: feed order is commit order.
+   * Taken last, so the lock is held for the shortest time and the transaction waits for nothing
+   * else while it holds it (no deadlock with the deal rows and keys other commits hold).
+   */
+  void stampFeedPositions(Connection c, List<DealCommit> commits) throws SQLException {
+    long count = 0;
+    for (DealCommit commit : commits) {
+      count += commit.events().size();
+    }
+    if (count == 0) {
+      return;
+    }
+    try (NamedStatement s = t.prepare(c, Sql.ADVANCE_FEED)) {
+      s.number("count", count).text("workspace", t.ws());
+      if (s.executeUpdate() != 1) {
+        throw new StorageException("workspace " + t.ws() + " has no row in the workspaces table");
+      }
+    }
+    long last;
+    try (NamedStatement s = t.prepare(c, Sql.SELECT_FEED_LAST)) {
+      s.text("workspace", t.ws());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        last = rs.getLong(1);
+      }
+    }
+    long next = last - count + 1;
+    try (NamedStatement s = t.prepare(c, Sql.STAMP_FEED_POSITIONS)) {
+      for (DealCommit commit : commits) {
+        List<DealEvent> events = commit.events();
+        long first = events.get(0).sequence();
+        s.number("offset", next - first)
+            .text("workspace", t.ws())
+            .text("deal", commit.deal().id().toString())
+            .number("first", first)
+            .number("last", events.get(events.size() - 1).sequence());
+        next += events.size();
+        if (commits.size() == 1) {
+          s.executeUpdate();
+          return;
+        }
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** The committed events after a feed position, in feed order. */
+  FeedPage feed(long after, int limit) {
+    return t.tx()
+        .read(
+            "reading the event feed",
+            c -> {
+              List<FeedEvent> out = new ArrayList<>(Math.min(limit, 1024));
+              try (NamedStatement s = t.prepare(c, Sql.SELECT_FEED)) {
+                s.text("workspace", t.ws()).number("after", after).number("limit", limit);
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(new FeedEvent(rs.getLong(8), event(rs)));
+                  }
+                }
+              }
+              return FeedPage.of(out, after);
+            });
   }
 
   private static DealEvent event(ResultSet rs) throws SQLException {

@@ -25,6 +25,7 @@ import org.salespipeline.core.Team;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedPage;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.DealCommit;
@@ -174,6 +175,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
             "committing deal " + commit.deal().id(),
             c -> {
               write(c, commit, encoded);
+              events.stampFeedPositions(c, List.of(commit));
               return null;
             });
   }
@@ -221,6 +223,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
                   write(c, commits.get(i), encoded.get(i));
                 }
               }
+              events.stampFeedPositions(c, commits);
               return null;
             });
   }
@@ -369,6 +372,11 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   @Override
   public Stream<DealEvent> streamEvents(EventQuery query) {
     return events.stream(query);
+  }
+
+  @Override
+  public FeedPage readFeed(long afterPosition, int limit) {
+    return events.feed(afterPosition, limit);
   }
 
   // ---------------------------------------------------------------- activities and retention

@@ -36,7 +36,8 @@ public final class Migrator {
       List.of(
           new Migration(1, "create_schema"),
           new Migration(2, "command_fingerprints"),
-          new Migration(3, "exact_idempotency_keys"));
+          new Migration(3, "exact_idempotency_keys"),
+          new Migration(6, "event_feed"));
 
   /** One versioned script. */
   public record Migration(int version, String description) {

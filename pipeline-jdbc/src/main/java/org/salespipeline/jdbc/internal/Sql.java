@@ -162,6 +162,30 @@ public final class Sql {
       WHERE workspace = :workspace AND occurred_at >= :from AND occurred_at <= :until
       ORDER BY deal_id, sequence""";
 
+  // The event feed (issue 15): the workspace row is the feed's counter. Advancing it locks the row
+  // until commit, so the positions of a commit are taken after every earlier commit of the
+  // workspace has ended: positions follow commit order and a reader never skips a late commit.
+  static final String ADVANCE_FEED =
+      """
+      UPDATE ${prefix}workspaces SET feed_last_position = feed_last_position + :count
+      WHERE id = :workspace""";
+  static final String SELECT_FEED_LAST =
+      """
+      SELECT feed_last_position FROM ${prefix}workspaces WHERE id = :workspace""";
+  static final String STAMP_FEED_POSITIONS =
+      """
+      UPDATE ${prefix}deal_events SET feed_position = sequence + :offset
+      WHERE workspace = :workspace AND deal_id = :deal AND sequence >= :first
+        AND sequence <= :last""";
+  static final String SELECT_FEED =
+      """
+      SELECT deal_id, sequence, deal_version, actor, idempotency_key, change_type, payload,
+        feed_position
+      FROM ${prefix}deal_events
+      WHERE workspace = :workspace AND feed_position > :after
+      ORDER BY feed_position
+      LIMIT :limit""";
+
   static final String INSERT_ACTIVITY =
       """
       INSERT INTO ${prefix}activities (workspace, id, deal_id, account_id, activity_type, owner,

@@ -148,3 +148,27 @@ ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
 -- Issue 14: H2 already compares VARCHAR keys exactly (trailing spaces included) and stores every
 -- Java string as it is; no change is needed here. PostgreSQL and MariaDB override this script.
 
+-- Issue 15: the event feed. Every event gets a position in its workspace's feed when its
+-- transaction commits: the commit advances the workspace's counter (a row lock held until commit,
+-- so positions follow commit order and a reader never skips an event committed late) and stamps
+-- the new positions on its events. Events stored before this version are numbered here, deal by
+-- deal in sequence order. (H2; PostgreSQL and MariaDB have their own file.)
+ALTER TABLE sp_deal_events ADD COLUMN feed_position BIGINT;
+
+ALTER TABLE sp_workspaces ADD COLUMN feed_last_position BIGINT DEFAULT 0 NOT NULL;
+
+MERGE INTO sp_deal_events e
+USING (
+  SELECT workspace, deal_id, sequence,
+    ROW_NUMBER() OVER (PARTITION BY workspace ORDER BY deal_id, sequence) AS n
+  FROM sp_deal_events
+) r
+ON (e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence)
+WHEN MATCHED THEN UPDATE SET feed_position = r.n;
+
+UPDATE sp_workspaces SET feed_last_position = COALESCE(
+  (SELECT MAX(e.feed_position) FROM sp_deal_events e WHERE e.workspace = sp_workspaces.id),
+  0);
+
+CREATE INDEX sp_deal_events_feed ON sp_deal_events (workspace, feed_position);
+

@@ -155,3 +155,26 @@ ALTER TABLE sp_idempotency_keys
 ALTER TABLE sp_deal_events
   MODIFY idempotency_key VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin;
 
+-- Issue 15: the event feed. Every event gets a position in its workspace's feed when its
+-- transaction commits: the commit advances the workspace's counter (a row lock held until commit,
+-- so positions follow commit order and a reader never skips an event committed late) and stamps
+-- the new positions on its events. Events stored before this version are numbered here, deal by
+-- deal in sequence order.
+ALTER TABLE sp_deal_events ADD COLUMN feed_position BIGINT;
+
+ALTER TABLE sp_workspaces ADD COLUMN feed_last_position BIGINT DEFAULT 0 NOT NULL;
+
+UPDATE sp_deal_events e
+JOIN (
+  SELECT workspace, deal_id, sequence,
+    ROW_NUMBER() OVER (PARTITION BY workspace ORDER BY deal_id, sequence) AS n
+  FROM sp_deal_events
+) r ON e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence
+SET e.feed_position = r.n;
+
+UPDATE sp_workspaces SET feed_last_position = COALESCE(
+  (SELECT MAX(e.feed_position) FROM sp_deal_events e WHERE e.workspace = sp_workspaces.id),
+  0);
+
+CREATE INDEX sp_deal_events_feed ON sp_deal_events (workspace, feed_position);
+

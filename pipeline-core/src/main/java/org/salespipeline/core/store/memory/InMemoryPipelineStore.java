@@ -28,6 +28,8 @@ import org.salespipeline.core.TeamId;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedEvent;
+import org.salespipeline.core.event.FeedPage;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.DealCommit;
@@ -81,6 +83,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final Map<AccountId, List<Activity>> accountActivities = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     private final Map<AccountId, CustomerRetention> retention = new HashMap<>();
+    // why: the feed position of an event is its index here plus one; appended under the write
+    // lock, in commit order, so a reader never sees a later commit without the earlier ones
+    private final List<DealEvent> feed = new ArrayList<>();
 
     private final CommitRules rules;
     private final CommitRules.StoredState stored =
@@ -277,6 +282,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
         record.deal = deal;
       }
       record.append(commit.events());
+      feed.addAll(commit.events());
       List<Activity> activities = commit.activities();
       for (int i = 0; i < activities.size(); i++) {
         addActivity(activities.get(i));
@@ -291,6 +297,20 @@ public final class InMemoryPipelineStore implements PipelineStore {
             key,
             new IdempotencyRecord(key, deal.id(), deal.version(), commit.commandFingerprint()));
       }
+    }
+
+    @Override
+    public FeedPage readFeed(long afterPosition, int limit) {
+      return read(
+          () -> {
+            int from = (int) Math.min(afterPosition, feed.size());
+            int to = (int) Math.min((long) from + limit, feed.size());
+            List<FeedEvent> events = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+              events.add(new FeedEvent(i + 1L, feed.get(i)));
+            }
+            return FeedPage.of(events, afterPosition);
+          });
     }
 
     private long retentionVersion(AccountId account) {
