@@ -73,6 +73,13 @@ public interface EventFeedContract extends StoreUnderTest {
     }
 
     assertThat(read).extracting(FeedEvent::event).isEqualTo(committed);
+    assertThat(read)
+        .allSatisfy(
+            e -> {
+              assertThat(e.dealId()).isEqualTo(e.event().dealId());
+              assertThat(e.sequence()).isEqualTo(e.event().sequence());
+              assertThat(e.type()).isEqualTo(e.event().type());
+            });
     assertThat(read).extracting(FeedEvent::position).isSorted().doesNotHaveDuplicates();
     assertThat(read).extracting(FeedEvent::eventId).doesNotHaveDuplicates();
     assertThat(read.get(0).eventId()).isEqualTo(first + "/1");

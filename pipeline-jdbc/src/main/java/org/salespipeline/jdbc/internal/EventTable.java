@@ -151,12 +151,49 @@ final class EventTable {
                 s.text("workspace", t.ws()).number("after", after).number("limit", limit);
                 try (ResultSet rs = s.executeQuery()) {
                   while (rs.next()) {
-                    out.add(new FeedEvent(rs.getLong(8), event(rs)));
+                    out.add(feedEvent(rs));
                   }
                 }
               }
               return FeedPage.of(out, after);
             });
+  }
+
+  /**
+   * A feed event from a row; the payload is decoded when the consumer asks for the event, so that
+   * routing and de-duplication by id and type cost no decoding.
+   */
+  private static FeedEvent feedEvent(ResultSet rs) throws SQLException {
+    DealId deal = DealId.of(rs.getString(1));
+    long sequence = rs.getLong(2);
+    long dealVersion = rs.getLong(3);
+    String actor = rs.getString(4);
+    String key = rs.getString(5);
+    String type = rs.getString(6);
+    String payload = rs.getString(7);
+    return FeedEvent.decodedOnDemand(
+        rs.getLong(8),
+        deal,
+        sequence,
+        type,
+        () -> {
+          Codec.EventPayload decoded;
+          try {
+            decoded = Codec.decodeEventPayload(type, payload);
+          } catch (RuntimeException e) {
+            throw new StorageException(
+                "cannot decode event " + deal + "/" + sequence + " of the feed: " + e.getMessage(),
+                e);
+          }
+          return new DealEvent(
+              deal,
+              sequence,
+              dealVersion,
+              decoded.at(),
+              UserId.of(actor),
+              Optional.ofNullable(key),
+              decoded.change());
+        });
   }
 
   private static DealEvent event(ResultSet rs) throws SQLException {

@@ -307,7 +307,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
             int to = (int) Math.min((long) from + limit, feed.size());
             List<FeedEvent> events = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
-              events.add(new FeedEvent(i + 1L, feed.get(i)));
+              events.add(FeedEvent.of(i + 1L, feed.get(i)));
             }
             return FeedPage.of(events, afterPosition);
           });
