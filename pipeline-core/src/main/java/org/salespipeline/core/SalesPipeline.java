@@ -356,8 +356,8 @@ public final class SalesPipeline {
   }
 
   /**
-   * Every committed event of this workspace in commit order, from a position the caller stores: see
-   * {@link EventFeed}.
+   * Every committed event of this workspace, from a position the caller stores: see {@link
+   * EventFeed}.
    */
   public EventFeed feed() {
     return EventFeed.of(context.ws());

@@ -26,7 +26,7 @@ import org.salespipeline.core.store.PipelineStore;
  *   <li>{@link ActivityContract}: account activities and their order;
  *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many, and commands without
  *       an expected version retried after conflicts;
- *   <li>{@link EventFeedContract}: the event feed in commit order, resumable, under concurrent
+ *   <li>{@link EventFeedContract}: the event feed, resumable, nothing skipped, under concurrent
  *       writers and a crashing consumer;
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
  *       step (a jqwik property).

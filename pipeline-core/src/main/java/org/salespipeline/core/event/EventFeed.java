@@ -6,9 +6,9 @@ import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
- * Every committed event of one workspace, in commit order, from a position a consumer stores
- * durably: the way integrations (CRM sync, webhooks, search indexes) receive each event even across
- * their own crashes, unlike a {@link PipelineListener}, which is in-process.
+ * Every committed event of one workspace, from a position a consumer stores durably: the way
+ * integrations (CRM sync, webhooks, search indexes) receive each event even across their own
+ * crashes, unlike a {@link PipelineListener}, which is in-process.
  *
  * <pre>{@code
  * long position = checkpoints.load();              // 0 (START) the first time
@@ -19,12 +19,13 @@ import org.salespipeline.core.store.WorkspaceStore;
  * checkpoints.save(page.nextPosition());           // after handling: at least once
  * }</pre>
  *
- * <p>Guarantees: a read returns only committed events; an event committed after another is read
- * after it (so a deal's events come in sequence order); a read after {@code p} never misses an
- * event whose position is above {@code p}, including one of a slower transaction that was still
- * running while later ones committed (each store assigns positions at commit, in commit order).
- * Delivery is at least once: a consumer that crashes between handling events and storing its
- * position reads them again, with the same {@link FeedEvent#eventId()}.
+ * <p>Guarantees: a read returns only committed events, each deal's in sequence order; an event
+ * committed after a read gets a higher position than any that read returned, so a read after {@code
+ * p} never misses one, including an event of a slower transaction that was still running while
+ * later ones committed (stores number events once committed, never when they are written). Events
+ * committed at about the same time may come in any order across deals. Delivery is at least once: a
+ * consumer that crashes between handling events and storing its position reads them again, with the
+ * same {@link FeedEvent#eventId()}.
  *
  * <p>Immutable and thread-safe; each read is one query of the store.
  */

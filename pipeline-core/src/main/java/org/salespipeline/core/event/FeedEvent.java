@@ -6,7 +6,7 @@ import org.salespipeline.core.DealId;
 
 /**
  * One committed event as the {@link EventFeed} hands it out: the event and its place in the
- * workspace's commit order.
+ * workspace's feed.
  *
  * <p>What a consumer needs to route and de-duplicate ({@link #position()}, {@link #eventId()},
  * {@link #dealId()}, {@link #sequence()}, {@link #type()}) is at hand without decoding the event; a
@@ -60,9 +60,9 @@ public final class FeedEvent {
   }
 
   /**
-   * Where the event stands in the feed of its workspace: positions grow in commit order (a later
-   * commit has higher positions) and the events of one commit follow each other in sequence order;
-   * positions may leave gaps but are never reused.
+   * Where the event stands in the feed of its workspace: an event committed after a read has a
+   * higher position than every event that read returned, and each deal's events have growing
+   * positions; positions may leave gaps but are never reused.
    */
   public long position() {
     return position;

@@ -3,7 +3,7 @@ package org.salespipeline.core.event;
 import java.util.List;
 
 /**
- * One read of the {@link EventFeed}: committed events in commit order and the position to read on
+ * One read of the {@link EventFeed}: committed events in feed order and the position to read on
  * from.
  *
  * @param events the events after the position that was asked for, at most the limit asked for, in

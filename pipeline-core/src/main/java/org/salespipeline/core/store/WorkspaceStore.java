@@ -160,17 +160,16 @@ public interface WorkspaceStore {
   Stream<DealEvent> streamEvents(EventQuery query);
 
   /**
-   * The committed events after a feed position, in commit order: the storage behind {@link
+   * The committed events after a feed position, in feed order: the storage behind {@link
    * org.salespipeline.core.event.EventFeed} (which checks the arguments first).
    *
-   * <p>Contract: every event a commit writes gets a position, assigned when it commits, so that
-   * whatever commits later gets higher positions, and the events of one commit follow each other in
-   * sequence order. A read returns committed events only, and never skips one: no event may later
-   * appear with a position at or below the highest one a read has returned (the gap problem of
-   * sequence-numbered outboxes: a position taken by a slow transaction that commits after a faster
-   * one with a higher position). Positions are positive and never reused; they may leave gaps.
-   * Events written before a store offered the feed get positions too (in an order that keeps each
-   * deal's sequence).
+   * <p>Contract: every committed event gets a position, at the latest when a read runs after its
+   * commit; positions are positive, never reused, and may leave gaps. A read returns committed
+   * events only, each deal's in sequence order, and never skips one: no event may later appear with
+   * a position at or below the highest one a read has returned (the gap problem of
+   * sequence-numbered outboxes: a number taken by a slow transaction that commits after a faster
+   * one with a higher number). So an event committed after a read returned position {@code p} gets
+   * a position above {@code p}. Events written before a store offered the feed get positions too.
    *
    * <p>This default refuses: a host's own store that does not offer the feed keeps compiling, and
    * the contract suite's feed tests fail for it.

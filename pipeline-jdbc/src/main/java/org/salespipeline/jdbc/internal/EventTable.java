@@ -14,7 +14,6 @@ import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.FeedEvent;
 import org.salespipeline.core.event.FeedPage;
-import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.EventQuery;
 
 /**
@@ -90,58 +89,75 @@ final class EventTable {
   }
 
   /**
-   * Gives the events of the transaction's commits their feed positions; the last write of a
-   * commit's transaction. Advancing the workspace's counter locks its row until the transaction
-   * ends, so the positions taken here are higher than those of every transaction that committed
-   * before, and lower than those of every transaction committing after: feed order is commit order.
-   * Taken last, so the lock is held for the shortest time and the transaction waits for nothing
-   * else while it holds it (no deadlock with the deal rows and keys other commits hold).
+   * Publishes the committed events that have no feed position yet, then reads the feed: see {@link
+   * Sql#LOCK_FEED}. Writers never touch the feed's counter, so they never wait for each other on
+   * it; publishing costs a reader one cheap query when there is nothing new.
    */
-  void stampFeedPositions(Connection c, List<DealCommit> commits) throws SQLException {
-    long count = 0;
-    for (DealCommit commit : commits) {
-      count += commit.events().size();
+  FeedPage feed(long after, int limit) {
+    if (hasUnpublished()) {
+      t.tx()
+          .inTransaction(
+              "publishing the event feed",
+              c -> {
+                publish(c);
+                return null;
+              });
     }
-    if (count == 0) {
-      return;
-    }
-    try (NamedStatement s = t.prepare(c, Sql.ADVANCE_FEED)) {
-      s.number("count", count).text("workspace", t.ws());
-      if (s.executeUpdate() != 1) {
-        throw new StorageException("workspace " + t.ws() + " has no row in the workspaces table");
-      }
+    return read(after, limit);
+  }
+
+  private boolean hasUnpublished() {
+    return t.tx()
+        .read(
+            "looking for unpublished events",
+            c -> {
+              try (NamedStatement s = t.prepare(c, Sql.SELECT_UNPUBLISHED)) {
+                s.text("workspace", t.ws());
+                try (ResultSet rs = s.executeQuery()) {
+                  return rs.next();
+                }
+              }
+            });
+  }
+
+  /**
+   * Numbers the committed events without a position after the highest one, under the lock of the
+   * workspace row, each deal's in sequence order. Whatever commits later is numbered by a later
+   * publish (after this one commits, holding the same lock), so above every position read before.
+   */
+  private void publish(Connection c) throws SQLException {
+    try (NamedStatement s = t.prepare(c, Sql.LOCK_FEED)) {
+      s.text("workspace", t.ws());
+      s.executeUpdate();
     }
     long last;
     try (NamedStatement s = t.prepare(c, Sql.SELECT_FEED_LAST)) {
       s.text("workspace", t.ws());
       try (ResultSet rs = s.executeQuery()) {
-        rs.next();
+        if (!rs.next()) {
+          throw new StorageException("workspace " + t.ws() + " has no row in the workspaces table");
+        }
         last = rs.getLong(1);
       }
     }
-    long next = last - count + 1;
-    try (NamedStatement s = t.prepare(c, Sql.STAMP_FEED_POSITIONS)) {
-      for (DealCommit commit : commits) {
-        List<DealEvent> events = commit.events();
-        long first = events.get(0).sequence();
-        s.number("offset", next - first)
-            .text("workspace", t.ws())
-            .text("deal", commit.deal().id().toString())
-            .number("first", first)
-            .number("last", events.get(events.size() - 1).sequence());
-        next += events.size();
-        if (commits.size() == 1) {
-          s.executeUpdate();
-          return;
-        }
-        s.addBatch();
-      }
-      s.executeBatch();
+    String publish =
+        switch (t.dialect().name()) {
+          case "postgresql" -> Sql.PUBLISH_FEED_POSTGRESQL;
+          case "mariadb" -> Sql.PUBLISH_FEED_MARIADB;
+          default -> Sql.PUBLISH_FEED_H2;
+        };
+    try (NamedStatement s = t.prepare(c, publish)) {
+      s.text("workspace", t.ws()).number("base", last);
+      s.executeUpdate();
+    }
+    try (NamedStatement s = t.prepare(c, Sql.ADVANCE_FEED)) {
+      s.text("workspace", t.ws());
+      s.executeUpdate();
     }
   }
 
-  /** The committed events after a feed position, in feed order. */
-  FeedPage feed(long after, int limit) {
+  /** The published events after a feed position, in feed order. */
+  private FeedPage read(long after, int limit) {
     return t.tx()
         .read(
             "reading the event feed",

@@ -175,7 +175,6 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
             "committing deal " + commit.deal().id(),
             c -> {
               write(c, commit, encoded);
-              events.stampFeedPositions(c, List.of(commit));
               return null;
             });
   }
@@ -223,7 +222,6 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
                   write(c, commits.get(i), encoded.get(i));
                 }
               }
-              events.stampFeedPositions(c, commits);
               return null;
             });
   }

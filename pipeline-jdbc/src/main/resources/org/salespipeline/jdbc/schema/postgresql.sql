@@ -151,11 +151,11 @@ ALTER TABLE sp_idempotency_keys ADD COLUMN command_fingerprint VARCHAR(80);
 -- Issue 14: keys compare byte for byte, whatever the database's default collation.
 ALTER TABLE sp_idempotency_keys ALTER COLUMN idempotency_key TYPE VARCHAR(255) COLLATE "C";
 
--- Issue 15: the event feed. Every event gets a position in its workspace's feed when its
--- transaction commits: the commit advances the workspace's counter (a row lock held until commit,
--- so positions follow commit order and a reader never skips an event committed late) and stamps
--- the new positions on its events. Events stored before this version are numbered here, deal by
--- deal in sequence order.
+-- Issue 15: the event feed. Commits leave feed_position NULL; a feed reader numbers the committed
+-- events without a position after the workspace's counter (workspaces.feed_last_position) under
+-- the lock of that row, so an event committed late by a slow transaction is numbered after every
+-- position read before it. Events stored before this version are numbered here, deal by deal in
+-- sequence order.
 ALTER TABLE sp_deal_events ADD COLUMN feed_position BIGINT;
 
 ALTER TABLE sp_workspaces ADD COLUMN feed_last_position BIGINT DEFAULT 0 NOT NULL;
