@@ -9,6 +9,7 @@ import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 import org.salespipeline.forecast.distribution.RevenueDistributions;
 import org.salespipeline.forecast.model.ProbabilityModel;
@@ -44,12 +45,23 @@ public final class Forecaster {
   private final double[] p;
   private final String modelName;
   private final RunRate runRate;
+  private final PipelineObserver observer;
 
   private Forecaster(PipelineSnapshot s, double[] p, String modelName, RunRate runRate) {
+    this(s, p, modelName, runRate, PipelineObserver.none());
+  }
+
+  private Forecaster(
+      PipelineSnapshot s,
+      double[] p,
+      String modelName,
+      RunRate runRate,
+      PipelineObserver observer) {
     this.s = s;
     this.p = p;
     this.modelName = modelName;
     this.runRate = runRate;
+    this.observer = observer;
   }
 
   /**
@@ -71,7 +83,7 @@ public final class Forecaster {
    * @throws ValidationException if the model returns a wrong length, NaN or values outside [0, 1]
    */
   public Forecaster withModel(ProbabilityModel model) {
-    return new Forecaster(s, checked(model.probabilities(s)), model.name(), runRate);
+    return new Forecaster(s, checked(model.probabilities(s)), model.name(), runRate, observer);
   }
 
   /**
@@ -80,7 +92,7 @@ public final class Forecaster {
    * @throws ValidationException if the length differs, or a value is NaN or outside [0, 1]
    */
   public Forecaster withProbabilities(double[] probabilities) {
-    return new Forecaster(s, checked(probabilities.clone()), "custom", runRate);
+    return new Forecaster(s, checked(probabilities.clone()), "custom", runRate, observer);
   }
 
   /**
@@ -144,12 +156,28 @@ public final class Forecaster {
    *     periods are not consecutive or not of one length
    */
   public Forecaster withRunRate(List<ForecastPeriod> history, HoltWinters model) {
-    return new Forecaster(s, p, modelName, RunRate.of(history, model));
+    return new Forecaster(s, p, modelName, RunRate.of(history, model), observer);
   }
 
   /** This forecaster with the run-rate of another (or none); for {@link Scenario}. */
   Forecaster withRunRateOf(Forecaster other) {
-    return new Forecaster(s, p, modelName, other.runRate);
+    return new Forecaster(s, p, modelName, other.runRate, observer);
+  }
+
+  /**
+   * This forecaster with an observer that times {@link #distribution(ForecastPeriod)} and {@link
+   * #monteCarlo} as the analysis {@code forecast}, for example {@code PipelineMetrics}
+   * (pipeline-micrometer). The sums ({@link #weighted(ForecastPeriod)}, {@link #rollup}) take
+   * microseconds and are not observed. Default {@link PipelineObserver#none()}.
+   *
+   * @param observer not null
+   * @throws ValidationException if null
+   */
+  public Forecaster withObserver(PipelineObserver observer) {
+    if (observer == null) {
+      throw new ValidationException(FieldProblem.of("observer", null, "must not be null"));
+    }
+    return new Forecaster(s, p, modelName, runRate, observer);
   }
 
   /** Whether a run-rate was given ({@link #withRunRate(List, double[], int)}). */
@@ -555,6 +583,10 @@ public final class Forecaster {
    * by {@link RevenueDistributions#auto(long[], double[])}.
    */
   public RevenueDistribution distribution(ForecastPeriod period) {
+    return observer.observeAnalysis("forecast", () -> allOwnersDistribution(period));
+  }
+
+  private RevenueDistribution allOwnersDistribution(ForecastPeriod period) {
     boolean[] all = new boolean[s.ownerNames.size()];
     java.util.Arrays.fill(all, true);
     return distribution(period, all);
@@ -571,10 +603,15 @@ public final class Forecaster {
    */
   public RevenueDistribution monteCarlo(
       ForecastPeriod period, int trials, long seed, ProgressListener progress) {
-    boolean[] all = new boolean[s.ownerNames.size()];
-    java.util.Arrays.fill(all, true);
-    PeriodDeals d = periodDeals(period, all);
-    return RevenueDistributions.monteCarlo(d.amounts, d.probabilities, trials, seed, progress);
+    return observer.observeAnalysis(
+        "forecast",
+        () -> {
+          boolean[] all = new boolean[s.ownerNames.size()];
+          java.util.Arrays.fill(all, true);
+          PeriodDeals d = periodDeals(period, all);
+          return RevenueDistributions.monteCarlo(
+              d.amounts, d.probabilities, trials, seed, progress);
+        });
   }
 
   private java.util.OptionalDouble chanceOfQuota(
