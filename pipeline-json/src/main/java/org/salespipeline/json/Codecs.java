@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.salespipeline.core.Money;
 import org.salespipeline.forecast.ForecastTable;
+import org.salespipeline.forecast.insight.Reason;
 import org.salespipeline.json.CollectionCodec.Kind;
 import org.salespipeline.json.CollectionCodec.OptionalKind;
 
@@ -165,6 +166,9 @@ final class Codecs {
     }
     if (c == ForecastTable.class) {
       return ForecastTableCodec.INSTANCE;
+    }
+    if (c == Reason.class) {
+      return ReasonCodec.INSTANCE;
     }
     if (!Rules.isPipelineType(c)) {
       return null;

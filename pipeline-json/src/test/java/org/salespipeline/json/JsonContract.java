@@ -31,6 +31,9 @@ import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.forecast.insight.InsightReport;
+import org.salespipeline.forecast.insight.Reason;
+import org.salespipeline.forecast.insight.ReasonCode;
+import org.salespipeline.forecast.insight.WorkItem;
 
 /**
  * What every Jackson adapter of the rules must do: round-trip every readable type, write the exact
@@ -397,6 +400,92 @@ public abstract class JsonContract {
                 assertThat(problemsOf(e).get(0).rule())
                     .isEqualTo(
                         "is written only: InsightReport is a computed result, never read back"));
+  }
+
+  // --- insight reasons ----------------------------------------------------------------------
+
+  @Example
+  void aReasonIsItsCodeItsTypedValuesAndItsEnglishText() throws Exception {
+    Reason reason =
+        ReasonCodec.create(
+            ReasonCode.EXPECTED_VALUE,
+            reasonValues(
+                "expectedValue",
+                Money.of("3.50", "USD"),
+                "winRate",
+                0.5,
+                "amount",
+                Money.of("7", "USD")));
+    String json = write(reason);
+    assertThat(json)
+        .isEqualTo(
+            "{\"code\":\"expected_value\",\"values\":{"
+                + "\"expectedValue\":{\"amount\":\"3.50\",\"currency\":\"USD\"},"
+                + "\"winRate\":0.5,"
+                + "\"amount\":{\"amount\":\"7.00\",\"currency\":\"USD\"}},"
+                + "\"text\":\"expected value USD 3.50 (50% of USD 7.00)\"}");
+    assertThat(read(json, Reason.class, true)).isEqualTo(reason);
+    String withoutText = json.substring(0, json.indexOf(",\"text\"")) + "}";
+    assertThat(read(withoutText, Reason.class, true)).isEqualTo(reason);
+    Reason noValues = ReasonCodec.create(ReasonCode.CLOSES_TODAY, java.util.Map.of());
+    assertThat(write(noValues))
+        .isEqualTo("{\"code\":\"closes_today\",\"values\":{},\"text\":\"closes today\"}");
+    assertThat(read("{\"code\":\"closes_today\"}", Reason.class, true)).isEqualTo(noValues);
+  }
+
+  @Example
+  void theReasonsOfARealReportReadBackEqual() throws Exception {
+    InsightReport report = SampleResults.compute().insight();
+    List<Reason> reasons = new java.util.ArrayList<>();
+    report.workLists().values().forEach(items -> items.forEach(i -> reasons.addAll(i.reasons())));
+    report.bottlenecks().forEach(b -> reasons.addAll(b.reasons()));
+    report.suggestedMoves().forEach(m -> reasons.addAll(m.reasons()));
+    assertThat(reasons).isNotEmpty();
+    for (Reason reason : reasons) {
+      assertThat(read(write(reason), Reason.class, true)).isEqualTo(reason);
+    }
+    for (WorkItem item : report.workLists().values().iterator().next()) {
+      assertThat(read(write(item), WorkItem.class, true)).isEqualTo(item);
+    }
+  }
+
+  @Example
+  void everyReasonValueHasItsTypeByName() {
+    for (ReasonCode code : ReasonCode.values()) {
+      for (String name : code.valueNames()) {
+        assertThat(ReasonCodec.VALUE_TYPES).as(code + "." + name).containsKey(name);
+      }
+    }
+  }
+
+  @Example
+  void badReasonsNameTheCodeOrTheValue() {
+    assertThatThrownBy(() -> read("{\"code\":\"bored\"}", Reason.class, true))
+        .satisfies(
+            e -> assertThat(problemsOf(e)).extracting(JsonProblem::path).containsExactly("$.code"));
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"code\":\"stuck_beyond_p90\",\"values\":{\"stage\":\"proposal\","
+                        + "\"timeInStage\":12,\"mood\":\"calm\"}}",
+                    Reason.class,
+                    true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(
+                        new JsonProblem("$.values.mood", "is not a value of stuck_beyond_p90"),
+                        new JsonProblem(
+                            "$.values.timeInStage", "must be an ISO-8601 duration such as PT36H"),
+                        new JsonProblem("$.values.threshold", "is required")));
+  }
+
+  private static java.util.Map<String, Object> reasonValues(Object... namesAndValues) {
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return values;
   }
 
   /** The clock the sample results are computed at. */

@@ -56,6 +56,9 @@ class PublicTypeCoverageTest {
           Map.entry("org.salespipeline.core.store.CommitRules", ENGINE),
           Map.entry("org.salespipeline.core.store.CommitRules$StoredState", SPI),
           Map.entry("org.salespipeline.core.store.OpenDealVisitor", SPI),
+          Map.entry(
+              "org.salespipeline.core.store.Redaction",
+              "an erasure operation stores apply, built in code from a contact"),
           Map.entry("org.salespipeline.core.store.PipelineStore", SPI),
           Map.entry("org.salespipeline.core.store.WorkspaceStore", SPI),
           Map.entry("org.salespipeline.core.store.memory.InMemoryPipelineStore", ENGINE),
@@ -82,9 +85,13 @@ class PublicTypeCoverageTest {
           Map.entry("org.salespipeline.forecast.model.StageTransitions", MODEL),
           Map.entry("org.salespipeline.forecast.model.SurvivalModel", MODEL));
 
-  /** Types written only: computed results, and Page, whose item type is a type variable. */
+  /**
+   * Types written only: computed results, and Page and KeysetPage, whose item type is a type
+   * variable.
+   */
   static final Set<String> WRITTEN_ONLY =
       Set.of(
+          "org.salespipeline.core.store.KeysetPage",
           "org.salespipeline.core.store.Page",
           "org.salespipeline.forecast.ForecastTable",
           "org.salespipeline.forecast.bookings.BacktestRow",

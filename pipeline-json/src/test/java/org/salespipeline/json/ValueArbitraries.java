@@ -34,6 +34,8 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.DealCommit;
+import org.salespipeline.forecast.insight.Reason;
+import org.salespipeline.forecast.insight.ReasonCode;
 
 /**
  * jqwik arbitraries for every readable pipeline type, derived from the same property model the
@@ -218,6 +220,10 @@ public final class ValueArbitraries {
       // why: a valid definition needs unique stage keys, ordered open stages and closed outcomes
       return Arbitraries.of(StandardPipelines.newBusiness(), StandardPipelines.renewals());
     }
+    if (c == Reason.class) {
+      // why: each code takes its own value names, each name one type
+      return Arbitraries.of(ReasonCode.class).flatMap(ValueArbitraries::reasons);
+    }
     if (c == DealCommit.class) {
       Arbitrary<Deal> deals = of(Deal.class);
       Arbitrary<List<DealEvent>> events = of(DealEvent.class).list().ofMinSize(1).ofMaxSize(2);
@@ -230,6 +236,26 @@ public final class ValueArbitraries {
                   new DealCommit(deal.version() - 1, deal, list, acts, ret, k, fingerprint));
     }
     return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Arbitrary<Reason> reasons(ReasonCode code) {
+    List<Arbitrary<Object>> parts = new ArrayList<>();
+    for (String name : code.valueNames()) {
+      parts.add((Arbitrary<Object>) forType(ReasonCodec.valueType(name)));
+    }
+    if (parts.isEmpty()) {
+      return Arbitraries.just(ReasonCodec.create(code, Map.of()));
+    }
+    return Combinators.combine(parts)
+        .as(
+            values -> {
+              Map<String, Object> byName = new java.util.LinkedHashMap<>();
+              for (int i = 0; i < values.size(); i++) {
+                byName.put(code.valueNames().get(i), values.get(i));
+              }
+              return ReasonCodec.create(code, byName);
+            });
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
