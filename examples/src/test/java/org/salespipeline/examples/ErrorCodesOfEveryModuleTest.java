@@ -36,6 +36,8 @@ import org.salespipeline.core.StorageException;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.rule.RuleViolation;
+import org.salespipeline.core.store.CommitOutcomeUnknownException;
+import org.salespipeline.core.store.CorruptRecordException;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.IdempotencyKeyReusedException;
 import org.salespipeline.jdbc.SchemaException;
@@ -87,6 +89,14 @@ class ErrorCodesOfEveryModuleTest {
     add(samples, new ConfigurationException("store was already set"), ErrorCode.CONFIGURATION);
     add(samples, new StorageException("disk full"), ErrorCode.STORAGE);
     add(samples, new SchemaException("table deal is missing"), ErrorCode.SCHEMA);
+    add(
+        samples,
+        new CommitOutcomeUnknownException("commit of deal d-1", new IllegalStateException("reset")),
+        ErrorCode.COMMIT_OUTCOME_UNKNOWN);
+    add(
+        samples,
+        new CorruptRecordException("deals", "d-1", new IllegalStateException("bad body")),
+        ErrorCode.CORRUPT_RECORD);
     return samples;
   }
 

@@ -140,23 +140,12 @@ final class CommandRunner {
   }
 
   /**
-   * Commits a deal's new state with its events; a taken idempotency key or a lost race with a
-   * replay of the same command gives the first command's result.
+   * Commits a command's deal with its events, the command's fingerprint stored with its key; a
+   * taken idempotency key or a lost race with a replay of the same command gives the first
+   * command's result.
    *
    * @param expectedVersion the deal's version before the command, 0 for a new deal
    */
-  CommandResult commit(
-      long expectedVersion,
-      Deal after,
-      List<DealEvent> events,
-      List<Activity> activities,
-      Optional<CustomerRetention> retention,
-      Optional<String> key) {
-    return commit(
-        expectedVersion, after, events, activities, retention, new Keyed(key, Optional.empty()));
-  }
-
-  /** {@link #commit} for a command, whose fingerprint is stored with its key. */
   CommandResult commit(
       long expectedVersion,
       Deal after,

@@ -2,6 +2,7 @@ package org.salespipeline.core;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.immutables.value.Value;
 
 /**
@@ -29,6 +30,36 @@ public abstract class CustomerRetention {
 
   /** The next renewal date, when known. */
   public abstract Optional<java.time.LocalDate> renewalDate();
+
+  /**
+   * The account's recurring revenue (annual value): the won deals' amounts, grown by expansions,
+   * reset by renewals, reduced by churn. Empty on records written before it was kept.
+   */
+  public abstract Optional<Money> recurringValue();
+
+  /** Who looks after the customer: the owner of the won deal that started retention. */
+  public abstract Optional<UserId> owner();
+
+  /** When the next customer-success follow-up is due, if one is scheduled. */
+  public abstract Optional<Instant> nextFollowUp();
+
+  /**
+   * The latest customer-success activity (a retention command, a health check, a follow-up); the
+   * start of the current status when none is recorded.
+   */
+  @Value.Default
+  public Instant lastActivityAt() {
+    return since();
+  }
+
+  /** The renewal term in months, once renewal terms are set. */
+  public abstract OptionalInt renewalTermMonths();
+
+  /** The latest health score (0 to 100), once a health check was recorded. */
+  public abstract OptionalInt healthScore();
+
+  /** Why the account is at risk or churned: the reason of the move into its current status. */
+  public abstract Optional<String> reason();
 
   /** Raised by one on every change. */
   public abstract long version();

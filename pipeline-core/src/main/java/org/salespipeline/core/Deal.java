@@ -22,6 +22,15 @@ import org.salespipeline.core.qualification.QualificationResult;
  * <p>Immutable and thread-safe.
  */
 @Value.Immutable
+// why: the project style plus a package-private all-attributes factory (ImmutableDeal.of), so the
+// engine builds a changed deal in one construction instead of a builder copy (issue 12)
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    allParameters = true,
+    defaults = @Value.Immutable(copy = true),
+    validationMethod = Value.Style.ValidationMethod.NONE)
 public abstract class Deal {
 
   /** A builder; used by stores and tests, hosts open deals through {@link SalesPipeline}. */

@@ -198,5 +198,25 @@ public final class DealHistory {
     public Void visit(Change.RuleOverridden change) {
       return null;
     }
+
+    @Override
+    public Void visit(Change.RetentionChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.RecurringRevenueChanged change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.HealthChecked change) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Change.RenewalTermsSet change) {
+      return null;
+    }
   }
 }

@@ -32,7 +32,8 @@ record EngineContext(
     Map<String, QualificationFramework<?>> frameworks,
     CurrencyConverter converter,
     Currency reportingCurrency,
-    List<PipelineListener> listeners) {
+    List<PipelineListener> listeners,
+    RetentionPolicy retentionPolicy) {
 
   EngineContext {
     pipelines = Map.copyOf(pipelines);
@@ -53,7 +54,8 @@ record EngineContext(
         b.frameworks,
         b.converter,
         b.reportingCurrency,
-        b.listeners);
+        b.listeners,
+        b.retentionPolicy);
   }
 
   /** The same configuration bound to another workspace of the same store. */
@@ -69,7 +71,8 @@ record EngineContext(
         frameworks,
         converter,
         reportingCurrency,
-        listeners);
+        listeners,
+        retentionPolicy);
   }
 
   /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */

@@ -23,6 +23,11 @@ public enum ErrorCode {
   /** A retention record changed meanwhile: {@link ConcurrentRetentionModificationException}. */
   CONCURRENT_RETENTION_MODIFICATION("concurrent_retention_modification"),
   /**
+   * The retention rules refused a retention command (issue 17): {@link
+   * IllegalRetentionMoveException}.
+   */
+  ILLEGAL_RETENTION_MOVE("illegal_retention_move"),
+  /**
    * A store found the idempotency key taken: {@link
    * org.salespipeline.core.store.DuplicateIdempotencyKeyException}.
    */

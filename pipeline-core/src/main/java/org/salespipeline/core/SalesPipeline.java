@@ -19,6 +19,8 @@ import org.salespipeline.core.command.MoveDeal;
 import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.command.RecordQualification;
 import org.salespipeline.core.command.ReopenDeal;
+import org.salespipeline.core.command.RetentionCommand;
+import org.salespipeline.core.command.RetentionResult;
 import org.salespipeline.core.command.ScheduleFollowUp;
 import org.salespipeline.core.command.UpdateDeal;
 import org.salespipeline.core.event.DealEvent;
@@ -31,6 +33,8 @@ import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.Redaction;
+import org.salespipeline.core.store.RetentionPage;
+import org.salespipeline.core.store.RetentionQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -64,6 +68,8 @@ public final class SalesPipeline {
   private final DealImporter importer;
   private final PipelineViews views;
   private final ContactErasures erasures;
+  private final RetentionLifecycle retentionLifecycle;
+  private final RetentionViews retentionViews;
 
   private SalesPipeline(EngineContext context) {
     this.context = context;
@@ -76,6 +82,8 @@ public final class SalesPipeline {
     this.importer = new DealImporter(context, updates, transitions, runner);
     this.views = new PipelineViews(context);
     this.erasures = new ContactErasures(context);
+    this.retentionLifecycle = new RetentionLifecycle(context, checks, runner);
+    this.retentionViews = new RetentionViews(context);
     context.savePipelines();
   }
 
@@ -392,13 +400,104 @@ public final class SalesPipeline {
   }
 
   /**
-   * Sets an account's retention status (the Post-Sale/Retention stage).
+   * Sets an account's retention status (the Post-Sale/Retention stage) directly: no retention rule
+   * runs and no history event is written. Prefer {@link #changeRetention}, which does both.
    *
    * @throws ValidationException if the account never had a won deal
    */
   public CustomerRetention updateRetention(
       AccountId account, RetentionStatus status, Optional<LocalDate> renewalDate) {
     return transitions.updateRetention(account, status, renewalDate);
+  }
+
+  /**
+   * Runs a retention lifecycle command (issue 17) on the account's retention record: the {@link
+   * RetentionPolicy}'s rules check it, its events join the history of the account's anchoring won
+   * deal ({@link CustomerRetention#wonDeal()}) and commit with the new record, all or nothing;
+   * listeners hear them; a reused idempotency key returns the first result.
+   *
+   * @param command the command
+   * @return the record after the command and the events it appended
+   * @throws ValidationException if the input is bad or the account never had a won deal; nothing is
+   *     written
+   * @throws IllegalRetentionMoveException with every violation if the rules refuse; nothing is
+   *     written
+   * @throws ConcurrentRetentionModificationException if the record changed meanwhile
+   */
+  public RetentionResult changeRetention(RetentionCommand command) {
+    return retentionLifecycle.change(command);
+  }
+
+  /**
+   * Marks every ACTIVE or RENEWED account whose renewal date falls within the policy's renewal lead
+   * time ({@link RetentionPolicy#renewalLeadTime()}) as RENEWAL_DUE, one command each.
+   *
+   * @param actor who runs the sweep
+   * @return one result per account marked, in account id order
+   */
+  public List<RetentionResult> markRenewalsDue(UserId actor) {
+    return retentionLifecycle.markRenewalsDue(actor);
+  }
+
+  /** One page of matching accounts in retention, in account id order. */
+  public RetentionPage findRetention(RetentionQuery query) {
+    CommandChecks.requireNonNull("query", query);
+    return context.ws().findRetention(query);
+  }
+
+  /** Matching accounts in retention, streamed in account id order; close the stream. */
+  public Stream<CustomerRetention> streamRetention(RetentionQuery query) {
+    CommandChecks.requireNonNull("query", query);
+    return context.ws().streamRetention(query);
+  }
+
+  /**
+   * The account's retention history: status changes, recurring revenue changes, health checks and
+   * renewal terms from the histories of its deals, oldest first.
+   */
+  public List<DealEvent> retentionHistory(AccountId account) {
+    return retentionViews.history(account);
+  }
+
+  /** The board of the retention stage in the reporting currency. */
+  public RetentionBoard retentionBoard() {
+    return retentionViews.board(context.reportingCurrency());
+  }
+
+  /**
+   * The board of the retention stage: per retention status, the number of accounts and their
+   * recurring value converted into the currency at today's rates.
+   *
+   * @throws CurrencyConversionException if a recurring value cannot be converted
+   */
+  public RetentionBoard retentionBoard(Currency currency) {
+    return retentionViews.board(currency);
+  }
+
+  /**
+   * The open expansion pipeline (upsell and cross-sell deals) per account and per owner, converted
+   * into the currency at today's rates.
+   *
+   * @throws CurrencyConversionException if an amount cannot be converted
+   */
+  public ExpansionPipeline expansionPipeline(Currency currency) {
+    return retentionViews.expansionPipeline(currency);
+  }
+
+  /**
+   * Customer-success work items (at-risk signals): renewals due or accounts at risk without
+   * activity for {@code idle}, onboardings past {@link RetentionPolicy#onboardingTarget()},
+   * follow-ups past due; most urgent kind first, longest waiting first.
+   *
+   * @throws ValidationException if {@code idle} is null or negative
+   */
+  public List<RetentionSignal> retentionSignals(Duration idle) {
+    return retentionViews.signals(idle);
+  }
+
+  /** The engine's Post-Sale/Retention policy. */
+  public RetentionPolicy retentionPolicy() {
+    return context.retentionPolicy();
   }
 
   /** The account's retention record, if it ever had a won deal. */

@@ -29,6 +29,7 @@ import org.salespipeline.core.store.PipelineStore;
  *   <tr><td>{@link #pipeline}</td><td>{@link StandardPipelines#newBusiness()} (default) and
  *       {@link StandardPipelines#renewals()}</td></tr>
  *   <tr><td>{@link #rules}</td><td>{@link RuleSet#standard()}</td></tr>
+ *   <tr><td>{@link #retentionPolicy}</td><td>{@link RetentionPolicy#standard()}</td></tr>
  *   <tr><td>{@link #qualificationFramework}</td><td>BANT and CHAMP with default policies</td></tr>
  *   <tr><td>{@link #currencyConverter}</td><td>same currency only</td></tr>
  *   <tr><td>{@link #reportingCurrency}</td><td>USD</td></tr>
@@ -49,6 +50,7 @@ public final class SalesPipelineBuilder {
   final Map<PipelineId, PipelineDefinition> pipelines = new LinkedHashMap<>();
   PipelineId defaultPipeline;
   RuleSet rules = RuleSet.standard();
+  RetentionPolicy retentionPolicy = RetentionPolicy.standard();
   final Map<String, QualificationFramework<?>> frameworks = new LinkedHashMap<>();
   CurrencyConverter converter = CurrencyConverter.sameCurrencyOnly();
   java.util.Currency reportingCurrency = java.util.Currency.getInstance("USD");
@@ -168,6 +170,16 @@ public final class SalesPipelineBuilder {
    */
   public SalesPipelineBuilder rules(RuleSet rules) {
     this.rules = once("rules", this.rules, rules);
+    return this;
+  }
+
+  /**
+   * The Post-Sale/Retention policy: retention rules, renewal lead time, onboarding target.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder retentionPolicy(RetentionPolicy policy) {
+    this.retentionPolicy = once("retentionPolicy", this.retentionPolicy, policy);
     return this;
   }
 

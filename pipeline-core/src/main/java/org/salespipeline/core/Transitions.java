@@ -114,31 +114,75 @@ final class Transitions {
 
   /**
    * Puts the account of a deal being won into retention: onboarding (with a kick-off follow-up) if
-   * it is new or had churned, renewed for a renewal deal, its status kept otherwise.
+   * it is new or had churned, renewed for a renewal deal, its status kept otherwise. The deal's
+   * history records the retention status change and the recurring revenue the win brings: the
+   * deal's amount for a new customer, the renewal amount for a renewal, the amount added for an
+   * expansion (converted to the account's recurring currency).
    *
    * @param deal the deal as it stood before closing
    */
   private void enterRetention(Draft draft, Deal deal, AccountId account) {
     Optional<CustomerRetention> existing = context.ws().retention(account);
+    boolean fresh = existing.isEmpty() || existing.get().status() == RetentionStatus.CHURNED;
     RetentionStatus status;
-    if (deal.kind() == DealKind.RENEWAL) {
+    if (deal.kind() == DealKind.RENEWAL && !fresh) {
       status = RetentionStatus.RENEWED;
-    } else if (existing.isEmpty() || existing.get().status() == RetentionStatus.CHURNED) {
+    } else if (fresh) {
       status = RetentionStatus.ONBOARDING;
     } else {
       status = existing.get().status();
     }
     boolean statusChanges = existing.map(e -> e.status() != status).orElse(true);
-    draft.retention(
-        CustomerRetention.builder()
-            .account(account)
-            .workspace(context.workspace())
-            .status(status)
-            .wonDeal(deal.id())
-            .since(statusChanges ? draft.at() : existing.get().since())
-            .renewalDate(existing.flatMap(CustomerRetention::renewalDate))
-            .version(existing.map(e -> e.version() + 1).orElse(1L))
-            .build());
+    Money amount = deal.amount();
+    Money from =
+        fresh
+            ? Money.zero(amount.currency())
+            : existing.get().recurringValue().orElse(Money.zero(amount.currency()));
+    Money won;
+    try {
+      won = context.converter().convert(amount, from.currency(), context.today(draft.at()));
+    } catch (CurrencyConversionException e) {
+      // why: a win must not fail for want of a rate; the recurring value stays as it was and the
+      // revenue change is left out rather than recorded in a second currency
+      won = Money.zero(from.currency());
+    }
+    RevenueCause cause;
+    Money to;
+    if (won.amount().signum() == 0 && !fresh) {
+      cause = RevenueCause.EXPANSION;
+      to = from;
+    } else if (fresh) {
+      cause = RevenueCause.NEW_BUSINESS;
+      to = won;
+    } else if (deal.kind() == DealKind.RENEWAL) {
+      cause = RevenueCause.RENEWAL;
+      to = won;
+    } else {
+      cause = RevenueCause.EXPANSION;
+      to = from.plus(won);
+    }
+    if (statusChanges) {
+      draft.add(
+          new Change.RetentionChanged(
+              account, existing.map(CustomerRetention::status), status, "won " + deal.id()));
+    }
+    if (!to.equals(from)) {
+      draft.add(new Change.RecurringRevenueChanged(account, from, to, cause, ""));
+    }
+    CustomerRetention.Builder next = CustomerRetention.builder();
+    existing.ifPresent(next::from);
+    next.account(account)
+        .workspace(context.workspace())
+        .status(status)
+        .wonDeal(deal.id())
+        .since(statusChanges ? draft.at() : existing.get().since())
+        .recurringValue(to)
+        .owner(existing.flatMap(CustomerRetention::owner).orElse(deal.owner()))
+        .lastActivityAt(draft.at())
+        .version(existing.map(e -> e.version() + 1).orElse(1L));
+    if (statusChanges) {
+      next.reason(Optional.empty());
+    }
     if (status == RetentionStatus.ONBOARDING && statusChanges) {
       Activity kickoff =
           Activity.builder()
@@ -156,7 +200,9 @@ final class Transitions {
       draft.add(
           new Change.ActivityLogged(
               kickoff.id(), kickoff.type(), Optional.empty(), kickoff.dueAt()));
+      next.nextFollowUp(kickoff.dueAt());
     }
+    draft.retention(next.build());
   }
 
   CommandResult reopen(ReopenDeal command) {

@@ -32,6 +32,7 @@ class ErrorCodeTest {
             tuple("CLOSED_DEAL", "closed_deal"),
             tuple("CONCURRENT_DEAL_MODIFICATION", "concurrent_deal_modification"),
             tuple("CONCURRENT_RETENTION_MODIFICATION", "concurrent_retention_modification"),
+            tuple("ILLEGAL_RETENTION_MOVE", "illegal_retention_move"),
             tuple("DUPLICATE_IDEMPOTENCY_KEY", "duplicate_idempotency_key"),
             tuple("IDEMPOTENCY_KEY_REUSED", "idempotency_key_reused"),
             tuple("CURRENCY_CONVERSION", "currency_conversion"),
@@ -62,6 +63,11 @@ class ErrorCodeTest {
             new ClosedDealException(DEAL, DealStatus.WON, "move"),
             new ConcurrentDealModificationException(DEAL, 1, 2),
             new ConcurrentRetentionModificationException(new AccountId(DEAL.value()), 1, 2),
+            new IllegalRetentionMoveException(
+                new AccountId(DEAL.value()),
+                RetentionStatus.CHURNED,
+                "mark at risk",
+                List.of(RuleViolation.of("retention-transition", "churned"))),
             new DuplicateIdempotencyKeyException("order-17"),
             new IdempotencyKeyReusedException("order-17", "a1", "b2"),
             new CurrencyConversionException(
@@ -80,6 +86,7 @@ class ErrorCodeTest {
             ErrorCode.CLOSED_DEAL,
             ErrorCode.CONCURRENT_DEAL_MODIFICATION,
             ErrorCode.CONCURRENT_RETENTION_MODIFICATION,
+            ErrorCode.ILLEGAL_RETENTION_MOVE,
             ErrorCode.DUPLICATE_IDEMPOTENCY_KEY,
             ErrorCode.IDEMPOTENCY_KEY_REUSED,
             ErrorCode.CURRENCY_CONVERSION,

@@ -59,4 +59,28 @@ abstract class LifecycleVisitor implements Change.Visitor<Void> {
     other();
     return null;
   }
+
+  @Override
+  public final Void visit(Change.RetentionChanged change) {
+    other();
+    return null;
+  }
+
+  @Override
+  public final Void visit(Change.RecurringRevenueChanged change) {
+    other();
+    return null;
+  }
+
+  @Override
+  public final Void visit(Change.HealthChecked change) {
+    other();
+    return null;
+  }
+
+  @Override
+  public final Void visit(Change.RenewalTermsSet change) {
+    other();
+    return null;
+  }
 }

@@ -4,7 +4,10 @@ import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.testkit.PipelineStoreContract;
 
 /**
- * The storage contract (T1, T2, T3, T10, T17 and more) on MariaDb; one store shared by all tests.
+ * The storage contract on MariaDB: every theme of {@link PipelineStoreContract} (commits, versions
+ * and gap-free histories, all-or-nothing batches, idempotent replays, workspace isolation, queries,
+ * reference data, retention, activities, concurrency and random command chains); one store shared
+ * by all tests.
  */
 class MariaDbPipelineStoreContractTest extends PipelineStoreContract {
   private static PipelineStore store;

@@ -22,7 +22,10 @@ import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.WorkspaceStore;
 
-/** MariaDB only: T9 (update counts) and T16 (a session time zone of -08:00). */
+/**
+ * MariaDB only: version-checked updates are never batched and each update count is checked, and a
+ * session time zone of -08:00 does not shift stored instants.
+ */
 class MariaDbSpecificTest {
 
   private static HikariDataSource pool(String options, String initSql) {
@@ -37,10 +40,10 @@ class MariaDbSpecificTest {
   }
 
   /**
-   * T9: version-checked updates are never sent in a JDBC batch and each count is checked, so a
-   * stale update is detected whatever the driver options, bulk batches and affected-row counts
-   * included. (In a bulk batch the driver answers SUCCESS_NO_INFO, shown below, and the store
-   * refuses such counts instead of trusting them.)
+   * Version-checked updates are never sent in a JDBC batch and each count is checked, so a stale
+   * update is detected whatever the driver options, bulk batches and affected-row counts included.
+   * (In a bulk batch the driver answers SUCCESS_NO_INFO, shown below, and the store refuses such
+   * counts instead of trusting them.)
    */
   @Test
   void t9_staleUpdatesAreDetectedWithAnyCountOptions() throws SQLException {
@@ -94,7 +97,7 @@ class MariaDbSpecificTest {
     }
   }
 
-  /** T16: a session time zone of -08:00 does not shift stored instants (DATETIME holds UTC). */
+  /** A session time zone of -08:00 does not shift stored instants (DATETIME holds UTC). */
   @Test
   void t16_sessionTimeZoneMinusEightDoesNotShiftInstants() throws SQLException {
     try (HikariDataSource ds = pool("connectionTimeZone=SERVER", "SET time_zone = '-08:00'");

@@ -4,7 +4,10 @@ import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.testkit.PipelineStoreContract;
 
 /**
- * The storage contract (T1, T2, T3, T10, T17 and more) on Postgres; one store shared by all tests.
+ * The storage contract on PostgreSQL: every theme of {@link PipelineStoreContract} (commits,
+ * versions and gap-free histories, all-or-nothing batches, idempotent replays, workspace isolation,
+ * queries, reference data, retention, activities, concurrency and random command chains); one store
+ * shared by all tests.
  */
 class PostgresPipelineStoreContractTest extends PipelineStoreContract {
   private static PipelineStore store;

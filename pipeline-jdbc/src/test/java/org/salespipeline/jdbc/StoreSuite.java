@@ -58,9 +58,11 @@ import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
- * Store reliability tests (RELIABILITY.md T1, T2, T4, T5, T6, T7, T8, T10, T11, T12, T16) run on
- * every database through the leaf classes {@code H2StoreSuiteTest}, {@code PostgresStoreSuiteTest}
- * and {@code MariaDbStoreSuiteTest}. Each test uses its own workspace.
+ * Store reliability tests (see RELIABILITY.md): stale writes, concurrent moves without row locks,
+ * retried serialization failures, failing connections and statements, connection pools, streaming,
+ * hostile values and time zones, run on every database through the leaf classes {@code
+ * H2StoreSuiteTest}, {@code PostgresStoreSuiteTest} and {@code MariaDbStoreSuiteTest}. Each test
+ * uses its own workspace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreSuite {
@@ -81,7 +83,7 @@ abstract class StoreSuite {
   @BeforeAll
   void open() {
     zone = TimeZone.getDefault();
-    // T16: the JVM runs in a zone with DST; nothing may depend on it
+    // why: the JVM runs in a zone with DST; nothing may depend on it
     TimeZone.setDefault(TimeZone.getTimeZone("Europe/Oslo"));
     store = JdbcPipelineStore.builder(db().dataSource()).build();
     faulty = new FaultyDataSource(db().dataSource());
@@ -103,7 +105,7 @@ abstract class StoreSuite {
     return deal;
   }
 
-  // ---------------------------------------------------------------- T1
+  // ---------------------------------------------------------------- stale writes
 
   @Test
   void t1_staleWriteFailsAndChangesNothing() {
@@ -147,7 +149,7 @@ abstract class StoreSuite {
     assertThat(ws.history(ghost.id())).isEmpty();
   }
 
-  // ---------------------------------------------------------------- T2 and T4
+  // ---------------------------------------------------------------- concurrent moves, no row locks
 
   @Test
   void t2_concurrentMovesOfOneDealExactlyOneWins() throws Exception {
@@ -173,7 +175,7 @@ abstract class StoreSuite {
     assertThat(ws.history(deal.id())).hasSize(2);
   }
 
-  /** T4: commands take no row locks (no FOR UPDATE): moves of different deals all commit. */
+  /** Commands take no row locks (no FOR UPDATE): moves of different deals all commit. */
   @Test
   void t2_t4_concurrentMovesOfDifferentDealsAllCommit() throws Exception {
     WorkspaceStore ws = newWorkspace();
@@ -225,7 +227,7 @@ abstract class StoreSuite {
     }
   }
 
-  // ---------------------------------------------------------------- T5
+  // ---------------------------------------------------------------- serialization failures
 
   @Test
   void t5_serializationFailureIsRetriedThenSucceeds() {
@@ -280,11 +282,12 @@ abstract class StoreSuite {
     assertThat(ws.history(deal.id())).hasSize(1);
   }
 
-  // ---------------------------------------------------------------- T6 and T10
+  // ---------------------------------------------------------------- failing connections, keyed
+  // retries
 
   /**
-   * T6: connections fail on open, before commit and after commit, 20% each. Every command carries
-   * an idempotency key; a caller that sees a failure asks the store whether the key is recorded
+   * Connections fail on open, before commit and after commit, 20% each. Every command carries an
+   * idempotency key; a caller that sees a failure asks the store whether the key is recorded
    * (committed after all) and otherwise resubmits. The final state equals the model.
    */
   @Test
@@ -642,9 +645,9 @@ abstract class StoreSuite {
     }
   }
 
-  // ---------------------------------------------------------------- T7
+  // ---------------------------------------------------------------- failing statements
 
-  /** T7: failing the Nth statement of a command leaves everything unchanged. */
+  /** Failing the Nth statement of a command leaves everything unchanged. */
   @Test
   void t7_failingAnyStatementRollsBackTheCommand() {
     WorkspaceStore ws = faultyStore.workspace(Fixtures.randomWorkspace());
@@ -697,7 +700,7 @@ abstract class StoreSuite {
   }
 
   /**
-   * T7 for multi-deal operations: commitAll (the engine's import batches) is one transaction;
+   * The same for multi-deal operations: commitAll (the engine's import batches) is one transaction;
    * failing any of its statements leaves every deal unchanged.
    */
   @Test
@@ -741,7 +744,7 @@ abstract class StoreSuite {
     assertThat(ws.deal(fresh.id())).contains(fresh);
   }
 
-  // ---------------------------------------------------------------- T8
+  // ---------------------------------------------------------------- connection pools
 
   @Test
   void t8_hikariWithAutocommitOnAndOff() throws SQLException {
@@ -770,10 +773,10 @@ abstract class StoreSuite {
     }
   }
 
-  // ---------------------------------------------------------------- T11
+  // ---------------------------------------------------------------- streaming
 
   /**
-   * T11: streams hold one fetch at a time. Normal runs stream 20,000 history rows; set {@code
+   * Streams hold one fetch at a time. Normal runs stream 20,000 history rows; set {@code
    * -Dpipeline.test.large.rows=1000000} (with a small -Xmx) for the full size.
    */
   @Test
@@ -812,7 +815,7 @@ abstract class StoreSuite {
     assertThat(count).isEqualTo(rows);
   }
 
-  // ---------------------------------------------------------------- T12
+  // ---------------------------------------------------------------- hostile values
 
   @Test
   void t12_hostileValuesAreBoundNotSpliced() {
@@ -878,7 +881,7 @@ abstract class StoreSuite {
     assertThat(other.history(mine.id())).isEmpty();
   }
 
-  // ---------------------------------------------------------------- T16
+  // ---------------------------------------------------------------- instants and time zones
 
   @Test
   void t16_instantsRoundTripAcrossDstAndFarFuture() throws SQLException {

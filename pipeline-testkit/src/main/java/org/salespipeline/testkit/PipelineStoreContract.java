@@ -25,6 +25,10 @@ import org.salespipeline.core.store.PipelineStore;
  *   <li>{@link ReferenceDataContract}: pipelines, accounts, contacts, teams and quotas;
  *   <li>{@link RetentionContract}: retention records and their versions, alone and inside a deal
  *       commit;
+ *   <li>{@link RetentionLifecycleContract}: the retention lifecycle stored as deal history, its
+ *       refusals writing nothing, its replays (issue 17);
+ *   <li>{@link RetentionQueryContract}: accounts in retention by status, owner, follow-up, renewal
+ *       and activity, keyset-paged and streamed (issue 17);
  *   <li>{@link ActivityContract}: account activities and their order;
  *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many;
  *   <li>{@link RecordSearchContract}: accounts, contacts and deals found by name, owner, industry,
@@ -78,6 +82,8 @@ public abstract class PipelineStoreContract
         DealQueryContract,
         ReferenceDataContract,
         RetentionContract,
+        RetentionLifecycleContract,
+        RetentionQueryContract,
         ActivityContract,
         ConcurrencyContract,
         RecordSearchContract,

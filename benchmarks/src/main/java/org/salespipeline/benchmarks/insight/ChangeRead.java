@@ -107,6 +107,26 @@ final class ChangeRead implements Change.Visitor<Void> {
     return null;
   }
 
+  @Override
+  public Void visit(Change.RetentionChanged c) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RecurringRevenueChanged c) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.HealthChecked c) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RenewalTermsSet c) {
+    return null;
+  }
+
   private static long seconds(Optional<Instant> at) {
     return at.isPresent() ? at.get().getEpochSecond() : 0;
   }

@@ -93,6 +93,8 @@ public final class DemoCommand implements Callable<Integer> {
           outlook.month(),
           out);
       out.println();
+      RetentionView.print(pipeline.retentionBoard(), RetentionView.report(history), out);
+      out.println();
       InsightView.health(insight, history, out);
       out.println();
       InsightView.bottlenecks(insight, history, 3, out);

@@ -19,9 +19,11 @@ import java.util.Set;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.ActivityType;
 import org.salespipeline.core.ContactId;
+import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealKind;
 import org.salespipeline.core.DealSource;
+import org.salespipeline.core.IllegalRetentionMoveException;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.Quota;
 import org.salespipeline.core.RetentionStatus;
@@ -29,6 +31,7 @@ import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.Team;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.command.LogActivity;
+import org.salespipeline.core.command.RetentionCommand;
 import org.salespipeline.examples.progress.Progress;
 
 /**
@@ -57,6 +60,11 @@ public final class PipelineGenerator {
           DealSource.PARTNER,
           DealSource.EVENT);
   private static final double[] SOURCE_WEIGHTS = {0.14, 0.20, 0.10, 0.12, 0.26, 0.08, 0.10};
+  private static final UserId CUSTOMER_SUCCESS = UserId.of("customer-success");
+  private static final List<String> RISK_REASONS =
+      List.of("champion left", "low adoption", "budget review", "support escalations");
+  private static final List<String> CHURN_REASONS =
+      List.of("budget cut", "went with a competitor", "low adoption", "acquired");
   private static final List<String> PRODUCTS =
       List.of(
           "Platform licence",
@@ -372,18 +380,58 @@ public final class PipelineGenerator {
     }
 
     private void activate(AccountId account, LocalDate renewal) {
-      pipeline
-          .retention(account)
-          .filter(r -> r.status() == RetentionStatus.ONBOARDING)
-          .ifPresent(
-              r -> pipeline.updateRetention(account, RetentionStatus.ACTIVE, Optional.of(renewal)));
+      Optional<CustomerRetention> onboarding =
+          pipeline.retention(account).filter(r -> r.status() == RetentionStatus.ONBOARDING);
+      if (onboarding.isEmpty()) {
+        return;
+      }
+      UserId owner = onboarding.get().owner().orElse(CUSTOMER_SUCCESS);
+      lifecycle(new RetentionCommand.CompleteOnboarding(account, owner, Optional.empty()));
+      lifecycle(
+          new RetentionCommand.SetRenewalTerms(
+              account, owner, Optional.empty(), renewal, 12, Optional.empty()));
     }
 
     private void retention(AccountId account, RetentionStatus status) {
       pipeline
           .retention(account)
           .filter(r -> r.status() != status && r.status() != RetentionStatus.CHURNED)
-          .ifPresent(r -> pipeline.updateRetention(account, status, Optional.empty()));
+          .ifPresent(
+              r -> {
+                UserId owner = r.owner().orElse(CUSTOMER_SUCCESS);
+                if (status == RetentionStatus.AT_RISK) {
+                  lifecycle(
+                      new RetentionCommand.MarkAtRisk(
+                          account, owner, Optional.empty(), reason(RISK_REASONS, account)));
+                } else if (status == RetentionStatus.CHURNED) {
+                  lifecycle(
+                      new RetentionCommand.Churn(
+                          account,
+                          owner,
+                          Optional.empty(),
+                          reason(CHURN_REASONS, account),
+                          Optional.empty()));
+                }
+              });
+    }
+
+    /**
+     * A reason chosen by the account, not drawn: drawing would shift the random sequence every
+     * later choice of the demo depends on.
+     */
+    private static String reason(List<String> reasons, AccountId account) {
+      return reasons.get(Math.floorMod(account.hashCode(), reasons.size()));
+    }
+
+    /**
+     * Runs a retention command; a move the retention rules refuse is skipped, as a person would.
+     */
+    private void lifecycle(RetentionCommand command) {
+      try {
+        pipeline.changeRetention(command);
+      } catch (IllegalRetentionMoveException refused) {
+        // why: the generated timeline may ask for a move the account's status does not allow
+      }
     }
 
     /** A renewal was lost: the customer churned. */

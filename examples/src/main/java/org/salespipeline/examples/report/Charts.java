@@ -152,7 +152,14 @@ final class Charts {
   }
 
   static String waterfall(List<Flow> bars, String window) {
-    Svg svg = new Svg("chart-waterfall", "What changed the pipeline, " + window);
+    return waterfall(bars, "chart-waterfall", "What changed the pipeline, " + window);
+  }
+
+  /**
+   * A waterfall: the first and last bars are totals, the ones between steps from one to the other.
+   */
+  static String waterfall(List<Flow> bars, String id, String title) {
+    Svg svg = new Svg(id, title);
     double start = bars.get(0).amount();
     double end = bars.get(bars.size() - 1).amount();
     List<String> labels = bars.stream().map(Flow::label).toList();
@@ -282,6 +289,46 @@ final class Charts {
           "start",
           11,
           MUTED);
+    }
+    return svg.end();
+  }
+
+  /** One cohort of first win: its label and its logo retention per later period (NaN before). */
+  record CohortRow(String label, long accounts, double[] retention) {}
+
+  /** Cohort retention as a grid: a row per cohort, a column per period, darker for more kept. */
+  static String cohorts(List<CohortRow> rows, List<String> periods) {
+    Svg svg = new Svg("chart-cohorts", "Logo retention by cohort of first win");
+    double left = 170;
+    double top = 30;
+    double cell = Math.min(60, (Svg.WIDTH - left - 20) / Math.max(1, periods.size()));
+    double height = Math.min(40, (Svg.HEIGHT - top - 10) / Math.max(1, rows.size()));
+    for (int p = 0; p < periods.size(); p++) {
+      svg.text(left + p * cell + cell / 2, top - 8, periods.get(p), "middle", 10, MUTED);
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      CohortRow row = rows.get(r);
+      double y = top + r * height;
+      svg.text(
+          left - 8, y + height * 0.65, row.label() + " (" + row.accounts() + ")", "end", 11, INK);
+      for (int p = 0; p < periods.size(); p++) {
+        double share = row.retention()[p];
+        if (Double.isNaN(share)) {
+          continue;
+        }
+        int shade = (int) Math.round(235 - 180 * Math.max(0, Math.min(1, share)));
+        String fill = String.format(java.util.Locale.ROOT, "#%02x%02xff", shade, shade);
+        String label = String.format(java.util.Locale.ROOT, "%.0f%%", share * 100);
+        svg.rect(
+            left + p * cell + 1, y + 1, cell - 2, height - 2, fill, row.label() + ": " + label);
+        svg.text(
+            left + p * cell + cell / 2,
+            y + height * 0.65,
+            label,
+            "middle",
+            10,
+            share > 0.6 ? "#ffffff" : INK);
+      }
     }
     return svg.end();
   }

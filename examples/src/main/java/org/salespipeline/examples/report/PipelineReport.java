@@ -16,6 +16,7 @@ import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
 import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
+import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.bookings.BacktestRow;
 import org.salespipeline.forecast.bookings.BookingsAccuracy;
 import org.salespipeline.forecast.bookings.BookingsBacktest;
@@ -25,6 +26,11 @@ import org.salespipeline.forecast.insight.StageConversion;
 import org.salespipeline.forecast.insight.StageTime;
 import org.salespipeline.forecast.insight.WaterfallBar;
 import org.salespipeline.forecast.insight.WaterfallStep;
+import org.salespipeline.forecast.retention.RetentionCohort;
+import org.salespipeline.forecast.retention.RetentionMetrics;
+import org.salespipeline.forecast.retention.RetentionPeriod;
+import org.salespipeline.forecast.retention.RetentionReport;
+import org.salespipeline.forecast.retention.RetentionWaterfall;
 
 /**
  * The HTML report of a pipeline: one self-contained file (inline SVG and CSS, no scripts, nothing
@@ -45,6 +51,7 @@ public final class PipelineReport {
   private final List<Charts.Flow> waterfall;
   private final List<Charts.Stay> timeInStage;
   private final BookingsOutlook outlook;
+  private final RetentionReport retention;
 
   private PipelineReport(SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
     Instant now = pipeline.clock().instant();
@@ -67,6 +74,62 @@ public final class PipelineReport {
     this.waterfall = waterfall(insight);
     this.timeInStage = timeInStage(insight, definition);
     this.outlook = outlook;
+    this.retention = retention(pipeline, today);
+  }
+
+  /** The retention metrics of the last four quarters up to today's (issue 17). */
+  private static RetentionReport retention(SalesPipeline pipeline, LocalDate today) {
+    LocalDate start = today.withDayOfMonth(1).withMonth(3 * ((today.getMonthValue() - 1) / 3) + 1);
+    List<ForecastPeriod> quarters = new java.util.ArrayList<>();
+    for (int back = 3; back >= 0; back--) {
+      LocalDate s = start.minusMonths(3L * back);
+      quarters.add(ForecastPeriod.of(s, s.plusMonths(3)));
+    }
+    return RetentionMetrics.of(
+            quarters,
+            pipeline.reportingCurrency(),
+            pipeline.currencyConverter(),
+            today,
+            ZoneOffset.UTC)
+        .read(pipeline.store());
+  }
+
+  private List<Charts.Flow> retentionWaterfall() {
+    RetentionWaterfall w = retention.periods().get(retention.periods().size() - 1).waterfall();
+    return List.of(
+        new Charts.Flow("start", w.start().amount().doubleValue()),
+        new Charts.Flow("new", w.newRevenue().amount().doubleValue()),
+        new Charts.Flow("expansion", w.expansion().amount().doubleValue()),
+        new Charts.Flow("contraction", -w.contraction().amount().doubleValue()),
+        new Charts.Flow("churn", -w.churn().amount().doubleValue()),
+        new Charts.Flow("end", w.end().amount().doubleValue()));
+  }
+
+  private List<Charts.CohortRow> cohortRows() {
+    List<Charts.CohortRow> rows = new java.util.ArrayList<>();
+    int n = retention.periods().size();
+    for (RetentionCohort c : retention.cohorts()) {
+      double[] shares = new double[n];
+      for (int p = 0; p < n; p++) {
+        shares[p] = c.logoRetention(p);
+      }
+      rows.add(new Charts.CohortRow("won " + c.period().start(), c.accounts(), shares));
+    }
+    return rows;
+  }
+
+  private String retentionNote() {
+    RetentionPeriod last = retention.periods().get(retention.periods().size() - 1);
+    return String.format(
+        Locale.ROOT,
+        "Recurring revenue of the customer base this quarter (%s to %s), netted per account:"
+            + " GRR %s, NRR %s, logo retention %s, churn rate %s.",
+        last.period().start(),
+        last.period().end().minusDays(1),
+        percent(last.grossRevenueRetention()),
+        percent(last.netRevenueRetention()),
+        percent(last.logoRetention()),
+        percent(last.churnRate()));
   }
 
   /**
@@ -240,6 +303,23 @@ public final class PipelineReport {
         Charts.waterfall(waterfall, "last 30 days"),
         "Open pipeline closing this quarter 30 days ago, what was added, pulled in, pushed out,"
             + " raised, lowered, won and lost, and that pipeline now.");
+    // why: a pipeline without customers (an imported CRM) has no retention to chart
+    if (retention.accounts() > 0) {
+      section(
+          h,
+          "Retention waterfall this quarter",
+          Charts.waterfall(
+              retentionWaterfall(), "chart-retention", "Recurring revenue this quarter"),
+          retentionNote());
+      section(
+          h,
+          "Cohort retention",
+          Charts.cohorts(
+              cohortRows(),
+              retention.periods().stream().map(p -> p.period().start().toString()).toList()),
+          "Customers first won in each quarter (row) still customers at the end of each later"
+              + " quarter (column); a cohort never counts an account before its first win.");
+    }
     section(
         h,
         "Time in stage",

@@ -33,6 +33,8 @@ import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.core.store.Redaction;
+import org.salespipeline.core.store.RetentionPage;
+import org.salespipeline.core.store.RetentionQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
 
@@ -207,6 +209,16 @@ public final class ListingPipelineStore implements PipelineStore {
     @Override
     public void commitRetention(CustomerRetention retention, List<Activity> activities) {
       store.commitRetention(retention, activities);
+    }
+
+    @Override
+    public Stream<CustomerRetention> streamRetention(RetentionQuery query) {
+      return store.streamRetention(query);
+    }
+
+    @Override
+    public RetentionPage findRetention(RetentionQuery query) {
+      return store.findRetention(query);
     }
 
     @Override

@@ -68,9 +68,14 @@ class PipelineCliTest {
         .contains("Pipeline health", "Bottlenecks", "Work lists", "Forecast", "this quarter")
         .contains("Quota 2026-04-01 to 2026-06-30")
         .contains("Backtest of the monthly bookings forecast", "WAPE", "Brier")
+        .contains("Retention - accounts after the win", "GRR", "NRR", "ONBOARDING", "CHURNED")
         .contains("Report: " + report.toUri());
     assertThat(Files.exists(dir.resolve("pipeline.mv.db"))).isTrue();
-    assertThat(Files.readString(report)).contains("<svg id=\"chart-forecast-fan\"");
+    assertThat(Files.readString(report))
+        .contains(
+            "<svg id=\"chart-forecast-fan\"",
+            "<svg id=\"chart-retention\"",
+            "<svg id=\"chart-cohorts\"");
 
     bytes.reset();
     assertThat(

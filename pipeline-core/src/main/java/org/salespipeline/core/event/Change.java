@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.salespipeline.core.AccountId;
 import org.salespipeline.core.ActivityId;
 import org.salespipeline.core.ActivityType;
 import org.salespipeline.core.CloseReason;
@@ -14,6 +15,8 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.RetentionStatus;
+import org.salespipeline.core.RevenueCause;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.qualification.QualificationResult;
 import org.salespipeline.core.rule.RuleViolation;
@@ -59,7 +62,11 @@ public sealed interface Change {
           Lost.TYPE,
           Disqualified.TYPE,
           Reopened.TYPE,
-          RuleOverridden.TYPE);
+          RuleOverridden.TYPE,
+          RetentionChanged.TYPE,
+          RecurringRevenueChanged.TYPE,
+          HealthChecked.TYPE,
+          RenewalTermsSet.TYPE);
 
   /**
    * One method per kind of change: an exhaustive, compile-checked interpretation of the sealed
@@ -187,6 +194,38 @@ public sealed interface Change {
      * @return the result
      */
     R visit(RuleOverridden change);
+
+    /**
+     * Visits a {@link RetentionChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(RetentionChanged change);
+
+    /**
+     * Visits a {@link RecurringRevenueChanged}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(RecurringRevenueChanged change);
+
+    /**
+     * Visits a {@link HealthChecked}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(HealthChecked change);
+
+    /**
+     * Visits a {@link RenewalTermsSet}.
+     *
+     * @param change the change
+     * @return the result
+     */
+    R visit(RenewalTermsSet change);
   }
 
   /** The deal was opened; carries it as it was created. */
@@ -522,6 +561,139 @@ public sealed interface Change {
       Objects.requireNonNull(to, "to");
       violations = List.copyOf(violations);
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The account's retention status changed, recorded in the history of its anchoring won deal
+   * ({@link org.salespipeline.core.CustomerRetention#wonDeal()}) without changing the deal.
+   *
+   * @param account the customer account
+   * @param from the status before; empty when the account enters retention for the first time
+   * @param to the status after
+   * @param reason why, as the person gave it (at-risk and churn reasons); may be empty
+   */
+  record RetentionChanged(
+      AccountId account, Optional<RetentionStatus> from, RetentionStatus to, String reason)
+      implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "RetentionChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
+    public RetentionChanged {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The account's recurring revenue (annual value) changed: a new customer, an expansion, a renewal
+   * at new terms, a partial or full churn, or a reactivation. Retention metrics fold these.
+   *
+   * @param account the customer account
+   * @param from the recurring value before (zero for a new customer), same currency as {@code to}
+   * @param to the recurring value after (zero after a full churn)
+   * @param cause what moved the revenue
+   * @param reason the churn reason, or a note; may be empty
+   */
+  record RecurringRevenueChanged(
+      AccountId account, Money from, Money to, RevenueCause cause, String reason)
+      implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "RecurringRevenueChanged";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
+    public RecurringRevenueChanged {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(cause, "cause");
+      Objects.requireNonNull(reason, "reason");
+      if (!from.currency().equals(to.currency())) {
+        throw new IllegalArgumentException(
+            "recurring revenue changes keep one currency, were " + from + " and " + to);
+      }
+    }
+  }
+
+  /**
+   * A customer-success health check of the account.
+   *
+   * @param account the customer account
+   * @param score the health score, 0 (lost) to 100 (thriving)
+   * @param note what the check found; may be empty
+   */
+  record HealthChecked(AccountId account, int score, String note) implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "HealthChecked";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
+    public HealthChecked {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(note, "note");
+      if (score < 0 || score > 100) {
+        throw new IllegalArgumentException("health score must be within [0, 100], was " + score);
+      }
+    }
+  }
+
+  /**
+   * The account's renewal date and term were set.
+   *
+   * @param account the customer account
+   * @param renewalDate the next renewal date
+   * @param termMonths the length of the term being renewed, in months (at least 1)
+   */
+  record RenewalTermsSet(AccountId account, LocalDate renewalDate, int termMonths)
+      implements Change {
+    /** The stored name of this kind; never changes when the class is renamed. */
+    public static final String TYPE = "RenewalTermsSet";
+
+    @Override
+    public String typeName() {
+      return TYPE;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visit(this);
+    }
+
+    public RenewalTermsSet {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(renewalDate, "renewalDate");
+      if (termMonths < 1) {
+        throw new IllegalArgumentException("termMonths must be at least 1, was " + termMonths);
+      }
     }
   }
 }

@@ -43,12 +43,19 @@ public abstract class PipelineDefinition {
 
   /** The stage with the key, or empty. */
   public Optional<Stage> stage(String key) {
-    for (Stage stage : stages()) {
+    return Optional.ofNullable(stageOrNull(key));
+  }
+
+  // why: every command looks its stages up; an index loop allocates no iterator and no Optional
+  private Stage stageOrNull(String key) {
+    List<Stage> stages = stages();
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
       if (stage.key().equals(key)) {
-        return Optional.of(stage);
+        return stage;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /**
@@ -67,11 +74,12 @@ public abstract class PipelineDefinition {
    * @throws ValidationException on {@code field} if no stage has the key
    */
   public Stage requireStage(String key, String field) {
-    return stage(key)
-        .orElseThrow(
-            () ->
-                new ValidationException(
-                    FieldProblem.of(field, key, "is not a stage of pipeline " + id())));
+    Stage stage = stageOrNull(key);
+    if (stage == null) {
+      throw new ValidationException(
+          FieldProblem.of(field, key, "is not a stage of pipeline " + id()));
+    }
+    return stage;
   }
 
   /** Position of the stage in {@link #stages()}, or -1. */

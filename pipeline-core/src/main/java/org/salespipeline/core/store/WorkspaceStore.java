@@ -237,6 +237,33 @@ public interface WorkspaceStore {
    */
   void commitRetention(CustomerRetention retention, List<Activity> activities);
 
+  /**
+   * All matching retention records in account id order, streamed; close the stream. Memory stays
+   * bounded whatever the number of accounts.
+   *
+   * @param query the filters (its paging is ignored)
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  Stream<CustomerRetention> streamRetention(RetentionQuery query);
+
+  /**
+   * One page of matching retention records, in account id order, after {@link
+   * RetentionQuery#afterAccount()}. This default reads {@link #streamRetention} up to the page;
+   * stores that can seek override it (the JDBC store does).
+   *
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  default RetentionPage findRetention(RetentionQuery query) {
+    java.util.Objects.requireNonNull(query, "query");
+    try (Stream<CustomerRetention> all = streamRetention(query)) {
+      List<CustomerRetention> upTo =
+          all.filter(r -> query.afterAccount().map(a -> r.account().compareTo(a) > 0).orElse(true))
+              .limit(query.limit() + 1L)
+              .toList();
+      return RetentionPage.of(upTo, query.limit());
+    }
+  }
+
   /** Logs an activity on an account without a deal. */
   void saveAccountActivity(Activity activity);
 

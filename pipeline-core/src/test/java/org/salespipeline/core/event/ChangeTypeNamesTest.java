@@ -26,7 +26,11 @@ class ChangeTypeNamesTest {
             "Lost",
             "Disqualified",
             "Reopened",
-            "RuleOverridden");
+            "RuleOverridden",
+            "RetentionChanged",
+            "RecurringRevenueChanged",
+            "HealthChecked",
+            "RenewalTermsSet");
   }
 
   @Test

@@ -76,4 +76,24 @@ final class NamingVisitor implements Change.Visitor<String> {
   public String visit(Change.RuleOverridden change) {
     return "RuleOverridden";
   }
+
+  @Override
+  public String visit(Change.RetentionChanged change) {
+    return "RetentionChanged";
+  }
+
+  @Override
+  public String visit(Change.RecurringRevenueChanged change) {
+    return "RecurringRevenueChanged";
+  }
+
+  @Override
+  public String visit(Change.HealthChecked change) {
+    return "HealthChecked";
+  }
+
+  @Override
+  public String visit(Change.RenewalTermsSet change) {
+    return "RenewalTermsSet";
+  }
 }

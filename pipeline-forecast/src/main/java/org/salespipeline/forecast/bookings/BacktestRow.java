@@ -13,11 +13,10 @@ import org.salespipeline.forecast.ForecastPeriod;
  * {@link #wonSoFar()} still reports it, but it is subtracted from the forecast, the band and the
  * actual, so the row scores only what was still to be won.
  */
-public final class BacktestRow {
+public final class BacktestRow extends ForecastFigures {
   private final LocalDate origin;
   private final ForecastPeriod period;
   private final String method;
-  private final ForecastAmounts amounts;
   private final long expected;
   private final long actual;
   private final boolean includesWonSoFar;
@@ -30,10 +29,10 @@ public final class BacktestRow {
       long expected,
       long actual,
       boolean includesWonSoFar) {
+    super(amounts);
     this.origin = Objects.requireNonNull(origin);
     this.period = Objects.requireNonNull(period);
     this.method = Objects.requireNonNull(method);
-    this.amounts = Objects.requireNonNull(amounts);
     this.expected = expected;
     this.actual = actual;
     this.includesWonSoFar = includesWonSoFar;
@@ -59,39 +58,9 @@ public final class BacktestRow {
     return amounts.money(expected);
   }
 
-  /** The forecast's 10th percentile. */
-  public Money p10() {
-    return amounts.money(amounts.p10);
-  }
-
-  /** The forecast's median. */
-  public Money p50() {
-    return amounts.money(amounts.p50);
-  }
-
-  /** The forecast's 90th percentile. */
-  public Money p90() {
-    return amounts.money(amounts.p90);
-  }
-
   /** What the period booked (without won-so-far when it is left out). */
   public Money actual() {
     return amounts.money(actual);
-  }
-
-  /** Revenue won in the period before the origin, whether or not it is scored. */
-  public Money wonSoFar() {
-    return amounts.money(amounts.wonSoFar);
-  }
-
-  /** The open-pipeline part of the forecast. */
-  public Money openPipeline() {
-    return amounts.money(amounts.openPipeline);
-  }
-
-  /** The new-business part of the forecast. */
-  public Money newBusiness() {
-    return amounts.money(amounts.newBusiness);
   }
 
   /** Whether the actual lay inside P10-P90 (both ends included). */
@@ -110,10 +79,6 @@ public final class BacktestRow {
 
   long actualMinor() {
     return actual;
-  }
-
-  ForecastAmounts amounts() {
-    return amounts;
   }
 
   @Override

@@ -15,10 +15,9 @@ import org.salespipeline.forecast.ForecastPeriod;
  * <p>Invariants: {@code expected = wonSoFar + openPipeline + newBusiness}; every part is at least
  * zero; {@code wonSoFar <= p10 <= p50 <= p90}. Amounts are in {@link #currency()}.
  */
-public final class BookingsForecast {
+public final class BookingsForecast extends ForecastFigures {
   private final ForecastPeriod period;
   private final LocalDate asOf;
-  private final ForecastAmounts amounts;
   private final String method;
   private final BookingsAccuracy accuracy;
   private final List<BookingsAccuracy> candidates;
@@ -30,9 +29,9 @@ public final class BookingsForecast {
       String method,
       BookingsAccuracy accuracy,
       List<BookingsAccuracy> candidates) {
+    super(amounts);
     this.period = Objects.requireNonNull(period);
     this.asOf = Objects.requireNonNull(asOf);
-    this.amounts = Objects.requireNonNull(amounts);
     if (amounts.wonSoFar < 0 || amounts.openPipeline < 0 || amounts.newBusiness < 0) {
       throw new IllegalStateException("negative part");
     }
@@ -67,38 +66,6 @@ public final class BookingsForecast {
     return amounts.money(amounts.expected());
   }
 
-  /** The 10th percentile of the bookings: 9 periods in 10 should book at least this much. */
-  public Money p10() {
-    return amounts.money(amounts.p10);
-  }
-
-  /** The median of the bookings. */
-  public Money p50() {
-    return amounts.money(amounts.p50);
-  }
-
-  /** The 90th percentile of the bookings. */
-  public Money p90() {
-    return amounts.money(amounts.p90);
-  }
-
-  /** Bookings already won in the period before {@link #asOf()}: exact, not forecast. */
-  public Money wonSoFar() {
-    return amounts.money(amounts.wonSoFar);
-  }
-
-  /** Expected bookings from deals open at {@link #asOf()} that win within the period. */
-  public Money openPipeline() {
-    return amounts.money(amounts.openPipeline);
-  }
-
-  /**
-   * Expected bookings from deals created on or after {@link #asOf()} that win within the period.
-   */
-  public Money newBusiness() {
-    return amounts.money(amounts.newBusiness);
-  }
-
   /**
    * The method behind the numbers: {@code "pipeline"} (the full model) or the naive method it fell
    * back to because that one did better on the workspace's past: {@code "persistence"}, {@code
@@ -116,10 +83,6 @@ public final class BookingsForecast {
   /** The accuracy of every candidate method on the same past origins, the chosen one included. */
   public List<BookingsAccuracy> candidates() {
     return candidates;
-  }
-
-  ForecastAmounts amounts() {
-    return amounts;
   }
 
   @Override

@@ -295,4 +295,24 @@ final class HistoryReader implements Change.Visitor<Void> {
   public Void visit(Change.RuleOverridden change) {
     return null;
   }
+
+  @Override
+  public Void visit(Change.RetentionChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RecurringRevenueChanged change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.HealthChecked change) {
+    return null;
+  }
+
+  @Override
+  public Void visit(Change.RenewalTermsSet change) {
+    return null;
+  }
 }

@@ -20,11 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.salespipeline.core.AccountId;
 import org.salespipeline.core.ActivityId;
 import org.salespipeline.core.ActivityType;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
+import org.salespipeline.core.RetentionStatus;
+import org.salespipeline.core.RevenueCause;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.rule.RuleViolation;
@@ -94,6 +97,27 @@ final class ChangeCodec {
                               (String) v.get(0), (String) v.get(1), (String) v.get(2)))
                   .toList(),
               str(m, "reason"));
+      case Change.RetentionChanged.TYPE ->
+          new Change.RetentionChanged(
+              AccountId.of(str(m, "account")),
+              opt(m, "from").map(RetentionStatus::valueOf),
+              RetentionStatus.valueOf(str(m, "to")),
+              str(m, "reason"));
+      case Change.RecurringRevenueChanged.TYPE ->
+          new Change.RecurringRevenueChanged(
+              AccountId.of(str(m, "account")),
+              money(obj(m.get("from"))),
+              money(obj(m.get("to"))),
+              RevenueCause.valueOf(str(m, "cause")),
+              str(m, "reason"));
+      case Change.HealthChecked.TYPE ->
+          new Change.HealthChecked(
+              AccountId.of(str(m, "account")), Integer.parseInt(str(m, "score")), str(m, "note"));
+      case Change.RenewalTermsSet.TYPE ->
+          new Change.RenewalTermsSet(
+              AccountId.of(str(m, "account")),
+              LocalDate.parse(str(m, "renewal")),
+              Integer.parseInt(str(m, "termMonths")));
       default -> throw new IllegalArgumentException("unknown change type " + type);
     };
   }
@@ -208,6 +232,55 @@ final class ChangeCodec {
       }
       return Tree.write(
           map("from", c.from(), "to", c.to(), "violations", violations, "reason", c.reason()));
+    }
+
+    @Override
+    public String visit(Change.RetentionChanged c) {
+      Map<String, Object> m = map("account", c.account().toString());
+      c.from().ifPresent(f -> m.put("from", f.name()));
+      m.put("to", c.to().name());
+      m.put("reason", c.reason());
+      return Tree.write(m);
+    }
+
+    @Override
+    public String visit(Change.RecurringRevenueChanged c) {
+      return Tree.write(
+          map(
+              "account",
+              c.account().toString(),
+              "from",
+              money(c.from()),
+              "to",
+              money(c.to()),
+              "cause",
+              c.cause().name(),
+              "reason",
+              c.reason()));
+    }
+
+    @Override
+    public String visit(Change.HealthChecked c) {
+      return Tree.write(
+          map(
+              "account",
+              c.account().toString(),
+              "score",
+              Integer.toString(c.score()),
+              "note",
+              c.note()));
+    }
+
+    @Override
+    public String visit(Change.RenewalTermsSet c) {
+      return Tree.write(
+          map(
+              "account",
+              c.account().toString(),
+              "renewal",
+              c.renewalDate().toString(),
+              "termMonths",
+              Integer.toString(c.termMonths())));
     }
   }
 }

@@ -441,20 +441,35 @@ public final class Codec {
     m.put("since", r.since().toString());
     r.renewalDate().ifPresent(v -> m.put("renewal", v.toString()));
     m.put("version", Long.toString(r.version()));
+    r.recurringValue().ifPresent(v -> m.put("recurring", money(v)));
+    r.owner().ifPresent(v -> m.put("owner", v.value()));
+    r.nextFollowUp().ifPresent(v -> m.put("nextFollowUp", v.toString()));
+    m.put("lastActivity", r.lastActivityAt().toString());
+    r.renewalTermMonths().ifPresent(v -> m.put("termMonths", Integer.toString(v)));
+    r.healthScore().ifPresent(v -> m.put("health", Integer.toString(v)));
+    r.reason().ifPresent(v -> m.put("reason", v));
     return Tree.write(m);
   }
 
   public static CustomerRetention decodeRetention(String text) {
     Map<String, Object> m = obj(Tree.read(text));
-    return CustomerRetention.builder()
-        .account(AccountId.of(str(m, "account")))
+    CustomerRetention.Builder b = CustomerRetention.builder();
+    b.account(AccountId.of(str(m, "account")))
         .workspace(WorkspaceId.of(str(m, "ws")))
         .status(RetentionStatus.valueOf(str(m, "status")))
         .wonDeal(DealId.of(str(m, "wonDeal")))
         .since(Instant.parse(str(m, "since")))
         .renewalDate(opt(m, "renewal").map(LocalDate::parse))
-        .version(Long.parseLong(str(m, "version")))
-        .build();
+        .version(Long.parseLong(str(m, "version")));
+    // why: records written before issue 17 lack the customer-success fields; they read as unset
+    optObj(m, "recurring").ifPresent(v -> b.recurringValue(money(v)));
+    opt(m, "owner").ifPresent(v -> b.owner(UserId.of(v)));
+    opt(m, "nextFollowUp").ifPresent(v -> b.nextFollowUp(Instant.parse(v)));
+    opt(m, "lastActivity").ifPresent(v -> b.lastActivityAt(Instant.parse(v)));
+    opt(m, "termMonths").ifPresent(v -> b.renewalTermMonths(Integer.parseInt(v)));
+    opt(m, "health").ifPresent(v -> b.healthScore(Integer.parseInt(v)));
+    opt(m, "reason").ifPresent(b::reason);
+    return b.build();
   }
 
   /** Encodes a stage's idle threshold exactly. */

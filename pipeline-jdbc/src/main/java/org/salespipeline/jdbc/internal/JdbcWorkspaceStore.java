@@ -38,6 +38,8 @@ import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.OpenDealVisitor;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.Redaction;
+import org.salespipeline.core.store.RetentionPage;
+import org.salespipeline.core.store.RetentionQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -414,6 +416,18 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   @Override
   public Optional<CustomerRetention> retention(AccountId account) {
     return retention.retention(account);
+  }
+
+  @Override
+  public Stream<CustomerRetention> streamRetention(RetentionQuery query) {
+    java.util.Objects.requireNonNull(query, "query");
+    return retention.stream(query);
+  }
+
+  @Override
+  public RetentionPage findRetention(RetentionQuery query) {
+    java.util.Objects.requireNonNull(query, "query");
+    return retention.find(query);
   }
 
   @Override

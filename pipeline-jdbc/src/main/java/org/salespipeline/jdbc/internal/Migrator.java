@@ -37,7 +37,8 @@ public final class Migrator {
           new Migration(1, "create_schema"),
           new Migration(2, "command_fingerprints"),
           new Migration(3, "exact_idempotency_keys"),
-          new Migration(5, "record_search_and_erasure"));
+          new Migration(5, "record_search_and_erasure"),
+          new Migration(7, "retention_lifecycle"));
 
   /** One versioned script. */
   public record Migration(int version, String description) {

@@ -80,6 +80,14 @@ final class NamedStatement implements AutoCloseable {
     return this;
   }
 
+  /** A SQL NULL for a DECIMAL parameter. */
+  NamedStatement nullDecimal(String name) throws SQLException {
+    for (int i : sql.positions(name)) {
+      statement.setNull(i, Types.DECIMAL);
+    }
+    return this;
+  }
+
   /** A UTC timestamp at microseconds (see {@link Binds#utc}). */
   NamedStatement instant(String name, Instant value) throws SQLException {
     for (int i : sql.positions(name)) {

@@ -259,16 +259,39 @@ public final class Sql {
   static final String INSERT_RETENTION =
       """
       INSERT INTO ${prefix}retention (status, won_deal, since, renewal_date, version, body,
+        recurring_amount, recurring_currency, owner, next_follow_up, last_activity_at,
         workspace, account_id)
-      VALUES (:status, :wonDeal, :since, :renewalDate, :version, :body, :workspace, :account)""";
+      VALUES (:status, :wonDeal, :since, :renewalDate, :version, :body,
+        :recurringAmount, :recurringCurrency, :owner, :nextFollowUp, :lastActivity,
+        :workspace, :account)""";
   static final String UPDATE_RETENTION =
       """
       UPDATE ${prefix}retention SET status = :status, won_deal = :wonDeal, since = :since,
-        renewal_date = :renewalDate, version = :version, body = :body
+        renewal_date = :renewalDate, version = :version, body = :body,
+        recurring_amount = :recurringAmount, recurring_currency = :recurringCurrency,
+        owner = :owner, next_follow_up = :nextFollowUp, last_activity_at = :lastActivity
       WHERE workspace = :workspace AND account_id = :account AND version = :expectedVersion""";
   static final String SELECT_RETENTION =
       """
       SELECT body FROM ${prefix}retention WHERE workspace = :workspace AND account_id = :account""";
+
+  /**
+   * The retention records of a workspace; the {@code RETENTION_FILTER_} fragments follow. Records
+   * written before V007 have NULL columns and match only the filters they cannot fail (status).
+   */
+  static final String SELECT_RETENTIONS =
+      """
+      SELECT body FROM ${prefix}retention WHERE workspace = :workspace""";
+
+  static final String RETENTION_FILTER_STATUSES = " AND status IN (";
+  static final String RETENTION_FILTER_OWNERS = " AND owner IN (";
+  static final String RETENTION_FILTER_FOLLOW_UP = " AND next_follow_up <= :followUpDueBy";
+  static final String RETENTION_FILTER_RENEWAL_FROM = " AND renewal_date >= :renewalFrom";
+  static final String RETENTION_FILTER_RENEWAL_TO = " AND renewal_date <= :renewalTo";
+  static final String RETENTION_FILTER_NO_ACTIVITY = " AND last_activity_at < :noActivitySince";
+  static final String RETENTION_FILTER_AFTER = " AND account_id > :afterAccount";
+  static final String RETENTION_ORDER = " ORDER BY account_id";
+  static final String RETENTION_LIMIT = " LIMIT :limit";
 
   static final String INSERT_KEY =
       """

@@ -193,3 +193,22 @@ CREATE TABLE sp_contact_erasures (
   PRIMARY KEY (workspace, contact_id, erased_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+-- Issue 17: the customer-success columns of the retention table, so that accounts can be read by
+-- status, owner, follow-up due, renewal date and last activity on every store. NULL for records
+-- written before this version until their next change (their body still holds the whole record).
+ALTER TABLE sp_retention ADD COLUMN recurring_amount DECIMAL(20, 4);
+
+ALTER TABLE sp_retention ADD COLUMN recurring_currency CHAR(3) CHARACTER SET ascii COLLATE ascii_bin;
+
+ALTER TABLE sp_retention ADD COLUMN owner VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin;
+
+ALTER TABLE sp_retention ADD COLUMN next_follow_up DATETIME(6);
+
+ALTER TABLE sp_retention ADD COLUMN last_activity_at DATETIME(6);
+
+CREATE INDEX sp_retention_status ON sp_retention (workspace, status);
+
+CREATE INDEX sp_retention_renewal ON sp_retention (workspace, renewal_date);
+
+CREATE INDEX sp_retention_follow_up ON sp_retention (workspace, next_follow_up);
+

@@ -51,7 +51,9 @@ class StoredChangeNamesTest {
       assertThat(Codec.changeType(change)).isEqualTo(old);
       assertThat(Codec.decodeChange(old, Codec.encodeChange(change))).isEqualTo(change);
     }
-    assertThat(Change.TYPE_NAMES).containsExactlyElementsOf(NAMES_WRITTEN_BEFORE);
+    // kinds added since (issue 17's retention changes) follow the names written before
+    assertThat(Change.TYPE_NAMES.subList(0, NAMES_WRITTEN_BEFORE.size()))
+        .containsExactlyElementsOf(NAMES_WRITTEN_BEFORE);
   }
 
   @Test

@@ -41,6 +41,8 @@ import org.salespipeline.core.store.KeysetPage;
 import org.salespipeline.core.store.Page;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.core.store.Redaction;
+import org.salespipeline.core.store.RetentionPage;
+import org.salespipeline.core.store.RetentionQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -86,20 +88,21 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final Map<DealId, List<Activity>> dealActivities = new HashMap<>();
     private final Map<AccountId, List<Activity>> accountActivities = new HashMap<>();
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
-    private final Map<AccountId, CustomerRetention> retention = new HashMap<>();
+    // why: ordered by account id, the order retention reads and pages use
+    private final TreeMap<AccountId, CustomerRetention> retention = new TreeMap<>();
 
     private final CommitRules rules;
     private final CommitRules.StoredState stored =
         new CommitRules.StoredState() {
           @Override
           public long dealVersion(DealId deal) {
-            DealRecord current = deals.get(deal);
+            DealRecord current = recordToWrite(deal);
             return current == null ? 0 : current.deal.version();
           }
 
           @Override
           public long lastEventSequence(DealId deal) {
-            DealRecord current = deals.get(deal);
+            DealRecord current = recordToWrite(deal);
             return current == null ? 0 : current.historySize;
           }
 
@@ -119,6 +122,25 @@ public final class InMemoryPipelineStore implements PipelineStore {
             return Workspace.this.retentionVersion(account);
           }
         };
+
+    // why: a commit's checks read the deal's version and last sequence and then apply writes it;
+    // one lookup serves all three. Used only under the write lock and forgotten at each commit.
+    private DealId lookedUpId;
+    private DealRecord lookedUp;
+
+    /** The deal's record for a commit under the write lock; null if the deal is new. */
+    private DealRecord recordToWrite(DealId deal) {
+      if (deal != lookedUpId) {
+        lookedUp = deals.get(deal);
+        lookedUpId = deal;
+      }
+      return lookedUp;
+    }
+
+    private void forgetLookup() {
+      lookedUpId = null;
+      lookedUp = null;
+    }
 
     Workspace(WorkspaceId id) {
       this.id = id;
@@ -342,9 +364,11 @@ public final class InMemoryPipelineStore implements PipelineStore {
       List<DealCommit> one = List.of(commit);
       long stamp = lock.writeLock();
       try {
+        forgetLookup();
         rules.checkBatch(one, stored);
         apply(commit);
       } finally {
+        forgetLookup();
         lock.unlockWrite(stamp);
       }
     }
@@ -354,24 +378,27 @@ public final class InMemoryPipelineStore implements PipelineStore {
     public void commitAll(List<DealCommit> commits) {
       long stamp = lock.writeLock();
       try {
+        forgetLookup();
         rules.checkBatch(commits, stored);
         // All checks passed: apply. Nothing below can fail on input.
         for (DealCommit commit : commits) {
           apply(commit);
         }
       } finally {
+        forgetLookup();
         lock.unlockWrite(stamp);
       }
     }
 
     private void apply(DealCommit commit) {
       Deal deal = commit.deal();
-      DealRecord record = deals.get(deal.id());
+      DealRecord record = recordToWrite(deal.id());
       if (record == null) {
         record = new DealRecord();
         record.deal = deal;
         deals.put(deal.id(), record);
         dealsInIdOrder.put(deal.id(), record);
+        lookedUp = record;
       } else {
         record.deal = deal;
       }
@@ -505,6 +532,45 @@ public final class InMemoryPipelineStore implements PipelineStore {
             rules.checkActivities(activities);
             retention.put(next.account(), next);
             activities.forEach(this::addActivity);
+          });
+    }
+
+    @Override
+    public Stream<CustomerRetention> streamRetention(RetentionQuery query) {
+      java.util.Objects.requireNonNull(query, "query");
+      List<CustomerRetention> snapshot =
+          read(
+              () -> {
+                List<CustomerRetention> matching = new ArrayList<>();
+                for (CustomerRetention r : retention.values()) {
+                  if (query.matches(r)) {
+                    matching.add(r);
+                  }
+                }
+                return matching;
+              });
+      return snapshot.stream();
+    }
+
+    @Override
+    public RetentionPage findRetention(RetentionQuery query) {
+      java.util.Objects.requireNonNull(query, "query");
+      return read(
+          () -> {
+            List<CustomerRetention> upTo = new ArrayList<>();
+            Map<AccountId, CustomerRetention> from =
+                query.afterAccount().isPresent()
+                    ? retention.tailMap(query.afterAccount().get(), false)
+                    : retention;
+            for (CustomerRetention r : from.values()) {
+              if (query.matches(r)) {
+                upTo.add(r);
+                if (upTo.size() > query.limit()) {
+                  break;
+                }
+              }
+            }
+            return RetentionPage.of(upTo, query.limit());
           });
     }
 

@@ -1,0 +1,230 @@
+package org.salespipeline.forecast.retention;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import org.salespipeline.forecast.ForecastPeriod;
+
+/**
+ * Turns the revenue columns into the report: the rows are ordered by account (a counting sort) and
+ * by time within an account (each account has few), then each account is walked once across the
+ * sorted period boundaries, adding to per-period and per-cohort counters.
+ */
+final class RetentionComputation {
+  private final List<ForecastPeriod> periods;
+  private final Currency currency;
+  private final long[] boundaries;
+  private final int[] startAt;
+  private final int[] endAt;
+  private final long[] periodStart;
+  private final long[] periodEnd;
+
+  RetentionComputation(List<ForecastPeriod> periods, ZoneId zone, Currency currency) {
+    this.periods = periods;
+    this.currency = currency;
+    int n = periods.size();
+    periodStart = new long[n];
+    periodEnd = new long[n];
+    long[] all = new long[2 * n];
+    for (int p = 0; p < n; p++) {
+      periodStart[p] = periods.get(p).start().atStartOfDay(zone).toEpochSecond();
+      periodEnd[p] = periods.get(p).end().atStartOfDay(zone).toEpochSecond();
+      all[2 * p] = periodStart[p];
+      all[2 * p + 1] = periodEnd[p];
+    }
+    boundaries = Arrays.stream(all).sorted().distinct().toArray();
+    startAt = new int[n];
+    endAt = new int[n];
+    for (int p = 0; p < n; p++) {
+      startAt[p] = Arrays.binarySearch(boundaries, periodStart[p]);
+      endAt[p] = Arrays.binarySearch(boundaries, periodEnd[p]);
+    }
+  }
+
+  /**
+   * Whether the rows already run account by account (indexes are given in order of first sight, so
+   * grouped rows have non-decreasing indexes) and in time order within each account.
+   */
+  private static boolean groupedInTime(RevenueColumns c) {
+    for (int r = 1; r < c.rows; r++) {
+      int a = c.account[r];
+      int before = c.account[r - 1];
+      if (a < before || (a == before && c.second[r] < c.second[r - 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  RetentionReport compute(RevenueColumns c) {
+    int n = periods.size();
+    int accounts = c.accounts;
+    int[] offset = new int[accounts + 1];
+    int[] order = new int[c.rows];
+    if (groupedInTime(c)) {
+      // why: the usual history (each account's revenue changes in one deal, in time order) is
+      // already in order; its offsets come from one pass and the rows stay where they are
+      for (int r = 0; r < c.rows; r++) {
+        offset[c.account[r] + 1]++;
+        order[r] = r;
+      }
+      for (int a = 0; a < accounts; a++) {
+        offset[a + 1] += offset[a];
+      }
+    } else {
+      // counting sort of the rows by account, keeping stream order within an account
+      for (int r = 0; r < c.rows; r++) {
+        offset[c.account[r] + 1]++;
+      }
+      for (int a = 0; a < accounts; a++) {
+        offset[a + 1] += offset[a];
+      }
+      int[] fill = Arrays.copyOf(offset, accounts);
+      for (int r = 0; r < c.rows; r++) {
+        order[fill[c.account[r]]++] = r;
+      }
+    }
+
+    long[] start = new long[n];
+    long[] fresh = new long[n];
+    long[] expansion = new long[n];
+    long[] contraction = new long[n];
+    long[] churn = new long[n];
+    long[] end = new long[n];
+    long[] startLogos = new long[n];
+    long[] retained = new long[n];
+    long[] newLogos = new long[n];
+    long[] cohortSize = new long[n];
+    long[][] cohortLogos = new long[n][n];
+    long[][] cohortRevenue = new long[n][n];
+    long[] value = new long[boundaries.length];
+    long[] second = c.second;
+    long[] to = c.toMinor;
+
+    for (int a = 0; a < accounts; a++) {
+      int from = offset[a];
+      int until = offset[a + 1];
+      // why: an account's rows come from several deals' histories, so order them by time; they
+      // are few, and insertion sort is stable (same-second rows keep stream order)
+      for (int i = from + 1; i < until; i++) {
+        int row = order[i];
+        long s = second[row];
+        int j = i - 1;
+        while (j >= from && second[order[j]] > s) {
+          order[j + 1] = order[j];
+          j--;
+        }
+        order[j + 1] = row;
+      }
+      int i = from;
+      long v = 0;
+      for (int b = 0; b < boundaries.length; b++) {
+        long limit = boundaries[b];
+        while (i < until && second[order[i]] < limit) {
+          v = to[order[i++]];
+        }
+        value[b] = v;
+      }
+      long win = c.firstWin[a];
+      int cohort = -1;
+      if (win != Long.MAX_VALUE) {
+        for (int p = 0; p < n; p++) {
+          if (win >= periodStart[p] && win < periodEnd[p]) {
+            cohort = p;
+            cohortSize[p]++;
+            break;
+          }
+        }
+      }
+      for (int p = 0; p < n; p++) {
+        long s = value[startAt[p]];
+        long e = value[endAt[p]];
+        start[p] += s;
+        end[p] += e;
+        if (s == 0) {
+          fresh[p] += e;
+          if (e > 0) {
+            newLogos[p]++;
+          }
+        } else {
+          startLogos[p]++;
+          if (e == 0) {
+            churn[p] += s;
+          } else {
+            retained[p]++;
+            if (e > s) {
+              expansion[p] += e - s;
+            } else {
+              contraction[p] += s - e;
+            }
+          }
+        }
+        if (cohort >= 0 && p >= cohort && periodEnd[p] > win) {
+          if (e > 0) {
+            cohortLogos[cohort][p]++;
+          }
+          cohortRevenue[cohort][p] += e;
+        }
+      }
+    }
+
+    long[] onboarded = new long[n];
+    double[] onboardDays = new double[n];
+    double[] allDays = new double[accounts];
+    int done = 0;
+    for (int a = 0; a < accounts; a++) {
+      long s = c.onboardStart[a];
+      long d = c.onboardDone[a];
+      if (s != Long.MAX_VALUE && d != Long.MAX_VALUE && d >= s) {
+        double days = (d - s) / 86_400.0;
+        allDays[done++] = days;
+        for (int p = 0; p < n; p++) {
+          if (d >= periodStart[p] && d < periodEnd[p]) {
+            onboarded[p]++;
+            onboardDays[p] += days;
+          }
+        }
+      }
+    }
+
+    List<RetentionPeriod> out = new ArrayList<>(n);
+    List<RetentionCohort> cohorts = new ArrayList<>(n);
+    for (int p = 0; p < n; p++) {
+      RetentionWaterfall w =
+          new RetentionWaterfall(
+              currency, start[p], fresh[p], expansion[p], contraction[p], churn[p], end[p]);
+      out.add(
+          new RetentionPeriod(
+              periods.get(p),
+              w,
+              startLogos[p],
+              retained[p],
+              newLogos[p],
+              onboarded[p],
+              onboarded[p] == 0 ? Double.NaN : onboardDays[p] / onboarded[p]));
+      cohorts.add(
+          new RetentionCohort(p, periods.get(p), cohortSize[p], cohortLogos[p], cohortRevenue[p]));
+    }
+    double[] days = Arrays.copyOf(allDays, done);
+    Arrays.sort(days);
+    double mean = done == 0 ? Double.NaN : Arrays.stream(days).sum() / done;
+    double median =
+        done == 0
+            ? Double.NaN
+            : done % 2 == 1 ? days[done / 2] : (days[done / 2 - 1] + days[done / 2]) / 2;
+    List<ChurnReason> reasons = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : c.churnReasons.entrySet()) {
+      reasons.add(new ChurnReason(e.getKey(), e.getValue()[0], e.getValue()[1]));
+    }
+    reasons.sort(
+        Comparator.comparingLong(ChurnReason::times)
+            .thenComparingLong(ChurnReason::lostMinor)
+            .reversed()
+            .thenComparing(ChurnReason::reason));
+    return new RetentionReport(currency, out, cohorts, reasons, accounts, done, mean, median);
+  }
+}
