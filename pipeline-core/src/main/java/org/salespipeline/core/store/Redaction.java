@@ -336,5 +336,33 @@ public final class Redaction {
                   .toList();
           return new Change.RuleOverridden(c.from(), c.to(), redacted, reason);
         }
+
+        @Override
+        public Change visit(Change.RetentionChanged c) {
+          String reason = text(c.reason());
+          return reason == c.reason()
+              ? c
+              : new Change.RetentionChanged(c.account(), c.from(), c.to(), reason);
+        }
+
+        @Override
+        public Change visit(Change.RecurringRevenueChanged c) {
+          String reason = text(c.reason());
+          return reason == c.reason()
+              ? c
+              : new Change.RecurringRevenueChanged(
+                  c.account(), c.from(), c.to(), c.cause(), reason);
+        }
+
+        @Override
+        public Change visit(Change.HealthChecked c) {
+          String note = text(c.note());
+          return note == c.note() ? c : new Change.HealthChecked(c.account(), c.score(), note);
+        }
+
+        @Override
+        public Change visit(Change.RenewalTermsSet c) {
+          return c; // why: an account, a date and a term; no free text
+        }
       };
 }
