@@ -39,6 +39,7 @@ import java.util.stream.Stream;
 import org.salespipeline.core.Money;
 import org.salespipeline.forecast.ForecastTable;
 import org.salespipeline.forecast.insight.Reason;
+import org.salespipeline.forecast.retention.RetentionCohort;
 import org.salespipeline.json.CollectionCodec.Kind;
 import org.salespipeline.json.CollectionCodec.OptionalKind;
 
@@ -169,6 +170,9 @@ final class Codecs {
     }
     if (c == Reason.class) {
       return ReasonCodec.INSTANCE;
+    }
+    if (c == RetentionCohort.class) {
+      return RetentionCohortCodec.INSTANCE;
     }
     if (!Rules.isPipelineType(c)) {
       return null;

@@ -402,6 +402,57 @@ public abstract class JsonContract {
                         "is written only: InsightReport is a computed result, never read back"));
   }
 
+  // --- retention ---------------------------------------------------------------------------
+
+  @Example
+  void aRetentionReportIsWrittenWithEachCohortsFiguresPerPeriod() throws Exception {
+    org.salespipeline.core.store.memory.InMemoryPipelineStore store =
+        new org.salespipeline.core.store.memory.InMemoryPipelineStore();
+    org.salespipeline.core.SalesPipeline pipeline =
+        org.salespipeline.core.SalesPipeline.builder()
+            .store(store)
+            .clock(CLOCK)
+            .rules(org.salespipeline.core.rule.RuleSet.none())
+            .build();
+    UserId alice = UserId.of("alice");
+    org.salespipeline.core.Account account = pipeline.createAccount("Initech");
+    Deal deal =
+        pipeline
+            .openDeal(
+                OpenDeal.builder()
+                    .name("Initech platform")
+                    .owner(alice)
+                    .actor(alice)
+                    .account(account.id())
+                    .amount(Money.of(10_000, "USD"))
+                    .expectedCloseDate(LocalDate.parse("2026-03-20"))
+                    .build())
+            .deal();
+    pipeline.win(
+        org.salespipeline.core.command.CloseDeal.builder().deal(deal.id()).actor(alice).build());
+    org.salespipeline.forecast.retention.RetentionReport report =
+        org.salespipeline.forecast.retention.RetentionMetrics.of(
+                List.of(
+                    org.salespipeline.forecast.ForecastPeriod.month(
+                        java.time.YearMonth.of(2026, 3)),
+                    org.salespipeline.forecast.ForecastPeriod.month(
+                        java.time.YearMonth.of(2026, 4))),
+                java.util.Currency.getInstance("USD"))
+            .read(pipeline.store());
+
+    String json = write(report);
+
+    assertThat(json)
+        .contains("\"periods\":[{")
+        .contains("\"cohorts\":[{\"index\":0,")
+        .contains("\"accounts\":1,\"logos\":[1,1],\"revenueMinor\":[")
+        .contains("\"logoRetention\":[")
+        .contains("\"revenueRetention\":[");
+    assertThatThrownBy(
+            () -> read(json, org.salespipeline.forecast.retention.RetentionReport.class, true))
+        .satisfies(e -> assertThat(problemsOf(e).get(0).rule()).startsWith("is written only"));
+  }
+
   // --- insight reasons ----------------------------------------------------------------------
 
   @Example
