@@ -3,7 +3,10 @@ package org.salespipeline.core;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.salespipeline.core.command.ChangesDeal;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.DealCommand;
@@ -90,6 +93,55 @@ final class CommandRunner {
    * @param requireOpen whether a closed deal refuses the command
    */
   private CommandResult run(
+      DealId dealId,
+      UserId actor,
+      Keyed keyed,
+      OptionalLong expectedVersion,
+      String name,
+      boolean requireOpen,
+      Consumer<Draft> body) {
+    return observed(
+        name,
+        () -> {
+          int maxAttempts = expectedVersion.isPresent() ? 1 : context.retries().maxAttempts();
+          for (int attempt = 1; ; attempt++) {
+            try {
+              return attempt(dealId, actor, keyed, expectedVersion, name, requireOpen, body)
+                  .withAttempts(attempt);
+            } catch (ConcurrentDealModificationException e) {
+              // why: a command without an expected version asked for no version check, so a
+              // writer that got in between is no reason to fail it; redraft on the fresh deal
+              if (attempt >= maxAttempts) {
+                throw e;
+              }
+              context.observer().commandRetried(name, attempt);
+              pause(
+                  context.retries().jitteredBackoffNanos(attempt, ThreadLocalRandom.current()), e);
+            }
+          }
+        });
+  }
+
+  /** Runs a command through the observer (metrics, traces). */
+  CommandResult observed(String name, Supplier<CommandResult> command) {
+    return context.observer().observeCommand(name, command);
+  }
+
+  /** Waits before a retry; an interrupt ends the retries with the conflict. */
+  private static void pause(long nanos, ConcurrentDealModificationException conflict) {
+    if (nanos <= 0) {
+      return;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw conflict;
+    }
+  }
+
+  /** One attempt of {@link #run}. */
+  private CommandResult attempt(
       DealId dealId,
       UserId actor,
       Keyed keyed,

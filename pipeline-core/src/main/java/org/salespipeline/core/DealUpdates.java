@@ -39,6 +39,10 @@ final class DealUpdates {
   }
 
   CommandResult open(OpenDeal command) {
+    return runner.observed("open", () -> openObserved(command));
+  }
+
+  private CommandResult openObserved(OpenDeal command) {
     Instant now = context.now();
     Deal deal = newDeal(command, now);
     Optional<CommandResult> replayed = runner.replay(command);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.qualification.QualificationFramework;
 import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.stage.PipelineDefinition;
@@ -33,7 +34,9 @@ record EngineContext(
     CurrencyConverter converter,
     Currency reportingCurrency,
     List<PipelineListener> listeners,
-    RetentionPolicy retentionPolicy) {
+    RetentionPolicy retentionPolicy,
+    ConflictRetries retries,
+    PipelineObserver observer) {
 
   EngineContext {
     pipelines = Map.copyOf(pipelines);
@@ -55,7 +58,9 @@ record EngineContext(
         b.converter,
         b.reportingCurrency,
         b.listeners,
-        b.retentionPolicy);
+        b.retentionPolicy,
+        b.retries,
+        b.observer);
   }
 
   /** The same configuration bound to another workspace of the same store. */
@@ -72,7 +77,9 @@ record EngineContext(
         converter,
         reportingCurrency,
         listeners,
-        retentionPolicy);
+        retentionPolicy,
+        retries,
+        observer);
   }
 
   /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */

@@ -24,6 +24,7 @@ import org.salespipeline.core.command.RetentionResult;
 import org.salespipeline.core.command.ScheduleFollowUp;
 import org.salespipeline.core.command.UpdateDeal;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.EventFeed;
 import org.salespipeline.core.rule.TransitionKind;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.StageOutcome;
@@ -536,6 +537,14 @@ public final class SalesPipeline {
   /** The deal's history, oldest first. */
   public List<DealEvent> history(DealId id) {
     return context.ws().history(id);
+  }
+
+  /**
+   * Every committed event of this workspace, from a position the caller stores: see {@link
+   * EventFeed}.
+   */
+  public EventFeed feed() {
+    return EventFeed.of(context.ws());
   }
 
   /** The activities logged or scheduled on the deal. */

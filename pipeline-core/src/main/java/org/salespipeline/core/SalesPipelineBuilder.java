@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.qualification.BantFramework;
 import org.salespipeline.core.qualification.ChampFramework;
 import org.salespipeline.core.qualification.QualificationFramework;
@@ -34,6 +35,9 @@ import org.salespipeline.core.store.PipelineStore;
  *   <tr><td>{@link #currencyConverter}</td><td>same currency only</td></tr>
  *   <tr><td>{@link #reportingCurrency}</td><td>USD</td></tr>
  *   <tr><td>{@link #listener}</td><td>none</td></tr>
+ *   <tr><td>{@link #conflictRetries}</td><td>{@link ConflictRetries#defaults()}: 8 attempts,
+ *       jittered backoff from 1 ms up to 64 ms</td></tr>
+ *   <tr><td>{@link #observer}</td><td>{@link PipelineObserver#none()}</td></tr>
  * </table>
  *
  * <p>Each setter fails fast with a {@link ConfigurationException} naming the setting and the value:
@@ -55,6 +59,8 @@ public final class SalesPipelineBuilder {
   CurrencyConverter converter = CurrencyConverter.sameCurrencyOnly();
   java.util.Currency reportingCurrency = java.util.Currency.getInstance("USD");
   final List<PipelineListener> listeners = new ArrayList<>();
+  ConflictRetries retries = ConflictRetries.defaults();
+  PipelineObserver observer = PipelineObserver.none();
   private boolean pipelinesGiven;
   private final Set<String> given = new HashSet<>();
 
@@ -239,6 +245,28 @@ public final class SalesPipelineBuilder {
           "listener " + listener + " was already added; refusing to add it again");
     }
     listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * How commands without an expected version are retried after a version conflict; {@link
+   * ConflictRetries#none()} turns retries off.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder conflictRetries(ConflictRetries retries) {
+    this.retries = once("conflictRetries", this.retries, retries);
+    return this;
+  }
+
+  /**
+   * Watches commands, retries, rule violations and analyses, for metrics and traces (for example
+   * {@code PipelineMetrics} of pipeline-micrometer).
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder observer(PipelineObserver observer) {
+    this.observer = once("observer", this.observer, observer);
     return this;
   }
 

@@ -260,6 +260,9 @@ final class Transitions {
         new Transition(deal, definition, from, to, kind, reason, draft.actor(), draft.at());
     List<RuleViolation> violations = context.rules().check(transition);
     if (!violations.isEmpty()) {
+      context
+          .observer()
+          .ruleViolations(kind.name().toLowerCase(Locale.ROOT), violations, override.isPresent());
       if (override.isEmpty()) {
         throw new IllegalTransitionException(deal.id(), from.key(), to.key(), violations);
       }

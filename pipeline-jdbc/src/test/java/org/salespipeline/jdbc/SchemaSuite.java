@@ -312,4 +312,114 @@ abstract class SchemaSuite {
       db().dropTables(prefix);
     }
   }
+
+  /**
+   * Issue 15: events stored before the event feed's migration get feed positions when it runs, each
+   * deal's in sequence order; the workspace's counter continues after them, so new events follow in
+   * the feed.
+   */
+  @Test
+  void t15_eventsStoredBeforeTheFeedGetPositionsOnUpgrade() throws SQLException {
+    String source = Databases.freshPrefix("t15s");
+    String prefix = Databases.freshPrefix("t15f");
+    try {
+      WorkspaceId wsId = Fixtures.randomWorkspace();
+      List<org.salespipeline.core.DealId> ids = new ArrayList<>();
+      try (JdbcPipelineStore store = build(source, SchemaMode.MIGRATE)) {
+        org.salespipeline.core.SalesPipeline pipeline =
+            org.salespipeline.core.SalesPipeline.builder().store(store).workspace(wsId).build();
+        for (int i = 0; i < 3; i++) {
+          org.salespipeline.core.DealId id =
+              pipeline
+                  .openDeal(
+                      org.salespipeline.core.command.OpenDeal.builder()
+                          .name("Deal " + i)
+                          .owner(org.salespipeline.core.UserId.of("ann"))
+                          .actor(org.salespipeline.core.UserId.of("ann"))
+                          .amount(org.salespipeline.core.Money.of(1_000 + i, "EUR"))
+                          .expectedCloseDate(java.time.LocalDate.now().plusDays(30))
+                          .build())
+                  .deal()
+                  .id();
+          ids.add(id);
+          pipeline.update(
+              org.salespipeline.core.command.UpdateDeal.builder()
+                  .deal(id)
+                  .actor(org.salespipeline.core.UserId.of("ann"))
+                  .amount(org.salespipeline.core.Money.of(2_000 + i, "EUR"))
+                  .build());
+        }
+      }
+      List<Migrator.Migration> beforeFeed =
+          Migrator.MIGRATIONS.stream()
+              .takeWhile(m -> !m.description().equals("event_feed"))
+              .toList();
+      try (Connection lock = db().dataSource().getConnection();
+          Connection work = db().dataSource().getConnection()) {
+        SqlDialect dialect = SqlDialect.detect(work.getMetaData());
+        new Migrator(dialect, prefix, beforeFeed).migrate(lock, work, Duration.ofSeconds(30));
+      }
+      String eventColumns =
+          "workspace, deal_id, sequence, deal_version, occurred_at, actor, idempotency_key,"
+              + " change_type, payload";
+      String dealColumns =
+          "workspace, id, pipeline, stage, status, owner, account_id, amount, currency,"
+              + " expected_close, forecast_category, created_at, version, last_event_sequence,"
+              + " body";
+      for (String[] table :
+          new String[][] {
+            {"workspaces", "id, created_at"},
+            {"pipelines", "workspace, id, name"},
+            {
+              "pipeline_stages",
+              "workspace, pipeline_id, position, stage_key, display_name, outcome,"
+                  + " default_probability, default_category, idle_threshold"
+            },
+            {"deals", dealColumns},
+            {"deal_events", eventColumns}
+          }) {
+        sql(
+            "INSERT INTO "
+                + prefix
+                + table[0]
+                + " ("
+                + table[1]
+                + ") SELECT "
+                + table[1]
+                + " FROM "
+                + source
+                + table[0]);
+      }
+
+      try (JdbcPipelineStore store = build(prefix, SchemaMode.MIGRATE)) {
+        org.salespipeline.core.SalesPipeline pipeline =
+            org.salespipeline.core.SalesPipeline.builder().store(store).workspace(wsId).build();
+        pipeline.update(
+            org.salespipeline.core.command.UpdateDeal.builder()
+                .deal(ids.get(0))
+                .actor(org.salespipeline.core.UserId.of("bob"))
+                .amount(org.salespipeline.core.Money.of(9_000, "EUR"))
+                .build());
+        List<org.salespipeline.core.event.FeedEvent> feed =
+            pipeline.feed().read(org.salespipeline.core.event.EventFeed.START, 100).events();
+
+        assertThat(feed).hasSize(7);
+        assertThat(feed)
+            .extracting(org.salespipeline.core.event.FeedEvent::position)
+            .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(feed.get(6).event().actor().value()).isEqualTo("bob");
+        for (org.salespipeline.core.DealId id : ids) {
+          assertThat(
+                  feed.stream()
+                      .filter(e -> e.event().dealId().equals(id))
+                      .map(e -> e.event().sequence()))
+              .isSorted();
+        }
+      }
+      build(prefix, SchemaMode.VALIDATE).close();
+    } finally {
+      db().dropTables(source);
+      db().dropTables(prefix);
+    }
+  }
 }

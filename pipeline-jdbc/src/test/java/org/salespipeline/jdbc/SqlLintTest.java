@@ -77,9 +77,13 @@ class SqlLintTest {
         }
         for (String statement : Migrator.statements(script)) {
           assertThat(statement).doesNotContain(";");
+          // why: DDL, plus the backfills of V008 (feed positions for events stored before it),
+          // which bind nothing and touch only our own tables
           assertThat(statement)
-              .as("DDL only")
-              .matches("(?s)^(CREATE TABLE|CREATE INDEX|ALTER TABLE) \\$\\{prefix}.*");
+              .as("DDL or a backfill of our own tables")
+              .matches(
+                  "(?s)^(CREATE TABLE|CREATE INDEX|ALTER TABLE|UPDATE|MERGE INTO)"
+                      + " \\$\\{prefix}.*");
           // no string literals in DDL except MariaDB charset names, which are keywords
           assertThat(statement).doesNotContain("'");
         }

@@ -277,4 +277,91 @@ public interface ConcurrencyContract extends StoreUnderTest {
     logs.forEach(l -> l.logged().values().forEach(unique::addAll));
     assertThat(unique).hasSize(succeeded - logs.stream().mapToInt(l -> l.results().size()).sum());
   }
+
+  /**
+   * Issue 15: eight threads on 50 deals, commands without expected versions (updates and
+   * activities): the engine retries the conflicts, so none fails and every change is stored.
+   */
+  @Test
+  default void commandsWithoutAVersionAreRetriedUntilTheyCommit() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
+    int dealCount = 50;
+    int threads = 8;
+    int commands = 150;
+    List<DealId> ids = new ArrayList<>();
+    for (int i = 0; i < dealCount; i++) {
+      ids.add(pipeline.openDeal(openDeal(clock).build()).deal().id());
+    }
+
+    List<Race.Outcome<List<CommandResult>>> outcomes =
+        Race.run(
+            threads,
+            t -> {
+              Random random = new Random(13L * t + 5);
+              List<CommandResult> results = new ArrayList<>();
+              for (int i = 0; i < commands; i++) {
+                DealId id = ids.get(random.nextInt(dealCount));
+                if (random.nextBoolean()) {
+                  results.add(
+                      pipeline.update(
+                          UpdateDeal.builder()
+                              .deal(id)
+                              .actor(BOB)
+                              .amount(Money.of(200_000 + t * 1_000 + i, "USD"))
+                              .build()));
+                } else {
+                  pipeline.logActivity(
+                      LogActivity.builder()
+                          .deal(id)
+                          .actor(ALICE)
+                          .type(ActivityType.EMAIL)
+                          .subject("Mail " + t + "-" + i)
+                          .build());
+                }
+              }
+              return results;
+            });
+
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+    List<CommandResult> updates = outcomes.stream().flatMap(o -> o.value().stream()).toList();
+    assertThat(updates).allSatisfy(r -> assertThat(r.attempts()).isBetween(1, 8));
+    WorkspaceStore view = storeUnderTest().workspace(ws);
+    long events = ids.stream().mapToLong(id -> view.history(id).size()).sum();
+    assertThat(events).isEqualTo(dealCount + (long) threads * commands);
+    for (DealId id : ids) {
+      assertConsistentHistory(view, id);
+    }
+  }
+
+  /** A command with an expected version is never retried: the conflict reaches the caller. */
+  @Test
+  default void commandsWithAnExpectedVersionAreNeverRetried() {
+    WorkspaceId ws = newWorkspace();
+    TestClock clock = TestClock.start();
+    SalesPipeline pipeline = engine(storeUnderTest(), ws, clock);
+    DealId id = pipeline.openDeal(openDeal(clock).build()).deal().id();
+    CommandResult first =
+        pipeline.update(
+            UpdateDeal.builder()
+                .deal(id)
+                .actor(BOB)
+                .amount(Money.of(1_000, "USD"))
+                .expectedVersion(1)
+                .build());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                pipeline.update(
+                    UpdateDeal.builder()
+                        .deal(id)
+                        .actor(BOB)
+                        .amount(Money.of(2_000, "USD"))
+                        .expectedVersion(1)
+                        .build()))
+        .isInstanceOf(ConcurrentDealModificationException.class);
+    assertThat(first.attempts()).isEqualTo(1);
+    assertThat(storeUnderTest().workspace(ws).deal(id).orElseThrow().version()).isEqualTo(2);
+  }
 }

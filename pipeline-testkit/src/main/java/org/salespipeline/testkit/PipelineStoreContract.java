@@ -30,11 +30,14 @@ import org.salespipeline.core.store.PipelineStore;
  *   <li>{@link RetentionQueryContract}: accounts in retention by status, owner, follow-up, renewal
  *       and activity, keyset-paged and streamed (issue 17);
  *   <li>{@link ActivityContract}: account activities and their order;
- *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many;
+ *   <li>{@link ConcurrencyContract}: real concurrency on one deal and on many, and commands without
+ *       an expected version retried after conflicts;
  *   <li>{@link RecordSearchContract}: accounts, contacts and deals found by name, owner, industry,
  *       account, close dates and amounts, in keyset pages (with a jqwik page-walk property);
  *   <li>{@link ContactErasureContract}: a contact's personal data erased from every copy, histories
  *       still replayable, the erasure recorded;
+ *   <li>{@link EventFeedContract}: the event feed, resumable, nothing skipped, under concurrent
+ *       writers and a crashing consumer;
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
  *       step (a jqwik property).
  * </ul>
@@ -88,7 +91,8 @@ public abstract class PipelineStoreContract
         ConcurrencyContract,
         RecordSearchContract,
         ContactErasureContract,
-        ActionChainContract {
+        ActionChainContract,
+        EventFeedContract {
 
   /**
    * A store to test; may be shared between tests, but each test uses fresh workspaces it makes

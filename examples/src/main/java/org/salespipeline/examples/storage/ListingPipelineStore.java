@@ -197,6 +197,11 @@ public final class ListingPipelineStore implements PipelineStore {
     }
 
     @Override
+    public org.salespipeline.core.event.FeedPage readFeed(long afterPosition, int limit) {
+      return store.readFeed(afterPosition, limit);
+    }
+
+    @Override
     public List<Activity> activities(DealId id) {
       return store.activities(id);
     }

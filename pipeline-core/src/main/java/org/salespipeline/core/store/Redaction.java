@@ -362,7 +362,7 @@ public final class Redaction {
 
         @Override
         public Change visit(Change.RenewalTermsSet c) {
-          return c; // why: an account, a date and a term; no free text
+          return c;
         }
       };
 }

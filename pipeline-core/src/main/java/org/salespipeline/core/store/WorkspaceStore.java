@@ -222,6 +222,31 @@ public interface WorkspaceStore {
   /** Matching events of all deals, by deal id then sequence, streamed; close the stream. */
   Stream<DealEvent> streamEvents(EventQuery query);
 
+  /**
+   * The committed events after a feed position, in feed order: the storage behind {@link
+   * org.salespipeline.core.event.EventFeed} (which checks the arguments first).
+   *
+   * <p>Contract: every committed event gets a position, at the latest when a read runs after its
+   * commit; positions are positive, never reused, and may leave gaps. A read returns committed
+   * events only, each deal's in sequence order, and never skips one: no event may later appear with
+   * a position at or below the highest one a read has returned (the gap problem of
+   * sequence-numbered outboxes: a number taken by a slow transaction that commits after a faster
+   * one with a higher number). So an event committed after a read returned position {@code p} gets
+   * a position above {@code p}. Events written before a store offered the feed get positions too.
+   *
+   * <p>This default refuses: a host's own store that does not offer the feed keeps compiling, and
+   * the contract suite's feed tests fail for it.
+   *
+   * @param afterPosition 0 or a position returned before
+   * @param limit at least 1
+   * @throws UnsupportedOperationException if the store does not offer the feed
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  default org.salespipeline.core.event.FeedPage readFeed(long afterPosition, int limit) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not offer the event feed (WorkspaceStore.readFeed)");
+  }
+
   /** Activities logged on the deal, in the order recorded. */
   List<Activity> activities(DealId id);
 

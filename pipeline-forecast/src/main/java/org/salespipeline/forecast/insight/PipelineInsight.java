@@ -24,6 +24,7 @@ import org.salespipeline.core.Quota;
 import org.salespipeline.core.Team;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.WorkspaceStore;
@@ -73,6 +74,7 @@ public final class PipelineInsight {
   final int listLimit;
   final int maxSuggestedMoves;
   private final ProgressListener progress;
+  private final PipelineObserver observer;
 
   private PipelineInsight(Builder b) {
     this.pipelines = List.copyOf(b.pipelines);
@@ -94,6 +96,7 @@ public final class PipelineInsight {
     this.listLimit = b.listLimit;
     this.maxSuggestedMoves = b.maxSuggestedMoves;
     this.progress = b.progress;
+    this.observer = b.observer;
   }
 
   /** A builder; see {@link Builder} for the required fields and defaults. */
@@ -111,6 +114,10 @@ public final class PipelineInsight {
    *     the reporting currency
    */
   public InsightReport analyze() {
+    return observer.observeAnalysis("insight", this::analyzeObserved);
+  }
+
+  private InsightReport analyzeObserved() {
     Instant now = clock.instant();
     long offset = zone.getRules().getOffset(now).getTotalSeconds();
     LocalDate today = LocalDate.ofInstant(now, zone);
@@ -194,6 +201,7 @@ public final class PipelineInsight {
     private int listLimit = 10_000;
     private int maxSuggestedMoves = 50;
     private ProgressListener progress = ProgressListener.NONE;
+    private PipelineObserver observer = PipelineObserver.none();
     // each setting set so far, with a description of its value for the error of a second set
     private final Map<String, String> set = new HashMap<>();
 
@@ -481,6 +489,19 @@ public final class PipelineInsight {
       Objects.requireNonNull(value, "progressListener");
       once("progressListener", value);
       this.progress = value;
+      return this;
+    }
+
+    /**
+     * Times each {@link PipelineInsight#analyze()} as the analysis {@code insight} (for example
+     * with pipeline-micrometer's {@code PipelineMetrics}); none by default.
+     *
+     * @throws ConfigurationException if already set
+     */
+    public Builder observer(PipelineObserver value) {
+      Objects.requireNonNull(value, "observer");
+      once("observer", value);
+      this.observer = value;
       return this;
     }
 

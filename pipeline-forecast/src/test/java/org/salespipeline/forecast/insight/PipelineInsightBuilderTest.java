@@ -158,4 +158,31 @@ class PipelineInsightBuilderTest {
         PipelineInsight.builder().addPipeline(Histories.pipeline()).quotas(List.of());
     assertThat(builder.quotas(List.of()).teams(List.of()).teams(List.of())).isSameAs(builder);
   }
+
+  /** Issue 15: an observer on the builder times each analysis as the analysis "insight". */
+  @Test
+  void anObserverSeesEachAnalysis() {
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    org.salespipeline.core.event.PipelineObserver observer =
+        new org.salespipeline.core.event.PipelineObserver() {
+          @Override
+          public <T> T observeAnalysis(String kind, java.util.function.Supplier<T> analysis) {
+            kinds.add(kind);
+            return analysis.get();
+          }
+        };
+    PipelineInsight insight =
+        PipelineInsight.builder()
+            .addPipeline(Histories.pipeline())
+            .events(List.of())
+            .reportingCurrency("USD")
+            .asOf(day(30))
+            .observer(observer)
+            .build();
+
+    insight.analyze();
+    insight.analyze();
+
+    assertThat(kinds).containsExactly("insight", "insight");
+  }
 }

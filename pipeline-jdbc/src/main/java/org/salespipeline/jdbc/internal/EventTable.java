@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.salespipeline.core.DealId;
+import org.salespipeline.core.StorageException;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedEvent;
+import org.salespipeline.core.event.FeedPage;
 import org.salespipeline.core.store.EventQuery;
 
 /**
@@ -83,6 +86,130 @@ final class EventTable {
                     .instant("until", clamp(until)),
             EventTable::event)
         .filter(query::matches);
+  }
+
+  /**
+   * Publishes the committed events that have no feed position yet, then reads the feed: see {@link
+   * Sql#LOCK_FEED}. Writers never touch the feed's counter, so they never wait for each other on
+   * it; publishing costs a reader one cheap query when there is nothing new.
+   */
+  FeedPage feed(long after, int limit) {
+    if (hasUnpublished()) {
+      t.tx()
+          .inTransaction(
+              "publishing the event feed",
+              c -> {
+                publish(c);
+                return null;
+              });
+    }
+    return read(after, limit);
+  }
+
+  private boolean hasUnpublished() {
+    return t.tx()
+        .read(
+            "looking for unpublished events",
+            c -> {
+              try (NamedStatement s = t.prepare(c, Sql.SELECT_UNPUBLISHED)) {
+                s.text("workspace", t.ws());
+                try (ResultSet rs = s.executeQuery()) {
+                  return rs.next();
+                }
+              }
+            });
+  }
+
+  /**
+   * Numbers the committed events without a position after the highest one, under the lock of the
+   * workspace row, each deal's in sequence order. Whatever commits later is numbered by a later
+   * publish (after this one commits, holding the same lock), so above every position read before.
+   */
+  private void publish(Connection c) throws SQLException {
+    try (NamedStatement s = t.prepare(c, Sql.LOCK_FEED)) {
+      s.text("workspace", t.ws());
+      s.executeUpdate();
+    }
+    long last;
+    try (NamedStatement s = t.prepare(c, Sql.SELECT_FEED_LAST)) {
+      s.text("workspace", t.ws());
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          throw new StorageException("workspace " + t.ws() + " has no row in the workspaces table");
+        }
+        last = rs.getLong(1);
+      }
+    }
+    String publish =
+        switch (t.dialect().name()) {
+          case "postgresql" -> Sql.PUBLISH_FEED_POSTGRESQL;
+          case "mariadb" -> Sql.PUBLISH_FEED_MARIADB;
+          default -> Sql.PUBLISH_FEED_H2;
+        };
+    try (NamedStatement s = t.prepare(c, publish)) {
+      s.text("workspace", t.ws()).number("base", last);
+      s.executeUpdate();
+    }
+    try (NamedStatement s = t.prepare(c, Sql.ADVANCE_FEED)) {
+      s.text("workspace", t.ws());
+      s.executeUpdate();
+    }
+  }
+
+  /** The published events after a feed position, in feed order. */
+  private FeedPage read(long after, int limit) {
+    return t.tx()
+        .read(
+            "reading the event feed",
+            c -> {
+              List<FeedEvent> out = new ArrayList<>(Math.min(limit, 1024));
+              try (NamedStatement s = t.prepare(c, Sql.SELECT_FEED)) {
+                s.text("workspace", t.ws()).number("after", after).number("limit", limit);
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(feedEvent(rs));
+                  }
+                }
+              }
+              return FeedPage.of(out, after);
+            });
+  }
+
+  /**
+   * A feed event from a row; the payload is decoded when the consumer asks for the event, so that
+   * routing and de-duplication by id and type cost no decoding.
+   */
+  private static FeedEvent feedEvent(ResultSet rs) throws SQLException {
+    DealId deal = DealId.of(rs.getString(1));
+    long sequence = rs.getLong(2);
+    long dealVersion = rs.getLong(3);
+    String actor = rs.getString(4);
+    String key = rs.getString(5);
+    String type = rs.getString(6);
+    String payload = rs.getString(7);
+    return FeedEvent.decodedOnDemand(
+        rs.getLong(8),
+        deal,
+        sequence,
+        type,
+        () -> {
+          Codec.EventPayload decoded;
+          try {
+            decoded = Codec.decodeEventPayload(type, payload);
+          } catch (RuntimeException e) {
+            throw new StorageException(
+                "cannot decode event " + deal + "/" + sequence + " of the feed: " + e.getMessage(),
+                e);
+          }
+          return new DealEvent(
+              deal,
+              sequence,
+              dealVersion,
+              decoded.at(),
+              UserId.of(actor),
+              Optional.ofNullable(key),
+              decoded.change());
+        });
   }
 
   private static DealEvent event(ResultSet rs) throws SQLException {

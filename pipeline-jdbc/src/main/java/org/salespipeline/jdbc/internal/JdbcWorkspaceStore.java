@@ -26,6 +26,7 @@ import org.salespipeline.core.Team;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedPage;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.AccountQuery;
 import org.salespipeline.core.store.CommitRules;
@@ -404,6 +405,11 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   @Override
   public Stream<DealEvent> streamEvents(EventQuery query) {
     return events.stream(query);
+  }
+
+  @Override
+  public FeedPage readFeed(long afterPosition, int limit) {
+    return events.feed(afterPosition, limit);
   }
 
   // ---------------------------------------------------------------- activities and retention

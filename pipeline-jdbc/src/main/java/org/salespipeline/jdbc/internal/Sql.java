@@ -241,6 +241,66 @@ public final class Sql {
       WHERE workspace = :workspace AND occurred_at >= :from AND occurred_at <= :until
       ORDER BY deal_id, sequence""";
 
+  // The event feed (issue 15). Writers leave feed_position NULL and never wait for each other; a
+  // reader first publishes: it locks the workspace row (the feed's counter), numbers the committed
+  // events that have no position yet after the highest one, and commits. Publishers run one at a
+  // time, each numbering only what had committed before it, so an event committed late by a slow
+  // transaction is numbered by a later publish, above every position read before: nothing skipped.
+  static final String LOCK_FEED =
+      """
+      UPDATE ${prefix}workspaces SET feed_last_position = feed_last_position
+      WHERE id = :workspace""";
+  static final String SELECT_FEED_LAST =
+      """
+      SELECT feed_last_position FROM ${prefix}workspaces WHERE id = :workspace""";
+  static final String SELECT_UNPUBLISHED =
+      """
+      SELECT deal_id FROM ${prefix}deal_events
+      WHERE workspace = :workspace AND feed_position IS NULL
+      LIMIT 1""";
+  // one per database: numbering by ROW_NUMBER in an update is spelled differently by each
+  static final String PUBLISH_FEED_H2 =
+      """
+      MERGE INTO ${prefix}deal_events e
+      USING (
+        SELECT workspace, deal_id, sequence,
+          ROW_NUMBER() OVER (ORDER BY deal_id, sequence) AS n
+        FROM ${prefix}deal_events WHERE workspace = :workspace AND feed_position IS NULL
+      ) r
+      ON (e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence)
+      WHEN MATCHED THEN UPDATE SET feed_position = r.n + :base""";
+  static final String PUBLISH_FEED_POSTGRESQL =
+      """
+      UPDATE ${prefix}deal_events e SET feed_position = r.n + :base
+      FROM (
+        SELECT workspace, deal_id, sequence,
+          ROW_NUMBER() OVER (ORDER BY deal_id, sequence) AS n
+        FROM ${prefix}deal_events WHERE workspace = :workspace AND feed_position IS NULL
+      ) r
+      WHERE e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence""";
+  static final String PUBLISH_FEED_MARIADB =
+      """
+      UPDATE ${prefix}deal_events e
+      JOIN (
+        SELECT workspace, deal_id, sequence,
+          ROW_NUMBER() OVER (ORDER BY deal_id, sequence) AS n
+        FROM ${prefix}deal_events WHERE workspace = :workspace AND feed_position IS NULL
+      ) r ON e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence
+      SET e.feed_position = r.n + :base""";
+  static final String ADVANCE_FEED =
+      """
+      UPDATE ${prefix}workspaces SET feed_last_position = COALESCE(
+        (SELECT MAX(feed_position) FROM ${prefix}deal_events WHERE workspace = :workspace), 0)
+      WHERE id = :workspace""";
+  static final String SELECT_FEED =
+      """
+      SELECT deal_id, sequence, deal_version, actor, idempotency_key, change_type, payload,
+        feed_position
+      FROM ${prefix}deal_events
+      WHERE workspace = :workspace AND feed_position > :after
+      ORDER BY feed_position
+      LIMIT :limit""";
+
   static final String INSERT_ACTIVITY =
       """
       INSERT INTO ${prefix}activities (workspace, id, deal_id, account_id, activity_type, owner,

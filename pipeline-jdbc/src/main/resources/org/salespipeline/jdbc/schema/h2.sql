@@ -205,3 +205,27 @@ CREATE INDEX sp_retention_renewal ON sp_retention (workspace, renewal_date);
 
 CREATE INDEX sp_retention_follow_up ON sp_retention (workspace, next_follow_up);
 
+-- Issue 15: the event feed. Commits leave feed_position NULL; a feed reader numbers the committed
+-- events without a position after the workspace's counter (workspaces.feed_last_position) under
+-- the lock of that row, so an event committed late by a slow transaction is numbered after every
+-- position read before it. Events stored before this version are numbered here, deal by deal in
+-- sequence order. (H2; PostgreSQL and MariaDB have their own file.)
+ALTER TABLE sp_deal_events ADD COLUMN feed_position BIGINT;
+
+ALTER TABLE sp_workspaces ADD COLUMN feed_last_position BIGINT DEFAULT 0 NOT NULL;
+
+MERGE INTO sp_deal_events e
+USING (
+  SELECT workspace, deal_id, sequence,
+    ROW_NUMBER() OVER (PARTITION BY workspace ORDER BY deal_id, sequence) AS n
+  FROM sp_deal_events
+) r
+ON (e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence)
+WHEN MATCHED THEN UPDATE SET feed_position = r.n;
+
+UPDATE sp_workspaces SET feed_last_position = COALESCE(
+  (SELECT MAX(e.feed_position) FROM sp_deal_events e WHERE e.workspace = sp_workspaces.id),
+  0);
+
+CREATE INDEX sp_deal_events_feed ON sp_deal_events (workspace, feed_position);
+

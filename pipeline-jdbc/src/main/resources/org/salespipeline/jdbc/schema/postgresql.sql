@@ -208,3 +208,26 @@ CREATE INDEX sp_retention_renewal ON sp_retention (workspace, renewal_date);
 
 CREATE INDEX sp_retention_follow_up ON sp_retention (workspace, next_follow_up);
 
+-- Issue 15: the event feed. Commits leave feed_position NULL; a feed reader numbers the committed
+-- events without a position after the workspace's counter (workspaces.feed_last_position) under
+-- the lock of that row, so an event committed late by a slow transaction is numbered after every
+-- position read before it. Events stored before this version are numbered here, deal by deal in
+-- sequence order.
+ALTER TABLE sp_deal_events ADD COLUMN feed_position BIGINT;
+
+ALTER TABLE sp_workspaces ADD COLUMN feed_last_position BIGINT DEFAULT 0 NOT NULL;
+
+UPDATE sp_deal_events e SET feed_position = r.n
+FROM (
+  SELECT workspace, deal_id, sequence,
+    ROW_NUMBER() OVER (PARTITION BY workspace ORDER BY deal_id, sequence) AS n
+  FROM sp_deal_events
+) r
+WHERE e.workspace = r.workspace AND e.deal_id = r.deal_id AND e.sequence = r.sequence;
+
+UPDATE sp_workspaces SET feed_last_position = COALESCE(
+  (SELECT MAX(e.feed_position) FROM sp_deal_events e WHERE e.workspace = sp_workspaces.id),
+  0);
+
+CREATE INDEX sp_deal_events_feed ON sp_deal_events (workspace, feed_position);
+

@@ -29,6 +29,8 @@ import org.salespipeline.core.TeamId;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedEvent;
+import org.salespipeline.core.event.FeedPage;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.store.AccountQuery;
 import org.salespipeline.core.store.CommitRules;
@@ -90,6 +92,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final Map<String, IdempotencyRecord> idempotency = new HashMap<>();
     // why: ordered by account id, the order retention reads and pages use
     private final TreeMap<AccountId, CustomerRetention> retention = new TreeMap<>();
+    // why: the feed position of an event is its index here plus one; appended under the write
+    // lock, in commit order, so a reader never sees a later commit without the earlier ones
+    private final List<DealEvent> feed = new ArrayList<>();
 
     private final CommitRules rules;
     private final CommitRules.StoredState stored =
@@ -403,6 +408,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
         record.deal = deal;
       }
       record.append(commit.events());
+      feed.addAll(commit.events());
       List<Activity> activities = commit.activities();
       for (int i = 0; i < activities.size(); i++) {
         addActivity(activities.get(i));
@@ -417,6 +423,20 @@ public final class InMemoryPipelineStore implements PipelineStore {
             key,
             new IdempotencyRecord(key, deal.id(), deal.version(), commit.commandFingerprint()));
       }
+    }
+
+    @Override
+    public FeedPage readFeed(long afterPosition, int limit) {
+      return read(
+          () -> {
+            int from = (int) Math.min(afterPosition, feed.size());
+            int to = (int) Math.min((long) from + limit, feed.size());
+            List<FeedEvent> events = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+              events.add(FeedEvent.of(i + 1L, feed.get(i)));
+            }
+            return FeedPage.of(events, afterPosition);
+          });
     }
 
     private long retentionVersion(AccountId account) {
