@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.event.FeedEvent;
 import org.salespipeline.forecast.ForecastTable;
 import org.salespipeline.forecast.insight.Reason;
 import org.salespipeline.forecast.retention.RetentionCohort;
@@ -170,6 +171,9 @@ final class Codecs {
     }
     if (c == Reason.class) {
       return ReasonCodec.INSTANCE;
+    }
+    if (c == FeedEvent.class) {
+      return FeedEventCodec.INSTANCE;
     }
     if (c == RetentionCohort.class) {
       return RetentionCohortCodec.INSTANCE;

@@ -402,6 +402,38 @@ public abstract class JsonContract {
                         "is written only: InsightReport is a computed result, never read back"));
   }
 
+  // --- event feed ----------------------------------------------------------------------------
+
+  @Example
+  void aFeedEventCarriesItsRoutingFieldsBesideTheEvent() throws Exception {
+    DealEvent event =
+        new DealEvent(
+            DealId.of("019cadc6-9a80-7000-8e29-3adefb838f2e"),
+            3,
+            3,
+            Instant.parse("2026-03-04T10:15:00Z"),
+            UserId.of("alice"),
+            java.util.Optional.empty(),
+            new Change.StageChanged("qualification", "proposal"));
+    org.salespipeline.core.event.FeedEvent feed =
+        org.salespipeline.core.event.FeedEvent.of(7, event);
+
+    String json = write(feed);
+
+    assertThat(json)
+        .startsWith(
+            "{\"position\":7,\"eventId\":\"019cadc6-9a80-7000-8e29-3adefb838f2e/3\","
+                + "\"dealId\":\"019cadc6-9a80-7000-8e29-3adefb838f2e\",\"sequence\":3,"
+                + "\"type\":\"StageChanged\",\"event\":{");
+    assertThat(read(json, org.salespipeline.core.event.FeedEvent.class, true)).isEqualTo(feed);
+    String noPosition = "{\"position\":0," + json.substring(json.indexOf("\"eventId\""));
+    assertThatThrownBy(() -> read(noPosition, org.salespipeline.core.event.FeedEvent.class, true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(new JsonProblem("$.position", "must be at least 1")));
+  }
+
   // --- retention ---------------------------------------------------------------------------
 
   @Example

@@ -31,6 +31,7 @@ import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.DealCommit;
@@ -219,6 +220,11 @@ public final class ValueArbitraries {
     if (c == PipelineDefinition.class) {
       // why: a valid definition needs unique stage keys, ordered open stages and closed outcomes
       return Arbitraries.of(StandardPipelines.newBusiness(), StandardPipelines.renewals());
+    }
+    if (c == FeedEvent.class) {
+      return Combinators.combine(
+              Arbitraries.longs().between(1, Long.MAX_VALUE), of(DealEvent.class))
+          .as(FeedEvent::of);
     }
     if (c == Reason.class) {
       // why: each code takes its own value names, each name one type
