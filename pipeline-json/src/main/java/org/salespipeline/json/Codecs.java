@@ -111,6 +111,19 @@ final class Codecs {
       }
       return CollectionCodec.map(key, forType(args[1]), raw != Map.class);
     }
+    if (raw.isRecord()
+        && Rules.isPipelineType(raw)
+        && idFactory(raw) == null
+        && Rules.unionName(raw) == null) {
+      // why: a generic record such as ExpansionPipeline.Line<AccountId> reads its components as
+      // the declared arguments; the raw record, whose components are type variables, cannot
+      Map<TypeVariable<?>, Type> bindings = new java.util.HashMap<>();
+      TypeVariable<?>[] variables = raw.getTypeParameters();
+      for (int i = 0; i < variables.length; i++) {
+        bindings.put(variables[i], args[i]);
+      }
+      return recordCodec(raw, bindings);
+    }
     return forClass(raw);
   }
 
@@ -214,7 +227,7 @@ final class Codecs {
       return new UnionCodec(c, byName);
     }
     if (c.isRecord()) {
-      return recordCodec(c);
+      return recordCodec(c, Map.of());
     }
     Class<?> valueType = Rules.immutableValueType(c);
     if (valueType != null) {
@@ -249,7 +262,7 @@ final class Codecs {
     }
   }
 
-  private static Codec recordCodec(Class<?> c) {
+  private static Codec recordCodec(Class<?> c, Map<TypeVariable<?>, Type> bindings) {
     RecordComponent[] components = c.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     List<Property> properties = new java.util.ArrayList<>();
@@ -260,7 +273,7 @@ final class Codecs {
           new Property(
               rc.getName(),
               Reflection.accessible(rc.getAccessor()),
-              rc.getGenericType(),
+              bindings.getOrDefault(rc.getGenericType(), rc.getGenericType()),
               Rules.emptyValue(rc.getType(), Property.REQUIRED)));
     }
     Constructor<?> canonical;

@@ -99,11 +99,10 @@ class PublicTypeCoverageTest {
 
   /**
    * Types written only: computed results, and Page, KeysetPage and ExpansionPipeline's Line, whose
-   * item or key type is a type variable (so ExpansionPipeline, a computed result too, is as well).
+   * item or key type is a type variable (a Line with its key type, as in ExpansionPipeline, reads).
    */
   static final Set<String> WRITTEN_ONLY =
       Set.of(
-          "org.salespipeline.core.ExpansionPipeline",
           "org.salespipeline.core.ExpansionPipeline$Line",
           "org.salespipeline.forecast.retention.RetentionCohort",
           "org.salespipeline.forecast.retention.RetentionPeriod",

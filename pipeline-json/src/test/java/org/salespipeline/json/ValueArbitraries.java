@@ -98,6 +98,11 @@ public final class ValueArbitraries {
             ? maps.map(TreeMap::new)
             : maps.map(java.util.LinkedHashMap::new);
       }
+      if (raw.isRecord()
+          && Codecs.forType(p) instanceof ObjectCodec generic
+          && generic.readable()) {
+        return objects(generic); // why: a generic record, such as ExpansionPipeline.Line<AccountId>
+      }
       return forType(raw);
     }
     Class<?> c = (Class<?>) type;
