@@ -30,8 +30,10 @@ import org.salespipeline.core.DealNotFoundException;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.FieldProblem;
+import org.salespipeline.core.IllegalRetentionMoveException;
 import org.salespipeline.core.IllegalTransitionException;
 import org.salespipeline.core.PipelineException;
+import org.salespipeline.core.RetentionStatus;
 import org.salespipeline.core.StorageException;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
@@ -63,6 +65,14 @@ class ErrorCodesOfEveryModuleTest {
         new IllegalTransitionException(
             DEAL, "prospecting", "closing", List.of(RuleViolation.of("no_skipping", "skips"))),
         ErrorCode.ILLEGAL_TRANSITION);
+    add(
+        samples,
+        new IllegalRetentionMoveException(
+            new AccountId(DEAL.value()),
+            RetentionStatus.CHURNED,
+            "atRisk",
+            List.of(RuleViolation.of("allowed_moves", "churned accounts must be reactivated"))),
+        ErrorCode.ILLEGAL_RETENTION_MOVE);
     add(samples, new DealNotFoundException(WorkspaceId.of("acme"), DEAL), ErrorCode.DEAL_NOT_FOUND);
     add(samples, new ClosedDealException(DEAL, DealStatus.WON, "move"), ErrorCode.CLOSED_DEAL);
     add(

@@ -97,7 +97,12 @@ final class Draft {
 
   /** The deal with every change added so far applied. */
   Deal current() {
-    if (applied < events.size()) {
+    if (applied == events.size() - 1
+        && events.get(applied).change() instanceof Change.StageChanged moved) {
+      // why: a plain move adds one stage change; built directly, without the attribute holder
+      current = DealChanges.afterStageChange(current, events.get(applied), moved);
+      applied++;
+    } else if (applied < events.size()) {
       DealChanges changes = new DealChanges(current);
       for (; applied < events.size(); applied++) {
         changes.apply(events.get(applied));

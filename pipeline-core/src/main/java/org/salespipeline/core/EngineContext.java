@@ -127,6 +127,11 @@ record EngineContext(
    * @throws DealNotFoundException if it does not exist in this workspace
    */
   Deal requireDeal(DealId id) {
-    return ws.deal(id).orElseThrow(() -> new DealNotFoundException(workspace(), id));
+    // why: every deal command reads its deal here; no capturing lambda on the hot path
+    Optional<Deal> deal = ws.deal(id);
+    if (deal.isEmpty()) {
+      throw new DealNotFoundException(workspace(), id);
+    }
+    return deal.get();
   }
 }

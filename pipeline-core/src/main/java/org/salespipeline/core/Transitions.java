@@ -38,7 +38,10 @@ final class Transitions {
   CommandResult move(MoveDeal command) {
     Problems problems = checks.onDeal(command);
     problems.line("toStage", command.toStage(), Problems.MAX_LINE);
-    command.override().ifPresent(r -> problems.line("override", r, Problems.MAX_LINE));
+    Optional<String> override = command.override();
+    if (override.isPresent()) {
+      problems.line("override", override.get(), Problems.MAX_LINE);
+    }
     problems.throwIfAny();
     return runner.onDeal(
         command,
@@ -275,15 +278,15 @@ final class Transitions {
         draft.add(new Change.CategoryChanged(deal.forecastCategory(), to.defaultCategory(), false));
       }
     }
-    reason.ifPresent(
-        r -> {
-          switch (r.status()) {
-            case WON -> draft.add(new Change.Won(r));
-            case LOST -> draft.add(new Change.Lost(r));
-            case DISQUALIFIED -> draft.add(new Change.Disqualified(r));
-            default -> throw new IllegalStateException("open is not a close reason");
-          }
-        });
+    if (reason.isPresent()) {
+      CloseReason r = reason.get();
+      switch (r.status()) {
+        case WON -> draft.add(new Change.Won(r));
+        case LOST -> draft.add(new Change.Lost(r));
+        case DISQUALIFIED -> draft.add(new Change.Disqualified(r));
+        default -> throw new IllegalStateException("open is not a close reason");
+      }
+    }
   }
 
   /**

@@ -33,10 +33,15 @@ public final class Problems {
   /** How far from today an expected close date may lie. */
   public static final int MAX_YEARS_AWAY = 10;
 
-  private final List<FieldProblem> problems = new ArrayList<>();
+  // why: every command makes one of these and most find nothing; the list is made on the first
+  // problem (issue 12, the move command's allocations)
+  private List<FieldProblem> problems = List.of();
 
   /** Records a problem. */
   public Problems add(String field, Object value, String message) {
+    if (problems.isEmpty()) {
+      problems = new ArrayList<>();
+    }
     problems.add(FieldProblem.of(field, value, message));
     return this;
   }
@@ -128,7 +133,10 @@ public final class Problems {
 
   /** An idempotency key, when given. */
   public Problems idempotencyKey(java.util.Optional<String> key) {
-    key.ifPresent(k -> text("idempotencyKey", k, MAX_LINE, false, true));
+    // why: every command passes here; a capturing lambda would be allocated even for no key
+    if (key.isPresent()) {
+      text("idempotencyKey", key.get(), MAX_LINE, false, true);
+    }
     return this;
   }
 
