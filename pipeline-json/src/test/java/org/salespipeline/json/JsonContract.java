@@ -402,6 +402,16 @@ public abstract class JsonContract {
                         "is written only: InsightReport is a computed result, never read back"));
   }
 
+  @Example
+  void aDealWithoutKindOrSourceReadsTheBuildersDefaults() throws Exception {
+    String json =
+        EXAMPLE_DEAL_JSON
+            .replace("\"kind\":\"NEW_BUSINESS\",", "")
+            .replace("\"source\":\"OTHER\",", "");
+    assertThat(json).doesNotContain("\"kind\"").doesNotContain("\"source\"");
+    assertThat(read(json, Deal.class, true)).isEqualTo(exampleDeal());
+  }
+
   // --- event feed ----------------------------------------------------------------------------
 
   @Example
