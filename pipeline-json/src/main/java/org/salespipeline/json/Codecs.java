@@ -37,7 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.event.FeedEvent;
 import org.salespipeline.forecast.ForecastTable;
+import org.salespipeline.forecast.insight.Reason;
+import org.salespipeline.forecast.retention.RetentionCohort;
 import org.salespipeline.json.CollectionCodec.Kind;
 import org.salespipeline.json.CollectionCodec.OptionalKind;
 
@@ -108,6 +111,19 @@ final class Codecs {
       }
       return CollectionCodec.map(key, forType(args[1]), raw != Map.class);
     }
+    if (raw.isRecord()
+        && Rules.isPipelineType(raw)
+        && idFactory(raw) == null
+        && Rules.unionName(raw) == null) {
+      // why: a generic record such as ExpansionPipeline.Line<AccountId> reads its components as
+      // the declared arguments; the raw record, whose components are type variables, cannot
+      Map<TypeVariable<?>, Type> bindings = new java.util.HashMap<>();
+      TypeVariable<?>[] variables = raw.getTypeParameters();
+      for (int i = 0; i < variables.length; i++) {
+        bindings.put(variables[i], args[i]);
+      }
+      return recordCodec(raw, bindings);
+    }
     return forClass(raw);
   }
 
@@ -166,6 +182,15 @@ final class Codecs {
     if (c == ForecastTable.class) {
       return ForecastTableCodec.INSTANCE;
     }
+    if (c == Reason.class) {
+      return ReasonCodec.INSTANCE;
+    }
+    if (c == FeedEvent.class) {
+      return FeedEventCodec.INSTANCE;
+    }
+    if (c == RetentionCohort.class) {
+      return RetentionCohortCodec.INSTANCE;
+    }
     if (!Rules.isPipelineType(c)) {
       return null;
     }
@@ -202,7 +227,7 @@ final class Codecs {
       return new UnionCodec(c, byName);
     }
     if (c.isRecord()) {
-      return recordCodec(c);
+      return recordCodec(c, Map.of());
     }
     Class<?> valueType = Rules.immutableValueType(c);
     if (valueType != null) {
@@ -237,7 +262,7 @@ final class Codecs {
     }
   }
 
-  private static Codec recordCodec(Class<?> c) {
+  private static Codec recordCodec(Class<?> c, Map<TypeVariable<?>, Type> bindings) {
     RecordComponent[] components = c.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];
     List<Property> properties = new java.util.ArrayList<>();
@@ -248,7 +273,7 @@ final class Codecs {
           new Property(
               rc.getName(),
               Reflection.accessible(rc.getAccessor()),
-              rc.getGenericType(),
+              bindings.getOrDefault(rc.getGenericType(), rc.getGenericType()),
               Rules.emptyValue(rc.getType(), Property.REQUIRED)));
     }
     Constructor<?> canonical;

@@ -45,7 +45,8 @@ final class Immutables {
       }
       boolean required =
           Modifier.isAbstract(accessor.getModifiers())
-              && Rules.emptyValue(accessor.getReturnType(), Property.REQUIRED) == Property.REQUIRED;
+              && Rules.emptyValue(accessor.getReturnType(), Property.REQUIRED) == Property.REQUIRED
+              && !presetByBuilder(builderFactory, accessor.getName());
       properties.add(
           new Property(
               accessor.getName(),
@@ -86,6 +87,30 @@ final class Immutables {
             throw Reflection.unchecked(e);
           }
         });
+  }
+
+  /**
+   * Whether a fresh builder already holds a value for the attribute: a default set in the builder's
+   * constructor rather than by {@code @Value.Default} (such as {@code Deal.kind()}), so an absent
+   * field keeps it. Primitive attributes cannot tell a default from unset and stay required.
+   */
+  private static boolean presetByBuilder(Method builderFactory, String attribute) {
+    try {
+      Object fresh = builderFactory.invoke(null);
+      for (Class<?> k = fresh.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+        for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+          if (f.getName().equals(attribute)
+              && !f.getType().isPrimitive()
+              && !Modifier.isStatic(f.getModifiers())) {
+            f.setAccessible(true);
+            return f.get(fresh) != null;
+          }
+        }
+      }
+      return false;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false; // why: a builder we cannot look into keeps the attribute required
+    }
   }
 
   /** The builder method that takes the accessor's whole type, boxed: one per attribute. */

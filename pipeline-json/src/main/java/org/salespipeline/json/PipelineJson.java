@@ -24,6 +24,9 @@ import java.util.Objects;
  *   <li>A sealed interface such as {@code Change} is written with its member's stable type name in
  *       {@code "@type"} ({@code Change.Created.TYPE}); so are commands (any {@code DealCommand})
  *       and the built-in qualification assessments.
+ *   <li>An insight {@code Reason} is {@code {"code":"idle","values":{...},"text":"..."}}: its
+ *       stable code, its values (each with the rules of its type, taken from the value's name when
+ *       reading) and the English text, which is written for people and ignored when reading.
  *   <li>Computed results ({@code InsightReport}, {@code BookingsForecast}, {@code ForecastTable},
  *       ...) are written only.
  * </ul>

@@ -32,6 +32,8 @@ import org.salespipeline.forecast.bookings.BookingsBacktest;
 import org.salespipeline.forecast.bookings.BookingsForecast;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 import org.salespipeline.forecast.insight.InsightReport;
+import org.salespipeline.forecast.retention.RetentionPeriod;
+import org.salespipeline.forecast.retention.RetentionReport;
 
 /** The decisions that are not structural: which types are results, which interfaces unions. */
 final class Rules {
@@ -68,7 +70,9 @@ final class Rules {
           BookingsBacktest.class,
           BacktestRow.class,
           BookingsAccuracy.class,
-          RevenueDistribution.class);
+          RevenueDistribution.class,
+          RetentionReport.class,
+          RetentionPeriod.class);
 
   static boolean isPipelineType(Class<?> c) {
     String name = c.getName();

@@ -31,6 +31,9 @@ import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.forecast.insight.InsightReport;
+import org.salespipeline.forecast.insight.Reason;
+import org.salespipeline.forecast.insight.ReasonCode;
+import org.salespipeline.forecast.insight.WorkItem;
 
 /**
  * What every Jackson adapter of the rules must do: round-trip every readable type, write the exact
@@ -397,6 +400,185 @@ public abstract class JsonContract {
                 assertThat(problemsOf(e).get(0).rule())
                     .isEqualTo(
                         "is written only: InsightReport is a computed result, never read back"));
+  }
+
+  @Example
+  void aDealWithoutKindOrSourceReadsTheBuildersDefaults() throws Exception {
+    String json =
+        EXAMPLE_DEAL_JSON
+            .replace("\"kind\":\"NEW_BUSINESS\",", "")
+            .replace("\"source\":\"OTHER\",", "");
+    assertThat(json).doesNotContain("\"kind\"").doesNotContain("\"source\"");
+    assertThat(read(json, Deal.class, true)).isEqualTo(exampleDeal());
+  }
+
+  // --- event feed ----------------------------------------------------------------------------
+
+  @Example
+  void aFeedEventCarriesItsRoutingFieldsBesideTheEvent() throws Exception {
+    DealEvent event =
+        new DealEvent(
+            DealId.of("019cadc6-9a80-7000-8e29-3adefb838f2e"),
+            3,
+            3,
+            Instant.parse("2026-03-04T10:15:00Z"),
+            UserId.of("alice"),
+            java.util.Optional.empty(),
+            new Change.StageChanged("qualification", "proposal"));
+    org.salespipeline.core.event.FeedEvent feed =
+        org.salespipeline.core.event.FeedEvent.of(7, event);
+
+    String json = write(feed);
+
+    assertThat(json)
+        .startsWith(
+            "{\"position\":7,\"eventId\":\"019cadc6-9a80-7000-8e29-3adefb838f2e/3\","
+                + "\"dealId\":\"019cadc6-9a80-7000-8e29-3adefb838f2e\",\"sequence\":3,"
+                + "\"type\":\"StageChanged\",\"event\":{");
+    assertThat(read(json, org.salespipeline.core.event.FeedEvent.class, true)).isEqualTo(feed);
+    String noPosition = "{\"position\":0," + json.substring(json.indexOf("\"eventId\""));
+    assertThatThrownBy(() -> read(noPosition, org.salespipeline.core.event.FeedEvent.class, true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(new JsonProblem("$.position", "must be at least 1")));
+  }
+
+  // --- retention ---------------------------------------------------------------------------
+
+  @Example
+  void aRetentionReportIsWrittenWithEachCohortsFiguresPerPeriod() throws Exception {
+    org.salespipeline.core.store.memory.InMemoryPipelineStore store =
+        new org.salespipeline.core.store.memory.InMemoryPipelineStore();
+    org.salespipeline.core.SalesPipeline pipeline =
+        org.salespipeline.core.SalesPipeline.builder()
+            .store(store)
+            .clock(CLOCK)
+            .rules(org.salespipeline.core.rule.RuleSet.none())
+            .build();
+    UserId alice = UserId.of("alice");
+    org.salespipeline.core.Account account = pipeline.createAccount("Initech");
+    Deal deal =
+        pipeline
+            .openDeal(
+                OpenDeal.builder()
+                    .name("Initech platform")
+                    .owner(alice)
+                    .actor(alice)
+                    .account(account.id())
+                    .amount(Money.of(10_000, "USD"))
+                    .expectedCloseDate(LocalDate.parse("2026-03-20"))
+                    .build())
+            .deal();
+    pipeline.win(
+        org.salespipeline.core.command.CloseDeal.builder().deal(deal.id()).actor(alice).build());
+    org.salespipeline.forecast.retention.RetentionReport report =
+        org.salespipeline.forecast.retention.RetentionMetrics.of(
+                List.of(
+                    org.salespipeline.forecast.ForecastPeriod.month(
+                        java.time.YearMonth.of(2026, 3)),
+                    org.salespipeline.forecast.ForecastPeriod.month(
+                        java.time.YearMonth.of(2026, 4))),
+                java.util.Currency.getInstance("USD"))
+            .read(pipeline.store());
+
+    String json = write(report);
+
+    assertThat(json)
+        .contains("\"periods\":[{")
+        .contains("\"cohorts\":[{\"index\":0,")
+        .contains("\"accounts\":1,\"logos\":[1,1],\"revenueMinor\":[")
+        .contains("\"logoRetention\":[")
+        .contains("\"revenueRetention\":[");
+    assertThatThrownBy(
+            () -> read(json, org.salespipeline.forecast.retention.RetentionReport.class, true))
+        .satisfies(e -> assertThat(problemsOf(e).get(0).rule()).startsWith("is written only"));
+  }
+
+  // --- insight reasons ----------------------------------------------------------------------
+
+  @Example
+  void aReasonIsItsCodeItsTypedValuesAndItsEnglishText() throws Exception {
+    Reason reason =
+        ReasonCodec.create(
+            ReasonCode.EXPECTED_VALUE,
+            reasonValues(
+                "expectedValue",
+                Money.of("3.50", "USD"),
+                "winRate",
+                0.5,
+                "amount",
+                Money.of("7", "USD")));
+    String json = write(reason);
+    assertThat(json)
+        .isEqualTo(
+            "{\"code\":\"expected_value\",\"values\":{"
+                + "\"expectedValue\":{\"amount\":\"3.50\",\"currency\":\"USD\"},"
+                + "\"winRate\":0.5,"
+                + "\"amount\":{\"amount\":\"7.00\",\"currency\":\"USD\"}},"
+                + "\"text\":\"expected value USD 3.50 (50% of USD 7.00)\"}");
+    assertThat(read(json, Reason.class, true)).isEqualTo(reason);
+    String withoutText = json.substring(0, json.indexOf(",\"text\"")) + "}";
+    assertThat(read(withoutText, Reason.class, true)).isEqualTo(reason);
+    Reason noValues = ReasonCodec.create(ReasonCode.CLOSES_TODAY, java.util.Map.of());
+    assertThat(write(noValues))
+        .isEqualTo("{\"code\":\"closes_today\",\"values\":{},\"text\":\"closes today\"}");
+    assertThat(read("{\"code\":\"closes_today\"}", Reason.class, true)).isEqualTo(noValues);
+  }
+
+  @Example
+  void theReasonsOfARealReportReadBackEqual() throws Exception {
+    InsightReport report = SampleResults.compute().insight();
+    List<Reason> reasons = new java.util.ArrayList<>();
+    report.workLists().values().forEach(items -> items.forEach(i -> reasons.addAll(i.reasons())));
+    report.bottlenecks().forEach(b -> reasons.addAll(b.reasons()));
+    report.suggestedMoves().forEach(m -> reasons.addAll(m.reasons()));
+    assertThat(reasons).isNotEmpty();
+    for (Reason reason : reasons) {
+      assertThat(read(write(reason), Reason.class, true)).isEqualTo(reason);
+    }
+    for (WorkItem item : report.workLists().values().iterator().next()) {
+      assertThat(read(write(item), WorkItem.class, true)).isEqualTo(item);
+    }
+  }
+
+  @Example
+  void everyReasonValueHasItsTypeByName() {
+    for (ReasonCode code : ReasonCode.values()) {
+      for (String name : code.valueNames()) {
+        assertThat(ReasonCodec.VALUE_TYPES).as(code + "." + name).containsKey(name);
+      }
+    }
+  }
+
+  @Example
+  void badReasonsNameTheCodeOrTheValue() {
+    assertThatThrownBy(() -> read("{\"code\":\"bored\"}", Reason.class, true))
+        .satisfies(
+            e -> assertThat(problemsOf(e)).extracting(JsonProblem::path).containsExactly("$.code"));
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"code\":\"stuck_beyond_p90\",\"values\":{\"stage\":\"proposal\","
+                        + "\"timeInStage\":12,\"mood\":\"calm\"}}",
+                    Reason.class,
+                    true))
+        .satisfies(
+            e ->
+                assertThat(problemsOf(e))
+                    .containsExactly(
+                        new JsonProblem("$.values.mood", "is not a value of stuck_beyond_p90"),
+                        new JsonProblem(
+                            "$.values.timeInStage", "must be an ISO-8601 duration such as PT36H"),
+                        new JsonProblem("$.values.threshold", "is required")));
+  }
+
+  private static java.util.Map<String, Object> reasonValues(Object... namesAndValues) {
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return values;
   }
 
   /** The clock the sample results are computed at. */

@@ -31,9 +31,12 @@ import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.event.DealEvent;
+import org.salespipeline.core.event.FeedEvent;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.DealCommit;
+import org.salespipeline.forecast.insight.Reason;
+import org.salespipeline.forecast.insight.ReasonCode;
 
 /**
  * jqwik arbitraries for every readable pipeline type, derived from the same property model the
@@ -94,6 +97,11 @@ public final class ValueArbitraries {
         return raw == SortedMap.class
             ? maps.map(TreeMap::new)
             : maps.map(java.util.LinkedHashMap::new);
+      }
+      if (raw.isRecord()
+          && Codecs.forType(p) instanceof ObjectCodec generic
+          && generic.readable()) {
+        return objects(generic); // why: a generic record, such as ExpansionPipeline.Line<AccountId>
       }
       return forType(raw);
     }
@@ -218,6 +226,15 @@ public final class ValueArbitraries {
       // why: a valid definition needs unique stage keys, ordered open stages and closed outcomes
       return Arbitraries.of(StandardPipelines.newBusiness(), StandardPipelines.renewals());
     }
+    if (c == FeedEvent.class) {
+      return Combinators.combine(
+              Arbitraries.longs().between(1, Long.MAX_VALUE), of(DealEvent.class))
+          .as(FeedEvent::of);
+    }
+    if (c == Reason.class) {
+      // why: each code takes its own value names, each name one type
+      return Arbitraries.of(ReasonCode.class).flatMap(ValueArbitraries::reasons);
+    }
     if (c == DealCommit.class) {
       Arbitrary<Deal> deals = of(Deal.class);
       Arbitrary<List<DealEvent>> events = of(DealEvent.class).list().ofMinSize(1).ofMaxSize(2);
@@ -232,12 +249,41 @@ public final class ValueArbitraries {
     return null;
   }
 
+  @SuppressWarnings("unchecked")
+  private static Arbitrary<Reason> reasons(ReasonCode code) {
+    List<Arbitrary<Object>> parts = new ArrayList<>();
+    for (String name : code.valueNames()) {
+      parts.add((Arbitrary<Object>) forType(ReasonCodec.valueType(name)));
+    }
+    if (parts.isEmpty()) {
+      return Arbitraries.just(ReasonCodec.create(code, Map.of()));
+    }
+    return Combinators.combine(parts)
+        .as(
+            values -> {
+              Map<String, Object> byName = new java.util.LinkedHashMap<>();
+              for (int i = 0; i < values.size(); i++) {
+                byName.put(code.valueNames().get(i), values.get(i));
+              }
+              return ReasonCodec.create(code, byName);
+            });
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Arbitrary<?> objects(ObjectCodec codec) {
     List<Arbitrary<Object>> parts = new ArrayList<>();
     boolean record = codec.type().isRecord();
+    // why: a scoring policy's weights, credits and scores must all be in range at once; doubles
+    // from
+    // the whole line made nearly every BANT or CHAMP policy invalid
+    boolean policy =
+        codec.type().getPackageName().endsWith(".qualification")
+            && codec.type().getSimpleName().endsWith("Policy");
     for (Property p : codec.properties()) {
-      Arbitrary<Object> values = (Arbitrary<Object>) forType(p.type);
+      Arbitrary<Object> values =
+          policy && (p.type == double.class || p.type == Double.class)
+              ? (Arbitrary) Arbitraries.doubles().between(0.01, 1)
+              : (Arbitrary<Object>) forType(p.type);
       if (!record && p.absent == Property.BUILDER_DEFAULT) {
         values =
             values.optional().map(o -> ((Optional<Object>) o).orElse(Property.BUILDER_DEFAULT));

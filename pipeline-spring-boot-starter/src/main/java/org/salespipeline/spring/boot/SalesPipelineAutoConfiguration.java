@@ -45,7 +45,10 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass({SalesPipeline.class, JdbcPipelineStore.class})
 @ConditionalOnProperty(prefix = "pipeline", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PipelineProperties.class)
-@Import(SalesPipelineAutoConfiguration.Jackson3.class)
+@Import({
+  SalesPipelineAutoConfiguration.Jackson3.class,
+  SalesPipelineAutoConfiguration.Jackson2.class
+})
 public class SalesPipelineAutoConfiguration {
 
   /** Spring creates this; hosts do not. */
@@ -181,4 +184,15 @@ public class SalesPipelineAutoConfiguration {
   @ConditionalOnMissingBean(type = Jackson3Module.CLASS_NAME)
   @Import(Jackson3Module.class)
   static class Jackson3 {}
+
+  /**
+   * Registers the Jackson 2 module of {@code pipeline-jackson} as a bean when it is on the class
+   * path, for Spring Boot 3, whose {@code ObjectMapper} takes every {@code Module} bean; made
+   * reflectively too.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = Jackson2Module.CLASS_NAME)
+  @ConditionalOnMissingBean(type = Jackson2Module.CLASS_NAME)
+  @Import(Jackson2Module.class)
+  static class Jackson2 {}
 }

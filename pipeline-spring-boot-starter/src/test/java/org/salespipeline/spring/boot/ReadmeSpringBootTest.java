@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 class ReadmeSpringBootTest {
 
   @Test
-  void theReadmeShowsTheServiceControllerAndListenerAsCompiled() throws IOException {
+  void theReadmeShowsTheServiceControllersAndListenerAsCompiled() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
     int section = readme.indexOf("## Spring Boot");
     assertThat(section).as("README section 'Spring Boot'").isNotNegative();
     int service = readme.indexOf("```java", section) + 7;
     int controller = readme.indexOf("```java", service) + 7;
-    int listener = readme.indexOf("```java", controller) + 7;
+    int jsonController = readme.indexOf("```java", controller) + 7;
+    int listener = readme.indexOf("```java", jsonController) + 7;
     assertThat(code(readme, service)).isEqualTo(source("OrderService", "spring service"));
     assertThat(code(readme, controller)).isEqualTo(source("OrderController", "spring controller"));
+    assertThat(code(readme, jsonController))
+        .isEqualTo(source("DealController", "spring json controller"));
     assertThat(code(readme, listener)).isEqualTo(source("NewDealsFeed", "spring listener"));
   }
 

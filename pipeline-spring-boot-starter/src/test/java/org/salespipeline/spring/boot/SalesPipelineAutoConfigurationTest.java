@@ -320,17 +320,83 @@ class SalesPipelineAutoConfigurationTest {
   }
 
   @Test
-  void theJacksonThreeModuleIsNotRegisteredWithoutItsClass() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(Jackson3Module.BEAN_NAME));
+  void theJacksonModulesAreNotRegisteredWithoutTheirClasses() {
+    runner
+        .withClassLoader(
+            new FilteredClassLoader("org.salespipeline.jackson3", "org.salespipeline.jackson."))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(Jackson3Module.BEAN_NAME);
+              assertThat(context).doesNotHaveBean(Jackson2Module.BEAN_NAME);
+            });
+  }
+
+  @Test
+  void bothJacksonModulesAreBeansWhenOnTheClassPath() {
+    runner.run(
+        context -> {
+          assertThat(context.getBean(Jackson3Module.BEAN_NAME))
+              .isInstanceOf(org.salespipeline.jackson3.SalesPipelineJackson3Module.class);
+          assertThat(context.getBean(Jackson2Module.BEAN_NAME))
+              .isInstanceOf(org.salespipeline.jackson.SalesPipelineModule.class);
+        });
+  }
+
+  @Test
+  void aHostsOwnModuleBeanIsKept() {
+    runner
+        .withBean(
+            "mine",
+            org.salespipeline.jackson.SalesPipelineModule.class,
+            org.salespipeline.jackson.SalesPipelineModule::new)
+        .run(
+            context -> {
+              assertThat(context)
+                  .hasSingleBean(org.salespipeline.jackson.SalesPipelineModule.class);
+              assertThat(context).doesNotHaveBean(Jackson2Module.BEAN_NAME);
+            });
+  }
+
+  /** Boot 3's JSON auto-configuration, or null on Boot 4 (where it is Jackson 3's). */
+  private static Class<?> bootThreeJackson() {
+    try {
+      return Class.forName(
+          "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration");
+    } catch (ClassNotFoundException e) {
+      return null;
+    }
+  }
+
+  @Test
+  void onBootThreeTheObjectMapperWritesDealsWithTheModule() {
+    Class<?> jackson = bootThreeJackson();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        jackson != null, "Boot 3 line only (-Pboot3); Boot 4 is JsonControllerTest");
+    runner
+        .withConfiguration(AutoConfigurations.of(jackson))
+        .run(
+            context -> {
+              com.fasterxml.jackson.databind.ObjectMapper mapper =
+                  context.getBean(com.fasterxml.jackson.databind.ObjectMapper.class);
+              assertThat(mapper.getRegisteredModuleIds())
+                  .contains(new org.salespipeline.jackson.SalesPipelineModule().getTypeId());
+              assertThat(mapper.writeValueAsString(Money.of("12.50", "EUR")))
+                  .isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+            });
   }
 
   /** Stands in for a Jackson module class in the registrar test. */
   public static final class FakeModule {}
 
   @Test
-  void theJacksonThreeRegistrarMakesABeanOfTheNamedClass() {
+  void theRegistrarMakesABeanOfTheNamedClass() {
     DefaultListableBeanFactory registry = new DefaultListableBeanFactory();
-    Jackson3Module.register(registry, FakeModule.class.getName(), getClass().getClassLoader());
+    JacksonModuleRegistrar.register(
+        registry,
+        Jackson3Module.BEAN_NAME,
+        FakeModule.class.getName(),
+        getClass().getClassLoader());
     assertThat(registry.getBean(Jackson3Module.BEAN_NAME)).isInstanceOf(FakeModule.class);
     assertThat(registry.getBeanNamesForType(FakeModule.class))
         .containsExactly(Jackson3Module.BEAN_NAME);

@@ -1,0 +1,85 @@
+package org.salespipeline.json;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import org.salespipeline.forecast.retention.RetentionCohort;
+
+/**
+ * A {@link RetentionCohort}, written only: its period, size and, per analysed period, the logos,
+ * revenue and both retention rates ({@code "NaN"} before the cohort's own period). The per-period
+ * figures are methods taking the period's index, so the structural result rules would miss them.
+ */
+final class RetentionCohortCodec implements Codec {
+  static final RetentionCohortCodec INSTANCE = new RetentionCohortCodec();
+
+  private static final Field LOGOS = logos();
+
+  private static Field logos() {
+    try {
+      // why: the number of analysed periods has no accessor of its own; it is the arrays' length
+      Field f = RetentionCohort.class.getDeclaredField("logos");
+      f.setAccessible(true);
+      return f;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("RetentionCohort.logos is gone", e);
+    }
+  }
+
+  private RetentionCohortCodec() {}
+
+  private static int periods(RetentionCohort cohort) {
+    try {
+      return ((long[]) LOGOS.get(cohort)).length;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void write(Object value, JsonWriter out) throws IOException {
+    RetentionCohort cohort = (RetentionCohort) value;
+    int n = periods(cohort);
+    out.startObject();
+    out.name("index");
+    out.number(cohort.index());
+    out.name("period");
+    Codecs.forType(cohort.period().getClass()).write(cohort.period(), out);
+    out.name("accounts");
+    out.number(cohort.accounts());
+    out.name("logos");
+    out.startArray();
+    for (int p = 0; p < n; p++) {
+      out.number(cohort.logos(p));
+    }
+    out.endArray();
+    out.name("revenueMinor");
+    out.startArray();
+    for (int p = 0; p < n; p++) {
+      out.number(cohort.revenueMinor(p));
+    }
+    out.endArray();
+    out.name("logoRetention");
+    out.startArray();
+    for (int p = 0; p < n; p++) {
+      NumberCodec.DOUBLE.write(cohort.logoRetention(p), out);
+    }
+    out.endArray();
+    out.name("revenueRetention");
+    out.startArray();
+    for (int p = 0; p < n; p++) {
+      NumberCodec.DOUBLE.write(cohort.revenueRetention(p), out);
+    }
+    out.endArray();
+    out.endObject();
+  }
+
+  @Override
+  public Object read(Object json, Path path, Reading reading) {
+    throw path.problem("is written only: RetentionCohort is a computed result, never read back");
+  }
+
+  @Override
+  public boolean readable() {
+    return false;
+  }
+}
