@@ -1,8 +1,6 @@
 package org.salespipeline.json;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,19 +69,6 @@ final class ReasonCodec implements Codec {
     return Map.copyOf(types);
   }
 
-  private static final Method FACTORY = factory();
-
-  private static Method factory() {
-    try {
-      // why: Reason has no public factory (reports build reasons); reading needs the same checks
-      Method of = Reason.class.getDeclaredMethod("of", ReasonCode.class, Object[].class);
-      of.setAccessible(true);
-      return of;
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("Reason.of(ReasonCode, Object...) is gone", e);
-    }
-  }
-
   private static final String CODES =
       Arrays.stream(ReasonCode.values())
           .map(ReasonCode::code)
@@ -95,19 +80,7 @@ final class ReasonCodec implements Codec {
    * A reason of the code with these values (in the code's order), checked as reports check them.
    */
   static Reason create(ReasonCode code, Map<String, Object> values) {
-    Object[] namesAndValues = new Object[2 * values.size()];
-    int i = 0;
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      namesAndValues[i++] = e.getKey();
-      namesAndValues[i++] = e.getValue();
-    }
-    try {
-      return (Reason) FACTORY.invoke(null, code, namesAndValues);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    } catch (InvocationTargetException e) {
-      throw Reflection.unchecked(e);
-    }
+    return Reason.of(code, values);
   }
 
   /** The type of a value, by its name. */

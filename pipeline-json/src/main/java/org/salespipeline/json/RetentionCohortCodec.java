@@ -1,7 +1,6 @@
 package org.salespipeline.json;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
 import org.salespipeline.forecast.retention.RetentionCohort;
 
 /**
@@ -12,33 +11,12 @@ import org.salespipeline.forecast.retention.RetentionCohort;
 final class RetentionCohortCodec implements Codec {
   static final RetentionCohortCodec INSTANCE = new RetentionCohortCodec();
 
-  private static final Field LOGOS = logos();
-
-  private static Field logos() {
-    try {
-      // why: the number of analysed periods has no accessor of its own; it is the arrays' length
-      Field f = RetentionCohort.class.getDeclaredField("logos");
-      f.setAccessible(true);
-      return f;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("RetentionCohort.logos is gone", e);
-    }
-  }
-
   private RetentionCohortCodec() {}
-
-  private static int periods(RetentionCohort cohort) {
-    try {
-      return ((long[]) LOGOS.get(cohort)).length;
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Override
   public void write(Object value, JsonWriter out) throws IOException {
     RetentionCohort cohort = (RetentionCohort) value;
-    int n = periods(cohort);
+    int n = cohort.periods();
     out.startObject();
     out.name("index");
     out.number(cohort.index());

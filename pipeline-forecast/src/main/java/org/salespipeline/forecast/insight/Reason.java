@@ -30,6 +30,24 @@ public final class Reason {
   }
 
   /**
+   * A reason read back from its code and values (for example from JSON), checked as reports check
+   * the reasons they build.
+   *
+   * @param values the values by name, in the order of {@link ReasonCode#valueNames()}
+   * @throws IllegalArgumentException if the names are not exactly the code's value names, in order
+   * @throws NullPointerException if a value is null
+   */
+  public static Reason of(ReasonCode code, Map<String, Object> values) {
+    Object[] namesAndValues = new Object[2 * values.size()];
+    int i = 0;
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      namesAndValues[i++] = e.getKey();
+      namesAndValues[i++] = e.getValue();
+    }
+    return of(code, namesAndValues);
+  }
+
+  /**
    * A reason with its values given as name, value pairs in the order of {@link
    * ReasonCode#valueNames()}.
    *

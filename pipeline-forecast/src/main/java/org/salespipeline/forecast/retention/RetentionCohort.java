@@ -35,6 +35,11 @@ public final class RetentionCohort {
     return period;
   }
 
+  /** The number of analysed periods: the valid {@code p} of {@link #logos(int)} and the rates. */
+  public int periods() {
+    return logos.length;
+  }
+
   /** Accounts first won in the period. */
   public long accounts() {
     return accounts;
