@@ -266,10 +266,18 @@ public interface WorkspaceStore {
    * All matching retention records in account id order, streamed; close the stream. Memory stays
    * bounded whatever the number of accounts.
    *
+   * <p>This default refuses, so a store written before retention reads existed still compiles; the
+   * contract suite's retention themes fail until it is overridden.
+   *
    * @param query the filters (its paging is ignored)
+   * @throws UnsupportedOperationException if the store cannot list retention records
    * @throws org.salespipeline.core.StorageException if the storage fails
    */
-  Stream<CustomerRetention> streamRetention(RetentionQuery query);
+  default Stream<CustomerRetention> streamRetention(RetentionQuery query) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot list retention records: override WorkspaceStore.streamRetention");
+  }
 
   /**
    * One page of matching retention records, in account id order, after {@link
