@@ -27,6 +27,7 @@ public final class PartsForecast {
   private final Map<ForecastPart, PartForecast> parts;
   private final RenewalWeights renewalWeights;
   private final int renewalsDue;
+  private final int renewalLeadDays;
 
   PartsForecast(
       ForecastPeriod period,
@@ -34,7 +35,8 @@ public final class PartsForecast {
       Currency currency,
       List<PartForecast> parts,
       RenewalWeights renewalWeights,
-      int renewalsDue) {
+      int renewalsDue,
+      int renewalLeadDays) {
     this.period = Objects.requireNonNull(period);
     this.asOf = Objects.requireNonNull(asOf);
     this.currency = Objects.requireNonNull(currency);
@@ -48,6 +50,7 @@ public final class PartsForecast {
     this.parts = map;
     this.renewalWeights = Objects.requireNonNull(renewalWeights);
     this.renewalsDue = renewalsDue;
+    this.renewalLeadDays = renewalLeadDays;
   }
 
   /** The period forecast. */
@@ -108,6 +111,15 @@ public final class PartsForecast {
   /** How many accounts' renewals fall in the period and were still to renew at {@link #asOf()}. */
   public int renewalsDue() {
     return renewalsDue;
+  }
+
+  /**
+   * How many days before its renewal date a renewal is booked: the median over the renewals won
+   * before {@link #asOf()}, 0 before any. A renewal counts in the period its renewal date less this
+   * lead falls in.
+   */
+  public int renewalLeadDays() {
+    return renewalLeadDays;
   }
 
   private long sum(int figure) {

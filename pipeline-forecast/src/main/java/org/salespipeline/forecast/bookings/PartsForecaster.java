@@ -29,14 +29,15 @@ import org.salespipeline.forecast.ForecastPeriod;
  * {@link BookingsForecaster} forecasts a pipeline, over that part's deals only (kind NEW_BUSINESS;
  * kinds UPSELL and CROSS_SELL) with their own backtest, method choice and calibrated band. The
  * renewal part replays the retention history before the origin: renewal deals won so far in the
- * period are exact; every account still a customer whose renewal date falls in the period (or,
- * without a renewal date, whose open renewal deal is expected to close in it) and that has not
- * renewed since its terms were set counts its open renewal deal's amount, else its recurring value,
- * times its {@link RenewalWeights renewal weight} (at risk or healthy, learned from outcomes before
- * the origin). Renewal deals are read from every pipeline (the standard renewals pipeline
- * included); their band is the spread of independent accounts widened by the same common shock as
- * the bookings band. On a workspace without retention the new-business part is the forecaster's
- * forecast of the pipeline and the other parts are zero.
+ * period are exact; every account still a customer whose renewal date, less the lead by which
+ * renewals are booked before it (learned: {@link PartsForecast#renewalLeadDays()}), falls in the
+ * period (or, without a renewal date, whose open renewal deal is expected to close in it) and that
+ * has not renewed since its terms were set counts its open renewal deal's amount, else its
+ * recurring value, times its {@link RenewalWeights renewal weight} (at risk or healthy, learned
+ * from outcomes before the origin). Renewal deals are read from every pipeline (the standard
+ * renewals pipeline included); their band is the spread of independent accounts widened by the same
+ * common shock as the bookings band. On a workspace without retention the new-business part is the
+ * forecaster's forecast of the pipeline and the other parts are zero.
  *
  * <p>Every forecast as of day T uses only facts recorded before the start of T (no look-ahead).
  * Thread-safe.
@@ -121,6 +122,11 @@ public final class PartsForecaster {
     return Money.ofMinor(minor, currency);
   }
 
+  /** The renewal history read (for the package's tests and backtests). */
+  RenewalHistory renewals() {
+    return renewals;
+  }
+
   /** The reporting currency of every amount. */
   public Currency reportingCurrency() {
     return currency;
@@ -133,7 +139,7 @@ public final class PartsForecaster {
     parts.add(bookings(ForecastPart.NEW_BUSINESS, newBusiness, period, asOf));
     parts.add(renewal(r));
     parts.add(bookings(ForecastPart.EXPANSION, expansion, period, asOf));
-    return new PartsForecast(period, asOf, currency, parts, r.weights(), r.due());
+    return new PartsForecast(period, asOf, currency, parts, r.weights(), r.due(), r.lead());
   }
 
   private PartForecast bookings(

@@ -39,6 +39,9 @@ final class RenewalHistory {
   private static final int AT_RISK = RetentionStatus.AT_RISK.ordinal();
   private static final int CHURNED = RetentionStatus.CHURNED.ordinal();
 
+  /** Leads of more than this many days (a renewal booked or dated far off) are not learned from. */
+  static final int MAX_LAG = 120;
+
   private final Currency currency;
   private final CurrencyConverter converter;
   private final ZoneId zone;
@@ -167,6 +170,8 @@ final class RenewalHistory {
     byte[] state = new byte[dealCount]; // 0 not yet opened, 1 open, 2 won, 3 closed otherwise
     long won = 0;
     int[] counts = new int[4]; // healthy renewed, healthy outcomes, at risk renewed, at risk
+    int[] lags = new int[2 * MAX_LAG + 1];
+    int lagCount = 0;
     for (int k = 0; k < rows && day[k] < t; k++) {
       int a = account[k];
       int d = deal[k];
@@ -191,6 +196,13 @@ final class RenewalHistory {
         case DEAL_WON -> {
           if (state[d] == 1) {
             state[d] = 2;
+            if (renewalDay[a] != Integer.MIN_VALUE && !renewed[a]) {
+              int lag = renewalDay[a] - day[k];
+              if (lag >= -MAX_LAG && lag <= MAX_LAG) {
+                lags[lag + MAX_LAG]++;
+                lagCount++;
+              }
+            }
             renewed[a] = true;
             boolean risk = status[a] == AT_RISK;
             counts[risk ? 2 : 0]++;
@@ -211,6 +223,7 @@ final class RenewalHistory {
       }
     }
     RenewalWeights weights = RenewalWeights.learned(counts[0], counts[1], counts[2], counts[3]);
+    int lead = medianLag(lags, lagCount);
     // an open renewal deal gives the value at stake (and the timing where no renewal date is set)
     long[] openValue = new long[n];
     int[] openClose = new int[n];
@@ -233,7 +246,7 @@ final class RenewalHistory {
       }
       boolean inPeriod =
           renewalDay[a] != Integer.MIN_VALUE
-              ? !renewed[a] && renewalDay[a] >= s && renewalDay[a] < e
+              ? !renewed[a] && renewalDay[a] - lead >= s && renewalDay[a] - lead < e
               : openClose[a] >= from && openClose[a] < e;
       if (!inPeriod) {
         continue;
@@ -245,7 +258,22 @@ final class RenewalHistory {
       atStake += (long) v;
       due++;
     }
-    return new Replay(won, expected, variance, atStake, due, weights);
+    return new Replay(won, expected, variance, atStake, due, weights, lead);
+  }
+
+  /** The median of the recorded lags in days, 0 without any. */
+  private static int medianLag(int[] lags, int count) {
+    if (count == 0) {
+      return 0;
+    }
+    int seen = 0;
+    for (int i = 0; i < lags.length; i++) {
+      seen += lags[i];
+      if (2 * seen >= count) {
+        return i - MAX_LAG;
+      }
+    }
+    return 0;
   }
 
   /**
@@ -253,7 +281,13 @@ final class RenewalHistory {
    * its variance (independent accounts), the value of the renewals due, and the weights.
    */
   record Replay(
-      long won, double expected, double variance, long atStake, int due, RenewalWeights weights) {}
+      long won,
+      double expected,
+      double variance,
+      long atStake,
+      int due,
+      RenewalWeights weights,
+      int lead) {}
 
   private void row(byte kind, int a, int d, Instant at, long v) {
     if (rows == type.length) {
