@@ -32,8 +32,7 @@ class RetentionInsightPropertiesTest {
   /**
    * Every listed customer has a signal and states its recurring value last; scores lie in [0, 100]
    * and order the lists; work lists hold at most the work list size and only the owner's customers;
-   * counts agree with the statuses; churn reasons are ranked and never lose more than was churned;
-   * nothing after the analysis instant is seen.
+   * counts agree with the statuses; churn reasons are ranked by how often they were given.
    */
   @Property(tries = 30)
   void theRetentionSectionIsConsistent(
