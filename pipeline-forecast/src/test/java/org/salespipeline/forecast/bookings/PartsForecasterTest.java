@@ -136,6 +136,18 @@ class PartsForecasterTest {
         n,
         persistenceErr / actualSum,
         fullValueErr / actualSum);
+    // the figures the README's "After the win" section publishes
+    assertThat(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.3f %+.3f %d/%d %.3f %.3f",
+                wape,
+                bias / actualSum,
+                covered,
+                n,
+                persistenceErr / actualSum,
+                fullValueErr / actualSum))
+        .isEqualTo("0.158 +0.048 11/11 0.282 0.309");
     assertThat(wape).isLessThan(persistenceErr / actualSum);
     assertThat(wape).isLessThan(fullValueErr / actualSum);
     assertThat(covered).isGreaterThanOrEqualTo(n / 2);
