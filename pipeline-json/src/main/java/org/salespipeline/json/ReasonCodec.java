@@ -44,6 +44,7 @@ final class ReasonCodec implements Codec {
   private static Map<String, Type> valueTypes() {
     Map<String, Type> types = new LinkedHashMap<>();
     types.put("stage", String.class);
+    types.put("reason", String.class);
     for (String rate : List.of("previousRate", "rate", "overallRate", "winRate", "mean")) {
       types.put(rate, Double.class);
     }
@@ -58,10 +59,11 @@ final class ReasonCodec implements Codec {
             "idleOrStuck")) {
       types.put(count, Long.class);
     }
-    for (String amount : List.of("value", "expectedValue", "amount")) {
+    for (String amount : List.of("value", "expectedValue", "amount", "recurringValue")) {
       types.put(amount, Money.class);
     }
-    for (String duration : List.of("threshold", "timeInStage", "idleFor")) {
+    for (String duration :
+        List.of("threshold", "timeInStage", "idleFor", "atRiskFor", "onboardingFor")) {
       types.put(duration, Duration.class);
     }
     types.put("owner", UserId.class);

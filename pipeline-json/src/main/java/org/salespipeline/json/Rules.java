@@ -30,8 +30,12 @@ import org.salespipeline.forecast.bookings.BacktestRow;
 import org.salespipeline.forecast.bookings.BookingsAccuracy;
 import org.salespipeline.forecast.bookings.BookingsBacktest;
 import org.salespipeline.forecast.bookings.BookingsForecast;
+import org.salespipeline.forecast.bookings.PartForecast;
+import org.salespipeline.forecast.bookings.PartsForecast;
+import org.salespipeline.forecast.bookings.RenewalWeights;
 import org.salespipeline.forecast.distribution.RevenueDistribution;
 import org.salespipeline.forecast.insight.InsightReport;
+import org.salespipeline.forecast.insight.RetentionInsight;
 import org.salespipeline.forecast.retention.RetentionPeriod;
 import org.salespipeline.forecast.retention.RetentionReport;
 
@@ -72,7 +76,11 @@ final class Rules {
           BookingsAccuracy.class,
           RevenueDistribution.class,
           RetentionReport.class,
-          RetentionPeriod.class);
+          RetentionPeriod.class,
+          PartsForecast.class,
+          PartForecast.class,
+          RenewalWeights.class,
+          RetentionInsight.class);
 
   static boolean isPipelineType(Class<?> c) {
     String name = c.getName();

@@ -88,6 +88,7 @@ class PublicTypeCoverageTest {
           Map.entry("org.salespipeline.forecast.TeamHierarchy", INPUT),
           Map.entry("org.salespipeline.forecast.bookings.BacktestPlan", INPUT),
           Map.entry("org.salespipeline.forecast.bookings.BookingsForecaster", ENGINE),
+          Map.entry("org.salespipeline.forecast.bookings.PartsForecaster", ENGINE),
           Map.entry("org.salespipeline.forecast.distribution.MonteCarlo", ENGINE),
           Map.entry("org.salespipeline.forecast.distribution.PoissonBinomial", ENGINE),
           Map.entry("org.salespipeline.forecast.distribution.RevenueDistributions", ENGINE),
@@ -117,8 +118,12 @@ class PublicTypeCoverageTest {
           "org.salespipeline.forecast.bookings.BookingsAccuracy",
           "org.salespipeline.forecast.bookings.BookingsBacktest",
           "org.salespipeline.forecast.bookings.BookingsForecast",
+          "org.salespipeline.forecast.bookings.PartForecast",
+          "org.salespipeline.forecast.bookings.PartsForecast",
+          "org.salespipeline.forecast.bookings.RenewalWeights",
           "org.salespipeline.forecast.distribution.RevenueDistribution",
-          "org.salespipeline.forecast.insight.InsightReport");
+          "org.salespipeline.forecast.insight.InsightReport",
+          "org.salespipeline.forecast.insight.RetentionInsight");
 
   @Test
   void everyPublicTypeIsMappedOrListedAsNotData() {

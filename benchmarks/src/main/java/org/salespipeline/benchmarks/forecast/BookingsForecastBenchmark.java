@@ -31,6 +31,8 @@ import org.salespipeline.core.stage.StageOutcome;
 import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.bookings.BookingsForecast;
 import org.salespipeline.forecast.bookings.BookingsForecaster;
+import org.salespipeline.forecast.bookings.PartsForecast;
+import org.salespipeline.forecast.bookings.PartsForecaster;
 
 /**
  * The whole bookings forecast (reading the events into columns, fitting the in-period model at
@@ -89,6 +91,21 @@ public class BookingsForecastBenchmark {
   @Benchmark
   public BookingsForecast forecast() {
     return BookingsForecaster.builder()
+        .pipeline(pipeline)
+        .reportingCurrency(USD)
+        .events(events)
+        .build()
+        .forecast(period, asOf);
+  }
+
+  /**
+   * The same month by part (issue 17): one read fanned out to the new-business, expansion and
+   * renewal readers, the new-business part forecast as above (the synthetic deals are all new
+   * business and carry no retention, so the other parts are empty and only their reading costs).
+   */
+  @Benchmark
+  public PartsForecast partsForecast() {
+    return PartsForecaster.builder()
         .pipeline(pipeline)
         .reportingCurrency(USD)
         .events(events)

@@ -2,6 +2,7 @@ package org.salespipeline.examples.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
@@ -9,6 +10,8 @@ import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.examples.progress.ProgressBar;
 import org.salespipeline.examples.report.PipelineReport;
+import org.salespipeline.forecast.bookings.PartsForecast;
+import org.salespipeline.forecast.bookings.PartsForecaster;
 import org.salespipeline.forecast.insight.InsightReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,12 +104,22 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       InsightView.workLists(insight, history, out);
       out.println();
+      InsightView.customerWork(insight, history, out);
+      out.println();
       InsightView.coverageAndMoves(insight, history, out);
       out.println();
       ForecastView.print(outlook, history, out);
+      PartsForecaster byPart = history.partsForecaster();
+      PartsForecast monthParts = byPart.forecast(outlook.month().period(), outlook.today());
+      PartsForecast quarterParts = byPart.forecast(outlook.quarter().period(), outlook.today());
+      ForecastView.parts("this month", monthParts, out);
+      ForecastView.parts("this quarter", quarterParts, out);
       out.println();
       BacktestView.print(outlook, out);
-      Path written = PipelineReport.of(pipeline, insight, outlook).write(report);
+      Path written =
+          PipelineReport.of(pipeline, insight, outlook)
+              .withParts(List.of(monthParts, quarterParts))
+              .write(report);
       out.println();
       out.println("Report: " + written.toAbsolutePath().normalize().toUri());
     }

@@ -8,6 +8,9 @@ import org.salespipeline.examples.generator.DemoCompany;
 import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.forecast.bookings.BookingsForecast;
+import org.salespipeline.forecast.bookings.ForecastPart;
+import org.salespipeline.forecast.bookings.PartForecast;
+import org.salespipeline.forecast.bookings.PartsForecast;
 
 /**
  * Prints this month's and this quarter's bookings forecast from pipeline-forecast's {@code
@@ -46,6 +49,49 @@ public final class ForecastView {
                   Amounts.compact(outlook.quarter().expected()),
                   100 * expected / quota);
             });
+  }
+
+  /**
+   * Prints a forecast by part: new business, renewals and expansion, each with its expected value
+   * and P10-P90 band, and the total (the sum of the parts' expected values).
+   */
+  public static void parts(String label, PartsForecast f, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "By part, %s (%s): expected %s, P10 %s, P90 %s%n",
+        label,
+        BookingsView.range(f.period()),
+        Amounts.compact(f.expected()),
+        Amounts.compact(f.p10()),
+        Amounts.compact(f.p90()));
+    for (PartForecast p : f.parts()) {
+      out.printf(
+          Locale.ROOT,
+          "    %-13s %9s  (won so far %s, P10 %s, P90 %s)%n",
+          partName(p.part()),
+          Amounts.compact(p.expected()),
+          Amounts.compact(p.wonSoFar()),
+          Amounts.compact(p.p10()),
+          Amounts.compact(p.p90()));
+    }
+    out.printf(
+        Locale.ROOT,
+        "    renewals due %d; renewal weights healthy %.2f, at risk %.2f (from %d and %d"
+            + " outcomes)%n",
+        f.renewalsDue(),
+        f.renewalWeights().healthy(),
+        f.renewalWeights().atRisk(),
+        f.renewalWeights().healthyOutcomes(),
+        f.renewalWeights().atRiskOutcomes());
+  }
+
+  /** The name of a part as people say it. */
+  public static String partName(ForecastPart part) {
+    return switch (part) {
+      case NEW_BUSINESS -> "new business";
+      case RENEWAL -> "renewals";
+      case EXPANSION -> "expansion";
+    };
   }
 
   private static void line(String label, BookingsForecast f, PrintStream out) {

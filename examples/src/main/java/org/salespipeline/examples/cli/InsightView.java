@@ -115,6 +115,50 @@ public final class InsightView {
     }
   }
 
+  /**
+   * Prints the customer-success work (issue 17): the customers that need attention most, with their
+   * first reason, and the churn reasons ranked.
+   */
+  public static void customerWork(InsightReport r, PipelineHistory history, PrintStream out) {
+    org.salespipeline.forecast.insight.RetentionInsight ret = r.retention();
+    out.printf(
+        Locale.ROOT,
+        "Customer-success work (%d customers need attention of %d; %d at risk worth %s; top 5)%n",
+        ret.signals().size(),
+        ret.customers(),
+        ret.atRisk(),
+        money(ret.atRiskValue(), r));
+    for (org.salespipeline.forecast.insight.CustomerWork w :
+        ret.signals().subList(0, Math.min(5, ret.signals().size()))) {
+      String name =
+          history
+              .pipeline()
+              .store()
+              .account(w.account())
+              .map(a -> a.name())
+              .orElse(w.account().toString());
+      out.printf(
+          Locale.ROOT,
+          "  %-14s %-30s %-11s %9s %3.0f  %s%n",
+          w.owner(),
+          name.length() > 30 ? name.substring(0, 29) + "." : name,
+          w.status(),
+          money(w.recurringValue(), r),
+          w.score(),
+          w.reasons().get(0));
+    }
+    ret.churnReasons().stream()
+        .limit(3)
+        .forEach(
+            c ->
+                out.printf(
+                    Locale.ROOT,
+                    "  churn reason: %s (%d, %s lost)%n",
+                    c.reason().isEmpty() ? "none given" : c.reason(),
+                    c.times(),
+                    money(c.lostMinor(), r)));
+  }
+
   /** Prints the sales team's coverage this quarter and the top suggested moves. */
   public static void coverageAndMoves(InsightReport r, PipelineHistory history, PrintStream out) {
     r.coverage().stream()

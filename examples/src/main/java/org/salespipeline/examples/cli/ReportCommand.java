@@ -36,7 +36,14 @@ public final class ReportCommand implements Callable<Integer> {
             BookingsOutlook.of(
                 history.forecaster(), history.today(), BacktestView.MONTHS, bar::update);
       }
-      Path written = PipelineReport.of(pipeline, history.insight(), outlook).write(output);
+      org.salespipeline.forecast.bookings.PartsForecaster byPart = history.partsForecaster();
+      Path written =
+          PipelineReport.of(pipeline, history.insight(), outlook)
+              .withParts(
+                  java.util.List.of(
+                      byPart.forecast(outlook.month().period(), outlook.today()),
+                      byPart.forecast(outlook.quarter().period(), outlook.today())))
+              .write(output);
       System.out.println("Report: " + written.toAbsolutePath().normalize());
     }
     return 0;

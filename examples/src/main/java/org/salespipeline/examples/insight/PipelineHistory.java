@@ -19,6 +19,7 @@ import org.salespipeline.forecast.DealSnapshots;
 import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.PipelineSnapshot;
 import org.salespipeline.forecast.bookings.BookingsForecaster;
+import org.salespipeline.forecast.bookings.PartsForecaster;
 import org.salespipeline.forecast.insight.InsightReport;
 import org.salespipeline.forecast.insight.PipelineInsight;
 
@@ -107,6 +108,21 @@ public final class PipelineHistory {
         .converter(converter())
         .zone(zone())
         .events(defaultPipelineEvents())
+        .build();
+  }
+
+  /**
+   * pipeline-forecast's forecast by part over every event of the workspace: new business and
+   * expansion deals of the default pipeline, renewals from the retention history and the renewal
+   * deals of every pipeline (issue 17).
+   */
+  public PartsForecaster partsForecaster() {
+    return PartsForecaster.builder()
+        .pipeline(definition)
+        .reportingCurrency(currency())
+        .converter(converter())
+        .zone(zone())
+        .events(events)
         .build();
   }
 

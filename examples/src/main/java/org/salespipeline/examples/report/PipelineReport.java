@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.salespipeline.core.Board;
+import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.Stage;
@@ -21,6 +22,8 @@ import org.salespipeline.forecast.bookings.BacktestRow;
 import org.salespipeline.forecast.bookings.BookingsAccuracy;
 import org.salespipeline.forecast.bookings.BookingsBacktest;
 import org.salespipeline.forecast.bookings.BookingsForecast;
+import org.salespipeline.forecast.bookings.PartForecast;
+import org.salespipeline.forecast.bookings.PartsForecast;
 import org.salespipeline.forecast.insight.InsightReport;
 import org.salespipeline.forecast.insight.StageConversion;
 import org.salespipeline.forecast.insight.StageTime;
@@ -52,6 +55,7 @@ public final class PipelineReport {
   private final List<Charts.Stay> timeInStage;
   private final BookingsOutlook outlook;
   private final RetentionReport retention;
+  private List<PartsForecast> parts = List.of();
 
   private PipelineReport(SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
     Instant now = pipeline.clock().instant();
@@ -261,6 +265,74 @@ public final class PipelineReport {
     }
   }
 
+  /**
+   * Adds the forecasts by part (new business, renewals, expansion) to show in the report, replacing
+   * any added before; none by default, and then the report has no such section.
+   *
+   * @param forecasts the forecasts, one row group each, in the order given
+   * @return this report
+   */
+  public PipelineReport withParts(List<PartsForecast> forecasts) {
+    this.parts = List.copyOf(forecasts);
+    return this;
+  }
+
+  /** A table of the forecasts by part: one row per part and period, then the total. */
+  private String partsTable() {
+    StringBuilder t = new StringBuilder("<table id=\"forecast-parts\"><tr><th>Period</th>");
+    t.append("<th>Part</th><th>Expected</th><th>Won so far</th><th>P10</th><th>P90</th></tr>");
+    for (PartsForecast f : parts) {
+      String period = f.period().start() + " to " + f.period().end().minusDays(1);
+      for (PartForecast p : f.parts()) {
+        row(t, period, partName(p.part()), p.expected(), p.wonSoFar(), p.p10(), p.p90());
+      }
+      row(t, period, "total", f.expected(), f.wonSoFar(), f.p10(), f.p90());
+    }
+    return t.append("</table>").toString();
+  }
+
+  private static String partName(org.salespipeline.forecast.bookings.ForecastPart part) {
+    return switch (part) {
+      case NEW_BUSINESS -> "new business";
+      case RENEWAL -> "renewals";
+      case EXPANSION -> "expansion";
+    };
+  }
+
+  private static void row(
+      StringBuilder t,
+      String period,
+      String part,
+      Money expected,
+      Money won,
+      Money p10,
+      Money p90) {
+    t.append("<tr><td>")
+        .append(Svg.escape(period))
+        .append("</td><td>")
+        .append(Svg.escape(part))
+        .append("</td>");
+    for (Money m : List.of(expected, won, p10, p90)) {
+      t.append("<td>").append(Svg.amount(major(m))).append("</td>");
+    }
+    t.append("</tr>");
+  }
+
+  private String partsNote() {
+    PartsForecast first = parts.get(0);
+    return String.format(
+        Locale.ROOT,
+        "The forecast as of %s split by where bookings come from (pipeline-forecast's"
+            + " PartsForecaster): new business and expansion deals forecast like the pipeline,"
+            + " renewals due weighted by the chance to renew (healthy %.2f, at risk %.2f, learned"
+            + " from %d renewal outcomes). The total's expected value is the sum of the parts; its"
+            + " band adds the parts' bands.",
+        first.asOf(),
+        first.renewalWeights().healthy(),
+        first.renewalWeights().atRisk(),
+        first.renewalWeights().healthyOutcomes() + first.renewalWeights().atRiskOutcomes());
+  }
+
   /** The whole document. */
   public String html() {
     StringBuilder h = new StringBuilder();
@@ -297,6 +369,9 @@ public final class PipelineReport {
         Charts.stageTotals(stageTotals),
         "Amount and amount" + " weighted by the stage's win probability.");
     section(h, "Forecast by month", Charts.forecastFan(fan()), accuracyNote());
+    if (!parts.isEmpty()) {
+      section(h, "Forecast by part", partsTable(), partsNote());
+    }
     section(
         h,
         "What changed in the last 30 days",

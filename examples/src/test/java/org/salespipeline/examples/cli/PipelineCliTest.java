@@ -69,13 +69,19 @@ class PipelineCliTest {
         .contains("Quota 2026-04-01 to 2026-06-30")
         .contains("Backtest of the monthly bookings forecast", "WAPE", "Brier")
         .contains("Retention - accounts after the win", "GRR", "NRR", "ONBOARDING", "CHURNED")
+        .contains("By part, this month", "By part, this quarter", "new business", "renewals")
+        .contains("expansion", "renewal weights healthy")
+        .contains("Customer-success work")
         .contains("Report: " + report.toUri());
+    System.out.println(out);
     assertThat(Files.exists(dir.resolve("pipeline.mv.db"))).isTrue();
     assertThat(Files.readString(report))
         .contains(
             "<svg id=\"chart-forecast-fan\"",
             "<svg id=\"chart-retention\"",
-            "<svg id=\"chart-cohorts\"");
+            "<svg id=\"chart-cohorts\"",
+            "<table id=\"forecast-parts\">",
+            "Forecast by part");
 
     bytes.reset();
     assertThat(

@@ -53,7 +53,14 @@ class PipelineReportBrowserTest {
     PipelineHistory history = PipelineHistory.read(pipeline);
     BookingsOutlook outlook =
         BookingsOutlook.of(history.forecaster(), LocalDate.of(2026, 6, 15), 6, (d, t) -> {});
-    report = PipelineReport.of(pipeline, history, outlook).write(dir.resolve("report.html"));
+    org.salespipeline.forecast.bookings.PartsForecaster parts = history.partsForecaster();
+    report =
+        PipelineReport.of(pipeline, history, outlook)
+            .withParts(
+                List.of(
+                    parts.forecast(outlook.month().period(), outlook.today()),
+                    parts.forecast(outlook.quarter().period(), outlook.today())))
+            .write(dir.resolve("report.html"));
   }
 
   @Test
@@ -62,6 +69,8 @@ class PipelineReportBrowserTest {
     for (String chart : CHARTS) {
       assertThat(html).contains("<svg id=\"" + chart + "\"");
     }
+    assertThat(html)
+        .contains("<table id=\"forecast-parts\">", "<td>renewals</td>", "<td>total</td>");
     assertThat(html).doesNotContain("<script", "<link", "<img", "src=", "href=", "url(", "@import");
   }
 

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Set;
 import org.salespipeline.core.CurrencyConversionException;
 import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.DealId;
+import org.salespipeline.core.DealKind;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineId;
@@ -48,6 +51,8 @@ final class HistoryReader implements Change.Visitor<Void> {
   private final java.util.Map<String, Integer> stageIndexes = new java.util.HashMap<>();
   private final String[] stageKeys;
   private final PipelineId pipelineId;
+  private final EnumSet<DealKind> kinds;
+  private final boolean allKinds;
 
   private DealId current;
   private boolean keep;
@@ -56,6 +61,18 @@ final class HistoryReader implements Change.Visitor<Void> {
 
   HistoryReader(
       PipelineDefinition pipeline, Currency currency, CurrencyConverter converter, ZoneId zone) {
+    this(pipeline, currency, converter, zone, EnumSet.allOf(DealKind.class));
+  }
+
+  /** A reader that keeps only the deals of {@code kinds} (of the pipeline). */
+  HistoryReader(
+      PipelineDefinition pipeline,
+      Currency currency,
+      CurrencyConverter converter,
+      ZoneId zone,
+      Set<DealKind> kinds) {
+    this.kinds = EnumSet.copyOf(kinds);
+    this.allKinds = this.kinds.size() == DealKind.values().length;
     this.pipeline = pipeline;
     this.currency = currency;
     this.converter = converter;
@@ -137,7 +154,7 @@ final class HistoryReader implements Change.Visitor<Void> {
     }
   }
 
-  private DealColumns finish() {
+  DealColumns finish() {
     statusOffset.add(statusDay.size());
     amountOffset.add(amountDay.size());
     stageOffset.add(stageDay.size());
@@ -202,6 +219,9 @@ final class HistoryReader implements Change.Visitor<Void> {
     day = dayOf(event.at());
     PipelineId p = change.deal().pipeline();
     if (p != pipelineId && !p.equals(pipelineId)) {
+      return null;
+    }
+    if (!allKinds && !kinds.contains(change.deal().kind())) {
       return null;
     }
     keep = true;

@@ -63,7 +63,8 @@ final class Assembly {
         work,
         loads.loads(),
         moves,
-        health);
+        health,
+        fold.retention.insight());
   }
 
   private SalesVelocity velocity(OutcomeBreakdown outcomes, OwnerLoads loads) {

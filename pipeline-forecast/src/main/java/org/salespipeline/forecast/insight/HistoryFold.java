@@ -37,6 +37,7 @@ final class HistoryFold implements Consumer<DealEvent>, Change.Visitor<Void> {
   final OutcomeCounts outcomes;
   final WaterfallSnapshots waterfall;
   final QuotaProgress quotas;
+  final RetentionFold retention;
 
   long events;
   long deals;
@@ -67,6 +68,7 @@ final class HistoryFold implements Consumer<DealEvent>, Change.Visitor<Void> {
     this.outcomes = new OutcomeCounts(settings, owners);
     this.waterfall = new WaterfallSnapshots(settings);
     this.quotas = new QuotaProgress(settings, owners);
+    this.retention = new RetentionFold(settings);
   }
 
   /**
@@ -196,6 +198,9 @@ final class HistoryFold implements Consumer<DealEvent>, Change.Visitor<Void> {
   @Override
   public Void visit(Change.ActivityLogged change) {
     deal.addActivity(change);
+    if (deal.status == CurrentDeal.WON && deal.createdDeal.account().isPresent()) {
+      retention.activity(deal.createdDeal.account().get(), eventSec);
+    }
     return null;
   }
 
@@ -297,21 +302,25 @@ final class HistoryFold implements Consumer<DealEvent>, Change.Visitor<Void> {
 
   @Override
   public Void visit(Change.RetentionChanged change) {
+    retention.status(change, owners.get(deal.owner), eventSec);
     return null;
   }
 
   @Override
   public Void visit(Change.RecurringRevenueChanged change) {
+    retention.revenue(change, owners.get(deal.owner), eventSec);
     return null;
   }
 
   @Override
   public Void visit(Change.HealthChecked change) {
+    retention.health(change, owners.get(deal.owner), eventSec);
     return null;
   }
 
   @Override
   public Void visit(Change.RenewalTermsSet change) {
+    retention.terms(change, owners.get(deal.owner), eventSec);
     return null;
   }
 

@@ -35,6 +35,7 @@ public final class InsightReport {
   final List<OwnerLoad> loads;
   final List<SuggestedMove> suggestedMoves;
   final HealthSummary health;
+  final RetentionInsight retention;
 
   InsightReport(
       OpenDealStatuses source,
@@ -55,7 +56,8 @@ public final class InsightReport {
       Map<UserId, List<WorkItem>> workLists,
       List<OwnerLoad> loads,
       List<SuggestedMove> suggestedMoves,
-      HealthSummary health) {
+      HealthSummary health,
+      RetentionInsight retention) {
     this.source = source;
     this.currency = currency;
     this.deals = deals;
@@ -75,6 +77,7 @@ public final class InsightReport {
     this.loads = loads;
     this.suggestedMoves = suggestedMoves;
     this.health = health;
+    this.retention = retention;
   }
 
   /** The reporting currency of every amount. */
@@ -186,5 +189,14 @@ public final class InsightReport {
   /** The dashboard summary. */
   public HealthSummary health() {
     return health;
+  }
+
+  /**
+   * After the win: customers that need attention (customer-success work lists beside the deal
+   * {@link #workLists() work lists}) and churn reasons ranked. Empty (every count 0, every list
+   * empty) for a history without retention events.
+   */
+  public RetentionInsight retention() {
+    return retention;
   }
 }

@@ -114,7 +114,32 @@ public enum ReasonCode {
    */
   RECEIVER_HAS_ROOM_NO_CLOSES(
       "receiver_has_room_no_closes",
-      "{owner} holds {openDeals|open deal|open deals} and has no won or lost deals yet");
+      "{owner} holds {openDeals|open deal|open deals} and has no won or lost deals yet"),
+  /**
+   * Customer work: the account is at risk. Values: {@code atRiskFor} (since it was marked), {@code
+   * reason} (as given, {@code "no reason given"} when none was).
+   */
+  CUSTOMER_AT_RISK("customer_at_risk", "at risk for {atRiskFor}: {reason}"),
+  /**
+   * Customer work: a renewal is due (or the account at risk) and nobody touched the account for
+   * longer than the idle threshold. Values: {@code idleFor}, {@code threshold}.
+   */
+  RENEWAL_WITHOUT_ACTIVITY(
+      "renewal_without_activity",
+      "renewal due and no customer activity for {idleFor} (idle threshold {threshold})"),
+  /**
+   * Customer work: onboarding has taken longer than its target. Values: {@code onboardingFor},
+   * {@code threshold}.
+   */
+  ONBOARDING_OVERDUE(
+      "onboarding_overdue", "onboarding for {onboardingFor}, beyond the target of {threshold}"),
+  /** Customer work: the renewal date has passed without a renewal. Values: {@code days} (since). */
+  RENEWAL_DATE_PASSED(
+      "renewal_date_passed", "renewal date passed {days|day|days} ago without a renewal"),
+  /** Customer work: the renewal date is near. Values: {@code days} (until). */
+  RENEWS_IN("renews_in", "renews in {days|day|days}"),
+  /** Customer work: the account's recurring value. Values: {@code recurringValue}. */
+  RECURRING_VALUE("recurring_value", "recurring value {recurringValue}");
 
   private final String code;
   private final String english;
