@@ -128,6 +128,17 @@ public final class Sql {
       """
       SELECT body, id FROM ${prefix}deals WHERE workspace = :workspace""";
 
+  /**
+   * Which of some deal ids a deal of another workspace holds (deal ids are unique across the store,
+   * issue 16); one numbered name per id follows ({@code :id0, :id1)}). Joined through the
+   * workspaces so that each probe is a primary-key lookup (workspace, id), not a scan by id.
+   */
+  static final String SELECT_DEAL_IDS_ELSEWHERE =
+      """
+      SELECT d.id FROM ${prefix}workspaces w
+      JOIN ${prefix}deals d ON d.workspace = w.id
+      WHERE w.id <> :workspace AND d.id IN (""";
+
   /** The columns of a workspace's open deals of one pipeline, in id order (snapshot loads). */
   static final String SCAN_OPEN_DEALS =
       """
