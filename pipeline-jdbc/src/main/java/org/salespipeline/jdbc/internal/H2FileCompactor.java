@@ -34,8 +34,11 @@ public final class H2FileCompactor implements AutoCloseable {
   /** Bytes one compaction step may write; H2's background writer uses its commit buffer size. */
   static final int WRITE_LIMIT = 1 << 20;
 
-  /** Steps per check: bounds how long commits wait for one check. */
-  static final int MAX_STEPS = 4;
+  /**
+   * How long one check may go on taking steps (each holds commits back while it writes): a quarter
+   * of the default interval, so that a churn that outpaces it is still kept in check.
+   */
+  static final long MAX_BUSY_NANOS = 250_000_000L;
 
   private final MVStore store;
   private final ScheduledExecutorService thread;
@@ -86,7 +89,8 @@ public final class H2FileCompactor implements AutoCloseable {
       // why: MVStore.compact is what H2's own background writer runs, under the store's lock; it
       // rewrites the live pages of sparse chunks so that their space is freed and reused
       // (RETENTION_TIME=0). compactFile, which also moves chunks, is not safe beside commits.
-      for (int i = 0; i < MAX_STEPS && !stopped; i++) {
+      long until = System.nanoTime() + MAX_BUSY_NANOS;
+      while (!stopped && System.nanoTime() - until < 0) {
         if (!store.compact(FILL_RATE_TARGET, WRITE_LIMIT)) {
           break;
         }
