@@ -217,15 +217,21 @@ public final class JdbcPipelineStore implements PipelineStore {
           e);
     }
     Builder builder = builder(dataSource);
-    H2FileCompactor compactor =
-        compaction == null || compaction.checkEvery().isZero()
-            ? null
-            : H2FileCompactor.start(keeper, compaction.checkEvery());
+    H2FileCompactor compactor = null;
+    if (compaction != null && !compaction.checkEvery().isZero()) {
+      try {
+        compactor = H2FileCompactor.start(keeper, compaction.checkEvery());
+      } catch (LinkageError e) {
+        // why: an H2 version whose engine classes differ fails when the compactor is linked
+        LOG.warn("cannot compact the H2 file while it is open ({}); on close only", e.toString());
+      }
+    }
+    H2FileCompactor running = compactor;
     builder.owned =
         () -> {
           try {
-            if (compactor != null) {
-              compactor.close();
+            if (running != null) {
+              running.close();
             }
             if (compaction != null) {
               // why: SHUTDOWN closes the database even if a host's connection is still open; the
@@ -243,8 +249,8 @@ public final class JdbcPipelineStore implements PipelineStore {
       return builder.build();
     } catch (RuntimeException e) {
       try {
-        if (compactor != null) {
-          compactor.close();
+        if (running != null) {
+          running.close();
         }
         keeper.close();
       } catch (SQLException suppressed) {

@@ -26,8 +26,8 @@ public final class H2FileCompactor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2FileCompactor.class);
 
   /**
-   * Compact when less than this share (percent) of the file holds live chunks, or when chunks are
-   * this sparse; H2's own background writer uses 90 for the chunks (AUTO_COMPACT_FILL_RATE).
+   * Chunks whose live share (percent) is below this are rewritten; H2's own background writer aims
+   * at 90 (AUTO_COMPACT_FILL_RATE) when idle, lower when busy.
    */
   static final int FILL_RATE_TARGET = 75;
 
@@ -43,7 +43,6 @@ public final class H2FileCompactor implements AutoCloseable {
   private final MVStore store;
   private final ScheduledExecutorService thread;
   private volatile boolean stopped;
-  private long runs;
 
   private H2FileCompactor(MVStore store, Duration every) {
     this.store = store;
@@ -94,7 +93,6 @@ public final class H2FileCompactor implements AutoCloseable {
         if (!store.compact(FILL_RATE_TARGET, WRITE_LIMIT)) {
           break;
         }
-        runs++;
       }
     } catch (RuntimeException | LinkageError e) {
       if (!stopped && !store.isClosed()) {
@@ -104,16 +102,12 @@ public final class H2FileCompactor implements AutoCloseable {
     }
   }
 
-  /** How many compactions ran; for tests. */
-  long runs() {
-    return runs;
-  }
-
   /** Stops the thread, waiting for a compaction under way to finish. */
   @Override
   public void close() {
     stopped = true;
-    thread.shutdownNow();
+    // why: not shutdownNow: interrupting a thread in file I/O closes H2's file channel
+    thread.shutdown();
     try {
       if (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
         LOG.warn("the H2 compaction thread did not stop within a minute");
