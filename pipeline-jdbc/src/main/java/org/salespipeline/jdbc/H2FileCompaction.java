@@ -14,8 +14,10 @@ import org.salespipeline.core.ConfigurationException;
  *
  * <ul>
  *   <li><b>while open</b>, a daemon thread every {@link #checkEvery()} rewrites the live pages of
- *       sparse chunks (what H2's background writer would do; up to 4 steps of 1 MB each time,
- *       commits waiting meanwhile), so that their space is freed and reused;
+ *       sparse chunks (what H2's background writer would do; steps of 1 MB for up to 250 ms each
+ *       time, commits waiting during a step), so that their space is freed and reused. This slows
+ *       the growth (a quarter of the size under churn) but does not bound the file by its live data
+ *       when commits also insert rows: the rewrite on close is still what shrinks it;
  *   <li><b>on close</b>, a file of at most {@link #closeCompactionUpTo()} bytes is rewritten with
  *       only its live data ({@code SHUTDOWN COMPACT}); a larger file is closed as it is (with H2's
  *       own 200 ms of compaction) and a warning is logged. The bound is a size because the time of
