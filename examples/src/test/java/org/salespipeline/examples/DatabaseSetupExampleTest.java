@@ -26,6 +26,14 @@ class DatabaseSetupExampleTest {
   }
 
   @Test
+  void theCompactedH2FileKeepsItsDealsAcrossRuns() {
+    Path file = dir.resolve("compacted");
+    assertThat(DatabaseSetupExample.h2FileCompacted(file)).isEqualTo(1);
+    assertThat(DatabaseSetupExample.h2FileCompacted(file)).isEqualTo(2);
+    assertThat(DatabaseSetupExample.h2File(file)).isEqualTo(3);
+  }
+
+  @Test
   void postgresStoresTheDeal() {
     String url = System.getProperty("pipeline.test.postgres.url", "");
     if (url.isBlank()) {

@@ -1,5 +1,7 @@
 package org.salespipeline.jdbc;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,6 +29,7 @@ import org.salespipeline.core.store.WorkspaceStore;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 import org.salespipeline.jdbc.internal.DriverManagerDataSource;
 import org.salespipeline.jdbc.internal.FoldedNames;
+import org.salespipeline.jdbc.internal.H2FileCompactor;
 import org.salespipeline.jdbc.internal.Migrator;
 import org.salespipeline.jdbc.internal.StoreContext;
 import org.slf4j.Logger;
@@ -111,8 +114,9 @@ public final class JdbcPipelineStore implements PipelineStore {
    * force the write to the disk (no fsync per commit): a power loss or an operating system crash
    * may still lose the last commits. Use PostgreSQL or MariaDB where that matters.
    *
-   * <p>File size: space freed by updates is reused at once ({@code RETENTION_TIME=0}), and {@link
-   * #close()} compacts the file ({@code SHUTDOWN COMPACT}; see {@link #h2File(Path, boolean)}).
+   * <p>File size: space freed by updates is reused at once ({@code RETENTION_TIME=0}); the store
+   * compacts the file while open (every 1 s) and on close (files up to 256 MB), see {@link
+   * H2FileCompaction#defaults()}.
    *
    * @param file the database file without the {@code .mv.db} suffix, for example {@code
    *     data/pipeline}; not containing ';'
@@ -121,38 +125,60 @@ public final class JdbcPipelineStore implements PipelineStore {
    * @throws SchemaException if the file holds a schema this library cannot use
    */
   public static JdbcPipelineStore h2File(Path file) {
-    return h2File(file, true);
+    return h2File(file, H2FileCompaction.defaults());
   }
 
   /**
-   * {@link #h2File(Path)}, choosing whether {@link #close()} compacts the file. Compaction rewrites
-   * the live data into a fresh file ({@code SHUTDOWN COMPACT}); its time grows with the file, not
-   * with a clock: the demo's 311 MB file of 10,000 deals became 55 MB in 14 s on a loaded machine
-   * (see the module README). Without it, close only lets H2 compact for its default 200 ms, and a
-   * file whose rows keep being inserted and updated grows between compactions (H2 rewrites sparse
-   * parts only in a background writer that {@code WRITE_DELAY=0} turns off).
+   * {@link #h2File(Path)}, choosing whether {@link #close()} compacts the file.
    *
    * @param file as {@link #h2File(Path)}
-   * @param compactOnClose whether close compacts the file
+   * @param compactOnClose true: {@link H2FileCompaction#defaults()}; false: the defaults without
+   *     the rewrite on close
    * @return the migrated store
    * @throws ConfigurationException if the path is unusable
    * @throws SchemaException if the file holds a schema this library cannot use
    */
   public static JdbcPipelineStore h2File(Path file, boolean compactOnClose) {
+    return h2File(
+        file,
+        compactOnClose
+            ? H2FileCompaction.defaults()
+            : H2FileCompaction.defaults().withCloseCompactionUpTo(0));
+  }
+
+  /**
+   * {@link #h2File(Path)} with its file compaction chosen (issue 14, item 13). Without compaction
+   * while open, a file whose rows keep being updated grows: H2 rewrites sparse chunks only in a
+   * background writer that {@code WRITE_DELAY=0} turns off. Close rewrites the file ({@code
+   * SHUTDOWN COMPACT}) only if it is at most {@link H2FileCompaction#closeCompactionUpTo()} bytes:
+   * the rewrite's time grows with the file (14 s for the demo's 311 MB), and H2's time-bounded
+   * close compaction ({@code MAX_COMPACT_TIME}) did not shrink a churned file at all.
+   *
+   * @param file as {@link #h2File(Path)}
+   * @param compaction how the file is compacted; not null
+   * @return the migrated store
+   * @throws ConfigurationException if the path is unusable or compaction is null
+   * @throws SchemaException if the file holds a schema this library cannot use
+   */
+  public static JdbcPipelineStore h2File(Path file, H2FileCompaction compaction) {
     if (file == null || file.toString().contains(";")) {
       throw new ConfigurationException(
           "h2 file path must be set and must not contain ';': " + file);
     }
+    if (compaction == null) {
+      throw new ConfigurationException("compaction must not be null");
+    }
     // why: H2 keeps committed changes in memory for up to WRITE_DELAY (500 ms) by default, so a
     // kill -9 lost the last half second of acknowledged commits (issue 14); 0 writes them to the
     // file before commit returns. With WRITE_DELAY=0 H2's background writer (which rewrites
-    // sparse chunks) no longer runs, and freed chunks were kept for RETENTION_TIME (45 s): 20,000
-    // updates of 1 MB of rows grew a file to 300 MB. RETENTION_TIME=0 reuses freed space at once
-    // (4.5 MB in that churn; the demo's file 311 MB instead of 413 MB); like WRITE_DELAY it
+    // sparse chunks) no longer runs, so H2FileCompactor does its work; and freed chunks were kept
+    // for RETENTION_TIME (45 s): RETENTION_TIME=0 reuses freed space at once. Like WRITE_DELAY it
     // matters only for a power loss, which H2 does not protect against anyway (no fsync).
+    Path absolute = file.toAbsolutePath();
     return embedded(
-        "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;RETENTION_TIME=0",
-        compactOnClose ? "SHUTDOWN COMPACT" : null);
+        "jdbc:h2:file:" + absolute + ";WRITE_DELAY=0;RETENTION_TIME=0",
+        absolute.resolveSibling(absolute.getFileName() + ".mv.db"),
+        compaction);
   }
 
   /**
@@ -166,10 +192,16 @@ public final class JdbcPipelineStore implements PipelineStore {
       throw new ConfigurationException(
           "h2 in-memory name must be 1-64 letters, digits or '_', was '" + name + "'");
     }
-    return embedded("jdbc:h2:mem:" + name, null);
+    return embedded("jdbc:h2:mem:" + name, null, null);
   }
 
-  private static JdbcPipelineStore embedded(String url, String shutdown) {
+  /**
+   * @param dataFile the database file; null for an in-memory database
+   * @param compaction null for an in-memory database (dropped with its last connection); else the
+   *     file's compaction, and close runs {@code SHUTDOWN} or {@code SHUTDOWN COMPACT}
+   */
+  private static JdbcPipelineStore embedded(
+      String url, Path dataFile, H2FileCompaction compaction) {
     DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
     Connection keeper;
     try {
@@ -185,14 +217,28 @@ public final class JdbcPipelineStore implements PipelineStore {
           e);
     }
     Builder builder = builder(dataSource);
+    H2FileCompactor compactor = null;
+    if (compaction != null && !compaction.checkEvery().isZero()) {
+      try {
+        compactor = H2FileCompactor.start(keeper, compaction.checkEvery());
+      } catch (LinkageError e) {
+        // why: an H2 version whose engine classes differ fails when the compactor is linked
+        LOG.warn("cannot compact the H2 file while it is open ({}); on close only", e.toString());
+      }
+    }
+    H2FileCompactor running = compactor;
     builder.owned =
         () -> {
           try {
-            if (shutdown != null) {
-              // why: the file only shrinks when H2 rewrites it; closing the last connection
-              // compacts for 200 ms at most, which left the demo's file at 311 MB (issue 14)
+            if (running != null) {
+              running.close();
+            }
+            if (compaction != null) {
+              // why: SHUTDOWN closes the database even if a host's connection is still open; the
+              // full rewrite only for a file whose size bounds its time (issue 14, item 13)
               try (java.sql.Statement statement = keeper.createStatement()) {
-                statement.execute(shutdown);
+                statement.execute(
+                    compactsOnClose(dataFile, compaction) ? "SHUTDOWN COMPACT" : "SHUTDOWN");
               }
             }
           } finally {
@@ -203,12 +249,39 @@ public final class JdbcPipelineStore implements PipelineStore {
       return builder.build();
     } catch (RuntimeException e) {
       try {
+        if (running != null) {
+          running.close();
+        }
         keeper.close();
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
     }
+  }
+
+  /** Whether close rewrites the file: it is within the bound (issue 14, item 13). */
+  private static boolean compactsOnClose(Path dataFile, H2FileCompaction compaction) {
+    long bound = compaction.closeCompactionUpTo();
+    if (bound == 0) {
+      return false;
+    }
+    long size;
+    try {
+      size = Files.size(dataFile);
+    } catch (IOException e) {
+      return false;
+    }
+    if (size > bound) {
+      LOG.warn(
+          "not compacting {} on close: {} bytes, over the bound of {} bytes"
+              + " (H2FileCompaction.withCloseCompactionUpTo)",
+          dataFile,
+          size,
+          bound);
+      return false;
+    }
+    return true;
   }
 
   @Override

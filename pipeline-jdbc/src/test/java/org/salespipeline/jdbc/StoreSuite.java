@@ -31,30 +31,42 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.salespipeline.core.Account;
+import org.salespipeline.core.Activity;
 import org.salespipeline.core.ActivityType;
 import org.salespipeline.core.ConcurrentDealModificationException;
 import org.salespipeline.core.ConfigurationException;
+import org.salespipeline.core.Contact;
+import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.ErrorCode;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.Quota;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.StorageException;
+import org.salespipeline.core.Team;
+import org.salespipeline.core.TeamId;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.CommandResult;
+import org.salespipeline.core.command.LogActivity;
 import org.salespipeline.core.command.MoveDeal;
 import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.stage.StandardPipelines;
+import org.salespipeline.core.store.AccountQuery;
 import org.salespipeline.core.store.CommitOutcomeUnknownException;
+import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.CorruptRecordException;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.DuplicateIdempotencyKeyException;
 import org.salespipeline.core.store.EventQuery;
+import org.salespipeline.core.store.RetentionQuery;
 import org.salespipeline.core.store.WorkspaceStore;
 
 /**
@@ -592,6 +604,137 @@ abstract class StoreSuite {
     assertThat(ws.deal(badEvent.id())).contains(badEvent);
     assertThat(ws.history(badBody.id())).hasSize(1);
     assertThat(ws.history(fine.id())).hasSize(1);
+  }
+
+  /** Changes one row by hand; every parameter is bound in order. */
+  void tamperRow(String sql, String... params) throws SQLException {
+    try (Connection c = db().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * T23, every table (issue 14, item 8): an activity, account, contact, team, quota, retention
+   * record and pipeline stage changed by hand give CorruptRecordException naming table and key from
+   * every read that meets them; the other records of the same tables still read.
+   */
+  @Test
+  void t23_corruptRowsOfEveryTableAreNamed() throws SQLException {
+    WorkspaceId id = Fixtures.randomWorkspace();
+    SalesPipeline engine =
+        SalesPipeline.builder().store(store).workspace(id).rules(RuleSet.none()).build();
+    WorkspaceStore ws = store.workspace(id);
+    UserId alice = UserId.of("alice");
+    Account badAccount = engine.createAccount("Bad account");
+    Account fineAccount = engine.createAccount("Fine account");
+    Contact badContact =
+        engine.createContact("Bad", Optional.of(badAccount.id()), Optional.empty());
+    Contact fineContact =
+        engine.createContact("Fine", Optional.of(fineAccount.id()), Optional.empty());
+    DealId badDeal = wonDeal(engine, badAccount, alice);
+    DealId fineDeal = wonDeal(engine, fineAccount, alice);
+    Activity badActivity = note(engine, badDeal, alice);
+    Activity fineActivity = note(engine, fineDeal, alice);
+    engine.saveTeam(
+        Team.builder().id(TeamId.of("east")).workspace(id).name("East").manager(alice).build());
+    engine.setQuota(
+        Quota.builder()
+            .workspace(id)
+            .owner(alice)
+            .periodStart(LocalDate.of(2026, 4, 1))
+            .periodEnd(LocalDate.of(2026, 6, 30))
+            .amount(Money.of("150000.00", "USD"))
+            .build());
+    String w = id.value();
+    String notJson = "{\"not\": json";
+    tamperRow(
+        "UPDATE sp_activities SET body = ? WHERE workspace = ? AND id = ?",
+        notJson,
+        w,
+        badActivity.id().toString());
+    tamperRow(
+        "UPDATE sp_accounts SET body = ? WHERE workspace = ? AND id = ?",
+        notJson,
+        w,
+        badAccount.id().toString());
+    tamperRow(
+        "UPDATE sp_contacts SET body = ? WHERE workspace = ? AND id = ?",
+        notJson,
+        w,
+        badContact.id().toString());
+    tamperRow("UPDATE sp_teams SET body = ? WHERE workspace = ? AND id = ?", notJson, w, "east");
+    tamperRow(
+        "UPDATE sp_quotas SET body = ? WHERE workspace = ? AND owner = ?", notJson, w, "alice");
+    tamperRow(
+        "UPDATE sp_retention SET body = ? WHERE workspace = ? AND account_id = ?",
+        notJson,
+        w,
+        badAccount.id().toString());
+    tamperRow(
+        "UPDATE sp_pipeline_stages SET outcome = ? WHERE workspace = ? AND pipeline_id = ?"
+            + " AND stage_key = ?",
+        "BOGUS",
+        w,
+        StandardPipelines.NEW_BUSINESS.value(),
+        StandardPipelines.PROPOSAL);
+
+    String activity = badActivity.id().toString();
+    corrupt(() -> ws.activities(badDeal), "activities", activity);
+    corrupt(() -> ws.accountActivities(badAccount.id()), "activities", activity);
+    corrupt(() -> ws.account(badAccount.id()), "accounts", badAccount.id().toString());
+    corrupt(() -> ws.findAccounts(AccountQuery.all()), "accounts", badAccount.id().toString());
+    corrupt(() -> ws.contact(badContact.id()), "contacts", badContact.id().toString());
+    corrupt(() -> ws.findContacts(ContactQuery.all()), "contacts", badContact.id().toString());
+    corrupt(ws::teams, "teams", "east");
+    corrupt(ws::quotas, "quotas", "alice//2026-04-01/2026-06-30");
+    corrupt(() -> ws.retention(badAccount.id()), "retention", badAccount.id().toString());
+    corrupt(() -> ws.findRetention(RetentionQuery.all()), "retention", badAccount.id().toString());
+    corrupt(
+        () -> {
+          try (Stream<CustomerRetention> all = ws.streamRetention(RetentionQuery.all())) {
+            all.forEach(r -> {});
+          }
+        },
+        "retention",
+        badAccount.id().toString());
+    String stage = StandardPipelines.NEW_BUSINESS.value() + "/" + StandardPipelines.PROPOSAL;
+    corrupt(ws::pipelines, "pipeline_stages", stage);
+    corrupt(() -> ws.pipeline(StandardPipelines.NEW_BUSINESS), "pipeline_stages", stage);
+
+    assertThat(ws.activities(fineDeal)).contains(fineActivity);
+    assertThat(ws.accountActivities(fineAccount.id())).contains(fineActivity);
+    assertThat(ws.account(fineAccount.id())).contains(fineAccount);
+    assertThat(ws.contact(fineContact.id())).contains(fineContact);
+    assertThat(ws.retention(fineAccount.id())).isPresent();
+    assertThat(ws.deal(badDeal)).isPresent();
+    assertThat(ws.history(badDeal)).isNotEmpty();
+  }
+
+  private static DealId wonDeal(SalesPipeline engine, Account account, UserId actor) {
+    DealId deal =
+        engine
+            .openDeal(
+                OpenDeal.builder()
+                    .name("Deal of " + account.name())
+                    .owner(actor)
+                    .actor(actor)
+                    .account(account.id())
+                    .amount(Money.of("1000.00", "USD"))
+                    .expectedCloseDate(LocalDate.of(2030, 1, 1))
+                    .build())
+            .deal()
+            .id();
+    engine.win(CloseDeal.builder().deal(deal).actor(actor).build());
+    return deal;
+  }
+
+  private static Activity note(SalesPipeline engine, DealId deal, UserId actor) {
+    return engine.logActivity(
+        LogActivity.builder().deal(deal).actor(actor).type(ActivityType.NOTE).subject("n").build());
   }
 
   private static boolean recorded(WorkspaceStore ws, String key) {

@@ -29,6 +29,9 @@ import org.salespipeline.core.stage.Stage;
  *       {@link ValidationException} naming {@code <what>.workspace};
  *   <li>the commit's expected version is the stored version (0 when the deal does not exist, so a
  *       create of an existing id fails too), else {@link ConcurrentDealModificationException};
+ *   <li>a create's deal id is not held by a deal of another workspace (deal ids are unique across
+ *       the store, issue 16), else {@link ConcurrentDealModificationException} with {@link
+ *       ConcurrentDealModificationException#ID_TAKEN} (see {@link #idTaken});
  *   <li>an idempotency key holds no lone UTF-16 surrogate (no store could keep it exactly), else
  *       {@link ValidationException} naming {@code idempotencyKey};
  *   <li>an idempotency key was not used before, in the store or earlier in the same batch, else
@@ -93,6 +96,22 @@ public final class CommitRules {
     }
 
     /**
+     * Whether a deal of another workspace of the store holds this id. Asked once per create, after
+     * the version rule passed. A store whose workspaces share nothing may keep the default (false),
+     * but then two workspaces may hold deals with the same id.
+     *
+     * <p>A store that answers from state shared by all workspaces may reserve the id for this
+     * workspace when it answers false, so that two workspaces creating one id at once cannot both
+     * pass; it then releases the reservation if the batch is refused.
+     *
+     * @param deal the id of a deal about to be created
+     * @return true when another workspace holds a deal with this id
+     */
+    default boolean dealIdTakenElsewhere(DealId deal) {
+      return false;
+    }
+
+    /**
      * The stored version of an account's retention record.
      *
      * @param account the account
@@ -130,7 +149,8 @@ public final class CommitRules {
    * @param commits the commits in the order they will be applied
    * @param stored the store's state before the batch
    * @throws ValidationException if a record belongs to another workspace
-   * @throws ConcurrentDealModificationException if an expected version is not the current one
+   * @throws ConcurrentDealModificationException if an expected version is not the current one, or a
+   *     create's id is held by a deal of another workspace
    * @throws DuplicateIdempotencyKeyException if a key was used before or twice in the batch
    * @throws IdempotencyKeyReusedException if a key was used before or earlier in the batch by a
    *     command with another fingerprint
@@ -153,6 +173,7 @@ public final class CommitRules {
       requireOwn(deal.workspace(), "deal");
       DealId id = deal.id();
       checkVersion(commit, versions.computeIfAbsent(id, stored::dealVersion));
+      checkIdFree(commit, stored);
       versions.put(id, deal.version());
       if (commit.idempotencyKey().isPresent()) {
         String key = commit.idempotencyKey().get();
@@ -179,6 +200,7 @@ public final class CommitRules {
     requireOwn(deal.workspace(), "deal");
     DealId id = deal.id();
     checkVersion(commit, stored.dealVersion(id));
+    checkIdFree(commit, stored);
     if (commit.idempotencyKey().isPresent()) {
       String key = commit.idempotencyKey().get();
       checkKey(key);
@@ -353,6 +375,24 @@ public final class CommitRules {
       throw new ConcurrentDealModificationException(
           commit.deal().id(), commit.expectedVersion(), storedVersion);
     }
+  }
+
+  private static void checkIdFree(DealCommit commit, StoredState stored) {
+    if (commit.isCreate() && stored.dealIdTakenElsewhere(commit.deal().id())) {
+      throw idTaken(commit.deal().id());
+    }
+  }
+
+  /**
+   * The error for a create whose deal id a deal of another workspace holds: the error of any id
+   * clash, telling nothing of that deal (its workspace, fields or version).
+   *
+   * @param deal the id of the refused create
+   * @return the exception to throw
+   */
+  public static ConcurrentDealModificationException idTaken(DealId deal) {
+    return new ConcurrentDealModificationException(
+        deal, 0, ConcurrentDealModificationException.ID_TAKEN);
   }
 
   /**

@@ -26,6 +26,7 @@ import org.salespipeline.core.DealId;
 import org.salespipeline.core.DealStatus;
 import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
+import org.salespipeline.core.PipelineException;
 import org.salespipeline.core.RetentionStatus;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.ValidationException;
@@ -49,6 +50,7 @@ class CommitRulesTest {
     final Map<DealId, Long> sequences = new HashMap<>();
     final Set<String> keys = new HashSet<>();
     final Map<AccountId, Long> retention = new HashMap<>();
+    final Set<DealId> elsewhere = new HashSet<>();
 
     @Override
     public long dealVersion(DealId deal) {
@@ -68,6 +70,11 @@ class CommitRulesTest {
     @Override
     public long retentionVersion(AccountId account) {
       return retention.getOrDefault(account, 0L);
+    }
+
+    @Override
+    public boolean dealIdTakenElsewhere(DealId deal) {
+      return elsewhere.contains(deal);
     }
 
     void store(Deal deal) {
@@ -274,6 +281,63 @@ class CommitRulesTest {
               assertThat(e.actualVersion()).isZero();
             });
     assertThatCode(() -> rules.checkRetention(second, 1)).doesNotThrowAnyException();
+  }
+
+  /** Issue 16: a create whose id another workspace's deal holds is refused like any id clash. */
+  @Test
+  void aCreateOfAnIdTakenElsewhereIsRefusedLikeAnyIdClash() {
+    Deal mine = deal(ACME, newId(), 1);
+    stored.store(mine);
+    Deal theirs = deal(ACME, newId(), 1);
+    stored.elsewhere.add(theirs.id());
+    CommitRules rules = CommitRules.of(ACME);
+
+    Throwable own =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> rules.checkBatch(List.of(create(mine, Optional.empty())), stored));
+    assertThatThrownBy(() -> rules.checkBatch(List.of(create(theirs, Optional.empty())), stored))
+        .isInstanceOfSatisfying(
+            ConcurrentDealModificationException.class,
+            e -> {
+              assertThat(e.actualVersion()).isEqualTo(ConcurrentDealModificationException.ID_TAKEN);
+              assertThat(e.expectedVersion()).isZero();
+              assertThat(e.errorCode()).isEqualTo(((PipelineException) own).errorCode());
+              assertThat(e.getMessage().replace(theirs.id().toString(), mine.id().toString()))
+                  .isEqualTo(own.getMessage());
+            });
+    Deal fresh = deal(ACME, newId(), 1);
+    assertThatThrownBy(
+            () ->
+                rules.checkBatch(
+                    List.of(create(fresh, Optional.empty()), create(theirs, Optional.empty())),
+                    stored))
+        .isInstanceOf(ConcurrentDealModificationException.class);
+    assertThatCode(() -> rules.checkBatch(List.of(create(fresh, Optional.empty())), stored))
+        .doesNotThrowAnyException();
+    // a store keeping the default answers false: the rule is not enforced there
+    CommitRules.StoredState legacy =
+        new CommitRules.StoredState() {
+          @Override
+          public long dealVersion(DealId deal) {
+            return 0;
+          }
+
+          @Override
+          public long lastEventSequence(DealId deal) {
+            return 0;
+          }
+
+          @Override
+          public boolean idempotencyKeyUsed(String key) {
+            return false;
+          }
+
+          @Override
+          public long retentionVersion(AccountId account) {
+            return 0;
+          }
+        };
+    assertThat(legacy.dealIdTakenElsewhere(theirs.id())).isFalse();
   }
 
   @Test

@@ -56,7 +56,7 @@ final class ActivityTable {
     return List.copyOf(
         t.readBodies(
             Sql.SELECT_ACCOUNT_ACTIVITIES,
-            "account activities",
+            "activities",
             s -> s.text("account", account.toString()),
             Codec::decodeActivity));
   }

@@ -80,7 +80,8 @@ final class ContactEraser {
           while (rs.next()) {
             read++;
             after = rs.getString(1);
-            Deal deal = Codec.decodeDeal(rs.getString(2));
+            String body = rs.getString(2);
+            Deal deal = Corrupt.decode("deals", after, () -> Codec.decodeDeal(body));
             Deal redacted = redaction.deal(deal);
             if (redacted != deal) {
               changed.add(
@@ -122,7 +123,13 @@ final class ContactEraser {
             read++;
             deal = rs.getString(1);
             sequence = rs.getLong(2);
-            Codec.EventPayload payload = Codec.decodeEventPayload(rs.getString(3), rs.getString(4));
+            String type = rs.getString(3);
+            String body = rs.getString(4);
+            Codec.EventPayload payload =
+                Corrupt.decode(
+                    "deal_events",
+                    deal + "/" + sequence,
+                    () -> Codec.decodeEventPayload(type, body));
             Change redacted = redaction.change(payload.change());
             if (redacted != payload.change()) {
               String encoded = Codec.encodeEventPayload(payload.at(), Codec.encodeChange(redacted));
@@ -157,7 +164,9 @@ final class ContactEraser {
           while (rs.next()) {
             read++;
             position = rs.getLong(1);
-            Activity activity = Codec.decodeActivity(rs.getString(2));
+            String body = rs.getString(2);
+            Activity activity =
+                Corrupt.decode("activities", rs.getString(3), () -> Codec.decodeActivity(body));
             Activity redacted = redaction.activity(activity);
             if (redacted != activity) {
               changed.add(new Object[] {position, Codec.encodeActivity(redacted)});

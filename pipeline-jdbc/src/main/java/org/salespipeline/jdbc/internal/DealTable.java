@@ -48,6 +48,38 @@ final class DealTable {
         .map(body -> Corrupt.decode("deals", dealId.toString(), () -> Codec.decodeDeal(body)));
   }
 
+  /** How many ids one probe of {@link #takenElsewhere} binds. */
+  private static final int IDS_PER_PROBE = 200;
+
+  /**
+   * The first of the ids that a deal of another workspace holds, read inside the caller's
+   * transaction (issue 16: deal ids are unique across the store).
+   */
+  Optional<DealId> takenElsewhere(Connection c, List<DealId> ids) throws SQLException {
+    for (int from = 0; from < ids.size(); from += IDS_PER_PROBE) {
+      List<DealId> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_PROBE));
+      StringBuilder text = new StringBuilder(Sql.SELECT_DEAL_IDS_ELSEWHERE);
+      for (int i = 0; i < chunk.size(); i++) {
+        text.append(i == 0 ? ":id" : ", :id").append(i);
+      }
+      text.append(')');
+      NamedSql statement =
+          chunk.size() == 1 ? t.sql().of(text.toString()) : t.sql().dynamic(text.toString());
+      try (NamedStatement s = NamedStatement.prepare(c, statement)) {
+        s.text("workspace", t.ws());
+        for (int i = 0; i < chunk.size(); i++) {
+          s.text("id" + i, chunk.get(i).toString());
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            return Optional.of(DealId.of(rs.getString(1)));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Inserts new deal rows; one row is a plain update, more are one JDBC batch. */
   void insert(Connection c, List<Deal> deals, List<String> bodies) throws SQLException {
     try (NamedStatement s = t.prepare(c, Sql.INSERT_DEAL)) {

@@ -266,6 +266,11 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
       throws SQLException {
     List<Deal> created = new ArrayList<>(commits.size());
     List<String> bodies = new ArrayList<>(commits.size());
+    List<DealId> ids = new ArrayList<>(commits.size());
+    for (DealCommit commit : commits) {
+      ids.add(commit.deal().id());
+    }
+    refuseIdsTakenElsewhere(c, ids);
     List<DealEvent> allEvents = new ArrayList<>();
     List<String> payloads = new ArrayList<>();
     List<Activity> allActivities = new ArrayList<>();
@@ -320,6 +325,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   private void write(Connection c, DealCommit commit, EncodedCommit encoded) throws SQLException {
     Deal deal = commit.deal();
     if (commit.isCreate()) {
+      refuseIdsTakenElsewhere(c, List.of(deal.id()));
       try {
         deals.insert(c, List.of(deal), List.of(encoded.dealBody()));
       } catch (SQLException e) {
@@ -348,6 +354,21 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * Refuses the transaction when a deal of another workspace holds one of the ids (issue 16), with
+   * the error of any id clash. Checked before the insert, so a clash with the workspace's own deal
+   * is still named by the insert's unique violation.
+   *
+   * <p>Without a unique index on the id alone this is a read before the insert: two workspaces
+   * creating one id in the same instant can both pass (ids the engine makes never collide).
+   */
+  private void refuseIdsTakenElsewhere(Connection c, List<DealId> ids) throws SQLException {
+    Optional<DealId> taken = deals.takenElsewhere(c, ids);
+    if (taken.isPresent()) {
+      throw new Transactor.Refusal(() -> CommitRules.idTaken(taken.get()));
     }
   }
 

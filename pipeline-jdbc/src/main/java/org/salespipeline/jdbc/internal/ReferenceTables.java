@@ -109,14 +109,18 @@ final class ReferenceTables {
           currentName = rs.getString(2);
           stages = new ArrayList<>();
         }
+        String stageKey = rs.getString(3);
+        String displayName = rs.getString(4);
+        String outcome = rs.getString(5);
+        double probability = rs.getDouble(6);
+        String category = rs.getString(7);
+        String idle = rs.getString(8);
+        // why: a stage row changed by hand is named, not an untyped error (issue 14, item 8)
         stages.add(
-            Codec.stage(
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getDouble(6),
-                rs.getString(7),
-                rs.getString(8)));
+            Corrupt.decode(
+                "pipeline_stages",
+                pid + "/" + stageKey,
+                () -> Codec.stage(stageKey, displayName, outcome, probability, category, idle)));
       }
       if (currentId != null) {
         out.add(definition(currentId, currentName, stages));
@@ -126,7 +130,10 @@ final class ReferenceTables {
   }
 
   private static PipelineDefinition definition(String id, String name, List<Stage> stages) {
-    return PipelineDefinition.builder().id(PipelineId.of(id)).name(name).stages(stages).build();
+    return Corrupt.decode(
+        "pipelines",
+        id,
+        () -> PipelineDefinition.builder().id(PipelineId.of(id)).name(name).stages(stages).build());
   }
 
   void saveAccount(Account account) {
@@ -151,8 +158,8 @@ final class ReferenceTables {
   }
 
   Optional<Account> account(AccountId accountId) {
-    return t.readBody(Sql.SELECT_ACCOUNT, "id", accountId.toString(), "account")
-        .map(Codec::decodeAccount);
+    return t.readDecoded(
+        Sql.SELECT_ACCOUNT, "accounts", "id", accountId.toString(), Codec::decodeAccount);
   }
 
   void saveContact(Contact contact) {
@@ -175,8 +182,8 @@ final class ReferenceTables {
   }
 
   Optional<Contact> contact(ContactId contactId) {
-    return t.readBody(Sql.SELECT_CONTACT, "id", contactId.toString(), "contact")
-        .map(Codec::decodeContact);
+    return t.readDecoded(
+        Sql.SELECT_CONTACT, "contacts", "id", contactId.toString(), Codec::decodeContact);
   }
 
   void saveTeam(Team team) {
@@ -227,12 +234,23 @@ final class ReferenceTables {
 
   List<Quota> quotas() {
     List<Quota> quotas =
-        new ArrayList<>(t.readBodies(Sql.SELECT_QUOTAS, "quotas", s -> {}, Codec::decodeQuota));
+        new ArrayList<>(
+            t.readBodies(
+                Sql.SELECT_QUOTAS,
+                "quotas",
+                s -> {},
+                ReferenceTables::quotaKey,
+                Codec::decodeQuota));
     quotas.sort(
         Comparator.comparing(Quota::periodStart)
             .thenComparing(q -> q.owner().map(Object::toString).orElse(""))
             .thenComparing(q -> q.team().map(Object::toString).orElse("")));
     return List.copyOf(quotas);
+  }
+
+  /** A quota row's key: owner/team/start/end (an empty owner or team when the quota has none). */
+  private static String quotaKey(ResultSet rs) throws SQLException {
+    return rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5);
   }
 
   /**

@@ -33,8 +33,8 @@ final class RetentionTable {
   }
 
   Optional<CustomerRetention> retention(AccountId account) {
-    return t.readBody(Sql.SELECT_RETENTION, "account", account.toString(), "retention")
-        .map(Codec::decodeRetention);
+    return t.readDecoded(
+        Sql.SELECT_RETENTION, "retention", "account", account.toString(), Codec::decodeRetention);
   }
 
   /**
@@ -157,7 +157,7 @@ final class RetentionTable {
                     }
                     try (ResultSet rs = s.executeQuery()) {
                       while (rs.next()) {
-                        out.add(Codec.decodeRetention(rs.getString(1)));
+                        out.add(decode(rs));
                       }
                     }
                   }
@@ -177,7 +177,13 @@ final class RetentionTable {
                 s.value(p.getKey(), p.getValue());
               }
             },
-            rs -> Codec.decodeRetention(rs.getString(1)));
+            RetentionTable::decode);
+  }
+
+  /** A retention row (body, account): a body that cannot be decoded is named (issue 14, item 8). */
+  private static CustomerRetention decode(ResultSet rs) throws SQLException {
+    String body = rs.getString(1);
+    return Corrupt.decode("retention", rs.getString(2), () -> Codec.decodeRetention(body));
   }
 
   private RuntimeException stale(CustomerRetention r) {

@@ -85,7 +85,7 @@ public final class Sql {
       VALUES (:parent, :manager, :body, :workspace, :id)""";
   static final String SELECT_TEAMS =
       """
-      SELECT body FROM ${prefix}teams WHERE workspace = :workspace ORDER BY id""";
+      SELECT body, id FROM ${prefix}teams WHERE workspace = :workspace ORDER BY id""";
 
   static final String UPDATE_QUOTA =
       """
@@ -99,7 +99,8 @@ public final class Sql {
       VALUES (:amount, :currency, :body, :workspace, :owner, :team, :periodStart, :periodEnd)""";
   static final String SELECT_QUOTAS =
       """
-      SELECT body FROM ${prefix}quotas WHERE workspace = :workspace ORDER BY period_start""";
+      SELECT body, owner, team, period_start, period_end FROM ${prefix}quotas
+      WHERE workspace = :workspace ORDER BY period_start""";
 
   static final String INSERT_DEAL =
       """
@@ -126,6 +127,17 @@ public final class Sql {
   static final String SELECT_DEALS =
       """
       SELECT body, id FROM ${prefix}deals WHERE workspace = :workspace""";
+
+  /**
+   * Which of some deal ids a deal of another workspace holds (deal ids are unique across the store,
+   * issue 16); one numbered name per id follows ({@code :id0, :id1)}). Joined through the
+   * workspaces so that each probe is a primary-key lookup (workspace, id), not a scan by id.
+   */
+  static final String SELECT_DEAL_IDS_ELSEWHERE =
+      """
+      SELECT d.id FROM ${prefix}workspaces w
+      JOIN ${prefix}deals d ON d.workspace = w.id
+      WHERE w.id <> :workspace AND d.id IN (""";
 
   /** The columns of a workspace's open deals of one pipeline, in id order (snapshot loads). */
   static final String SCAN_OPEN_DEALS =
@@ -156,10 +168,10 @@ public final class Sql {
 
   static final String SELECT_ACCOUNTS =
       """
-      SELECT body FROM ${prefix}accounts WHERE workspace = :workspace""";
+      SELECT body, id FROM ${prefix}accounts WHERE workspace = :workspace""";
   static final String SELECT_CONTACTS =
       """
-      SELECT body FROM ${prefix}contacts WHERE workspace = :workspace""";
+      SELECT body, id FROM ${prefix}contacts WHERE workspace = :workspace""";
   static final String RECORD_FILTER_NAME = " AND name_folded LIKE :name";
   static final String RECORD_FILTER_OWNERS = " AND owner IN (";
   static final String RECORD_FILTER_INDUSTRY = " AND industry_folded = :industry";
@@ -187,7 +199,7 @@ public final class Sql {
       WHERE workspace = :workspace AND deal_id = :deal AND sequence = :sequence""";
   static final String SELECT_ACTIVITY_BODIES =
       """
-      SELECT position, body FROM ${prefix}activities
+      SELECT position, body, id FROM ${prefix}activities
       WHERE workspace = :workspace AND position > :position
       ORDER BY position LIMIT :limit""";
   static final String UPDATE_ACTIVITY_BODY =
@@ -309,11 +321,12 @@ public final class Sql {
         :body)""";
   static final String SELECT_DEAL_ACTIVITIES =
       """
-      SELECT body FROM ${prefix}activities WHERE workspace = :workspace AND deal_id = :deal
+      SELECT body, id FROM ${prefix}activities WHERE workspace = :workspace AND deal_id = :deal
       ORDER BY position""";
   static final String SELECT_ACCOUNT_ACTIVITIES =
       """
-      SELECT body FROM ${prefix}activities WHERE workspace = :workspace AND account_id = :account
+      SELECT body, id FROM ${prefix}activities
+      WHERE workspace = :workspace AND account_id = :account
       ORDER BY position""";
 
   static final String INSERT_RETENTION =
@@ -341,7 +354,7 @@ public final class Sql {
    */
   static final String SELECT_RETENTIONS =
       """
-      SELECT body FROM ${prefix}retention WHERE workspace = :workspace""";
+      SELECT body, account_id FROM ${prefix}retention WHERE workspace = :workspace""";
 
   static final String RETENTION_FILTER_STATUSES = " AND status IN (";
   static final String RETENTION_FILTER_OWNERS = " AND owner IN (";

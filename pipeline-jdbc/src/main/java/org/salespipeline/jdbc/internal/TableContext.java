@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.store.CorruptRecordException;
 import org.salespipeline.jdbc.dialect.SqlDialect;
 
 /**
@@ -50,11 +51,43 @@ record TableContext(WorkspaceId workspace, Transactor tx, Sql sql, Streams strea
         });
   }
 
-  /** Every body the statement selects, decoded, after {@code binding} set the parameters. */
+  /** Reads the key that names a row in a {@link CorruptRecordException}. */
+  @FunctionalInterface
+  interface RowKey {
+    String of(ResultSet rs) throws SQLException;
+  }
+
+  /** The key of a row whose statement selects it second, after the body. */
+  static final RowKey SECOND_COLUMN = rs -> rs.getString(2);
+
+  /**
+   * The body of the row {@code statement} selects by workspace and {@code :key}, decoded; a body
+   * that cannot be decoded gives a {@link CorruptRecordException} naming {@code table} and {@code
+   * key} (issue 14, item 8).
+   */
+  <T> Optional<T> readDecoded(
+      String statement, String table, String name, String key, Function<String, T> decode) {
+    return readBody(statement, name, key, table)
+        .map(body -> Corrupt.decode(table, key, () -> decode.apply(body)));
+  }
+
+  /**
+   * Every body the statement selects (first column), decoded, after {@code binding} set the
+   * parameters; a body that cannot be decoded gives a {@link CorruptRecordException} naming {@code
+   * table} and the row's key (the second column) (issue 14, item 8).
+   */
   <T> List<T> readBodies(
-      String statement, String what, Binding binding, Function<String, T> decode) {
+      String statement, String table, Binding binding, Function<String, T> decode) {
+    return readBodies(statement, table, binding, SECOND_COLUMN, decode);
+  }
+
+  /**
+   * {@link #readBodies(String, String, Binding, Function)} with the row's key read by {@code key}.
+   */
+  <T> List<T> readBodies(
+      String statement, String table, Binding binding, RowKey key, Function<String, T> decode) {
     return tx.read(
-        "reading " + what,
+        "reading " + table,
         c -> {
           List<T> out = new ArrayList<>();
           try (NamedStatement s = prepare(c, statement)) {
@@ -62,7 +95,8 @@ record TableContext(WorkspaceId workspace, Transactor tx, Sql sql, Streams strea
             binding.bind(s);
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
-                out.add(decode.apply(rs.getString(1)));
+                String body = rs.getString(1);
+                out.add(Corrupt.decode(table, key.of(rs), () -> decode.apply(body)));
               }
             }
           }

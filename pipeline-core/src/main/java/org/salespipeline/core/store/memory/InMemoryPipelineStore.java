@@ -59,6 +59,9 @@ import org.salespipeline.core.store.WorkspaceStore;
  */
 public final class InMemoryPipelineStore implements PipelineStore {
   private final Map<WorkspaceId, Workspace> workspaces = new ConcurrentHashMap<>();
+  // why: deal ids are unique across the store (issue 16); a create claims its id here before it is
+  // applied, so two workspaces creating one id at once cannot both pass
+  private final Map<DealId, WorkspaceId> dealOwners = new ConcurrentHashMap<>();
 
   /** An empty store. */
   public InMemoryPipelineStore() {}
@@ -68,7 +71,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
     if (workspace == null) {
       throw new ValidationException(FieldProblem.of("workspace", null, "must not be null"));
     }
-    return workspaces.computeIfAbsent(workspace, Workspace::new);
+    return workspaces.computeIfAbsent(workspace, w -> new Workspace(w, dealOwners));
   }
 
   private static final class Workspace implements WorkspaceStore {
@@ -97,6 +100,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final List<DealEvent> feed = new ArrayList<>();
 
     private final CommitRules rules;
+    private final Map<DealId, WorkspaceId> dealOwners;
+    // why: the ids a commit claimed in dealOwners; used only under the write lock
+    private final List<DealId> claimed = new ArrayList<>();
     private final CommitRules.StoredState stored =
         new CommitRules.StoredState() {
           @Override
@@ -109,6 +115,11 @@ public final class InMemoryPipelineStore implements PipelineStore {
           public long lastEventSequence(DealId deal) {
             DealRecord current = recordToWrite(deal);
             return current == null ? 0 : current.historySize;
+          }
+
+          @Override
+          public boolean dealIdTakenElsewhere(DealId deal) {
+            return claimElsewhereTaken(deal);
           }
 
           @Override
@@ -147,9 +158,33 @@ public final class InMemoryPipelineStore implements PipelineStore {
       lookedUp = null;
     }
 
-    Workspace(WorkspaceId id) {
+    Workspace(WorkspaceId id, Map<DealId, WorkspaceId> dealOwners) {
       this.id = id;
       this.rules = CommitRules.of(id);
+      this.dealOwners = dealOwners;
+    }
+
+    /**
+     * Claims a new deal's id for this workspace; false when another workspace holds it. The claim
+     * stands if the commit is applied and is released by {@link #releaseClaims} if it is refused.
+     */
+    private boolean claimElsewhereTaken(DealId deal) {
+      WorkspaceId owner = dealOwners.putIfAbsent(deal, id);
+      if (owner == null) {
+        claimed.add(deal);
+        return false;
+      }
+      return !owner.equals(id);
+    }
+
+    /** Releases the ids claimed by a refused commit (under the write lock). */
+    private void releaseClaims() {
+      for (DealId deal : claimed) {
+        if (!deals.containsKey(deal)) {
+          dealOwners.remove(deal, id);
+        }
+      }
+      claimed.clear();
     }
 
     @Override
@@ -370,8 +405,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
       long stamp = lock.writeLock();
       try {
         forgetLookup();
-        rules.checkBatch(one, stored);
+        checkBatch(one);
         apply(commit);
+        claimed.clear();
       } finally {
         forgetLookup();
         lock.unlockWrite(stamp);
@@ -384,14 +420,25 @@ public final class InMemoryPipelineStore implements PipelineStore {
       long stamp = lock.writeLock();
       try {
         forgetLookup();
-        rules.checkBatch(commits, stored);
+        checkBatch(commits);
         // All checks passed: apply. Nothing below can fail on input.
         for (DealCommit commit : commits) {
           apply(commit);
         }
+        claimed.clear();
       } finally {
         forgetLookup();
         lock.unlockWrite(stamp);
+      }
+    }
+
+    /** The commit rules, releasing the ids claimed for the batch when a rule refuses it. */
+    private void checkBatch(List<DealCommit> commits) {
+      try {
+        rules.checkBatch(commits, stored);
+      } catch (RuntimeException e) {
+        releaseClaims();
+        throw e;
       }
     }
 
