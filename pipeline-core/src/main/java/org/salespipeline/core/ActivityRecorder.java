@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import org.salespipeline.core.access.Action;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -122,6 +124,7 @@ final class ActivityRecorder {
             "logActivity",
             false,
             draft -> {
+              context.access().require(command.actor(), Action.EDIT, draft.current());
               Activity built =
                   activity
                       .deal(dealId)

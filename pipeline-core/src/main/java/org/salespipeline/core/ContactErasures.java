@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import org.salespipeline.core.access.Action;
+
 import java.util.List;
 import java.util.Optional;
 import org.salespipeline.core.store.Redaction;
@@ -23,6 +25,7 @@ final class ContactErasures {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+    context.access().requireWorkspace(actor, Action.ADMIN);
     Contact contact =
         context
             .ws()

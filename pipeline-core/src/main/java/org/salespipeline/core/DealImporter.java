@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import org.salespipeline.core.access.Action;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,7 @@ final class DealImporter {
   ImportResult importDeals(List<DealImport> imports, int batchSize, ProgressListener progress) {
     CommandChecks.requireNonNull("imports", imports);
     CommandChecks.requireNonNull("progress", progress);
+    context.access().requireWorkspace(null, Action.IMPORT);
     List<FieldProblem> problems = new ArrayList<>();
     List<DealCommit> commits = new ArrayList<>(imports.size());
     Set<DealId> seen = new HashSet<>();

@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import org.salespipeline.core.access.Action;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,6 +47,7 @@ final class DealUpdates {
   private CommandResult openObserved(OpenDeal command) {
     Instant now = context.now();
     Deal deal = newDeal(command, now);
+    context.access().require(command.actor(), Action.EDIT, deal);
     Optional<CommandResult> replayed = runner.replay(command);
     if (replayed.isPresent()) {
       return replayed.get();
@@ -143,6 +146,10 @@ final class DealUpdates {
         true,
         draft -> {
           Deal deal = draft.current();
+          context.access().require(command.actor(), Action.EDIT, deal);
+          if (command.owner().filter(o -> !o.equals(deal.owner())).isPresent()) {
+            context.access().require(command.actor(), Action.REASSIGN, deal);
+          }
           command
               .amount()
               .filter(a -> !a.equals(deal.amount()))
@@ -312,7 +319,10 @@ final class DealUpdates {
         command,
         "recordQualification",
         true,
-        draft -> draft.add(new Change.QualificationRecorded(result)));
+        draft -> {
+          context.access().require(command.actor(), Action.EDIT, draft.current());
+          draft.add(new Change.QualificationRecorded(result));
+        });
   }
 
   private static <A extends QualificationAssessment> QualificationResult evaluate(

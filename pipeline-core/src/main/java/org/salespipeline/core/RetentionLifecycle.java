@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import org.salespipeline.core.access.Action;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +50,10 @@ final class RetentionLifecycle {
             OptionalLong.empty(),
             command.name(),
             false,
-            draft -> apply(draft, command));
+            draft -> {
+              context.access().require(command.actor(), Action.EDIT, draft.current());
+              apply(draft, command);
+            });
     CustomerRetention after = context.ws().retention(command.account()).orElse(current);
     return new RetentionResult(after, result.events(), result.replayed());
   }
@@ -61,6 +66,7 @@ final class RetentionLifecycle {
    */
   List<RetentionResult> markRenewalsDue(UserId actor) {
     CommandChecks.requireNonNull("actor", actor);
+    context.access().requireWorkspace(actor, Action.ADMIN);
     LocalDate today = context.today(context.now());
     RetentionQuery due =
         RetentionQuery.builder()

@@ -1,5 +1,7 @@
 package org.salespipeline.core;
 
+import org.salespipeline.core.access.Action;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,6 +50,7 @@ final class Transitions {
         "move",
         true,
         draft -> {
+          context.access().require(command.actor(), Action.MOVE, draft.current());
           PipelineDefinition definition = context.pipeline(draft.current().pipeline());
           Stage from = definition.requireStage(draft.current().stage());
           Stage to = definition.requireStage(command.toStage(), "toStage");
@@ -86,6 +89,7 @@ final class Transitions {
         true,
         draft -> {
           Deal deal = draft.current();
+          context.access().require(command.actor(), Action.CLOSE, deal);
           PipelineDefinition definition = context.pipeline(deal.pipeline());
           Stage from = definition.requireStage(deal.stage());
           Stage to =
@@ -219,6 +223,7 @@ final class Transitions {
         false,
         draft -> {
           Deal deal = draft.current();
+          context.access().require(command.actor(), Action.REOPEN, deal);
           if (deal.isOpen()) {
             throw new ValidationException(
                 FieldProblem.of("deal", deal.id(), "is open; only closed deals can be reopened"));
@@ -269,6 +274,7 @@ final class Transitions {
       if (override.isEmpty()) {
         throw new IllegalTransitionException(deal.id(), from.key(), to.key(), violations);
       }
+      context.access().require(draft.actor(), Action.OVERRIDE_RULE, deal);
       draft.add(new Change.RuleOverridden(from.key(), to.key(), violations, override.get()));
     }
     draft.add(new Change.StageChanged(from.key(), to.key()));
@@ -301,6 +307,7 @@ final class Transitions {
     problems.notNull("status", status);
     problems.notNull("renewalDate", renewalDate);
     problems.throwIfAny();
+    context.access().requireWorkspace(null, Action.ADMIN);
     CustomerRetention current =
         context
             .ws()
