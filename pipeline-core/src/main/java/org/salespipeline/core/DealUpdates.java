@@ -146,7 +146,6 @@ final class DealUpdates {
         true,
         draft -> {
           Deal deal = draft.current();
-          context.access().require(command.actor(), Action.EDIT, deal);
           if (command.owner().filter(o -> !o.equals(deal.owner())).isPresent()) {
             context.access().require(command.actor(), Action.REASSIGN, deal);
           }
@@ -184,6 +183,10 @@ final class DealUpdates {
                     deal.probabilityOverride(), OptionalDouble.empty()));
           }
           detailChanges(draft, command);
+          // why: a reassignment alone needs REASSIGN only (sales ops may reassign without editing)
+          if (draft.events().stream().anyMatch(e -> !(e.change() instanceof Change.OwnerChanged))) {
+            context.access().require(command.actor(), Action.EDIT, deal);
+          }
         });
   }
 
