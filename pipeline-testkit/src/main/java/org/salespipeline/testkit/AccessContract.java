@@ -49,7 +49,9 @@ import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.org.OrgChart;
 import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.DealScope;
 import org.salespipeline.core.store.PipelineStore;
+import org.salespipeline.core.store.WorkspaceStore;
 
 /**
  * Access policies (issue 16) on the store under test: an access matrix (principals x actions x
@@ -79,7 +81,7 @@ public interface AccessContract extends StoreUnderTest {
         for (char action : "EMCOR".toCharArray()) {
           boolean allowed = AccessFixture.allows(user, key, action);
           if (action == 'O') {
-            fx.base.lose(close(id, fx.base.clock(), user, true));
+            fx.base.lose(close(id, UserId.of("admin")));
           }
           ContractFixtures.Stored before = ContractFixtures.stored(fx.base.store(), id);
           try {
@@ -101,12 +103,8 @@ public interface AccessContract extends StoreUnderTest {
     }
   }
 
-  private static CloseDeal close(DealId id, java.time.Clock c, UserId user, boolean system) {
-    return CloseDeal.builder()
-        .deal(id)
-        .actor(system ? UserId.of("admin") : user)
-        .reason("no budget")
-        .build();
+  private static CloseDeal close(DealId id, UserId actor) {
+    return CloseDeal.builder().deal(id).actor(actor).reason("no budget").build();
   }
 
   private static void run(SalesPipeline view, char action, DealId id, UserId user) {
@@ -114,7 +112,7 @@ public interface AccessContract extends StoreUnderTest {
       case 'E' ->
           view.update(UpdateDeal.builder().deal(id).actor(user).nextStep("call " + user).build());
       case 'M' -> view.move(MoveDeal.builder().deal(id).toStage(QUALIFICATION).actor(user).build());
-      case 'C' -> view.lose(close(id, view.clock(), user, false));
+      case 'C' -> view.lose(close(id, user));
       case 'O' ->
           view.reopen(
               ReopenDeal.builder()
@@ -195,6 +193,42 @@ public interface AccessContract extends StoreUnderTest {
     for (DealId id : expected) {
       assertThat(view.history(id)).as(who + " history").isNotEmpty();
     }
+  }
+
+  /**
+   * The store itself applies a {@link DealScope} given in a query and to {@code scanOpenDeals}
+   * (not only the engine's view): the deals of the scope's owners and its listed deals, nothing
+   * for an empty scope, everything for {@link DealScope#all()}.
+   */
+  @Test
+  default void theStoreFiltersByTheScopeOfAQuery() {
+    AccessFixture fx = new AccessFixture(storeUnderTest(), InvisibleDeals.NOT_FOUND);
+    WorkspaceStore ws = storeUnderTest().workspace(fx.workspace);
+    DealScope scope =
+        DealScope.of(Set.of(AccessFixture.BOB, AccessFixture.UNASSIGNED), Set.of(fx.deals.get("c1")));
+    List<DealId> expected =
+        List.of(fx.deals.get("b1"), fx.deals.get("c1"), fx.deals.get("u1"));
+    assertThat(ws.findDeals(DealQuery.builder().scope(scope).build()).items())
+        .extracting(Deal::id)
+        .containsExactlyElementsOf(expected);
+    try (Stream<Deal> deals = ws.streamDeals(DealQuery.builder().scope(scope).build())) {
+      assertThat(deals.map(Deal::id).toList()).containsExactlyElementsOf(expected);
+    }
+    List<DealId> scanned = new ArrayList<>();
+    ws.scanOpenDeals(
+        NEW_BUSINESS, scope, (id, stage, owner, a, c, d, cat, s, n) -> scanned.add(DealId.of(id)));
+    assertThat(scanned).containsExactlyElementsOf(expected);
+    assertThat(ws.findDeals(DealQuery.builder().scope(DealScope.none()).build()).items()).isEmpty();
+    assertThat(
+            ws.findDeals(
+                    DealQuery.builder()
+                        .scope(DealScope.of(Set.of(), Set.of(fx.deals.get("a1"))))
+                        .build())
+                .items())
+        .extracting(Deal::id)
+        .containsExactly(fx.deals.get("a1"));
+    assertThat(ws.findDeals(DealQuery.builder().scope(DealScope.all()).build()).items())
+        .hasSize(DEALS.size());
   }
 
   /**
