@@ -1,11 +1,10 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.DealCommand;
 import org.salespipeline.core.command.LogActivity;

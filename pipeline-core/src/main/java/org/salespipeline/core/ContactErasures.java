@@ -1,9 +1,8 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.util.List;
 import java.util.Optional;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.store.Redaction;
 
 /** Erases a contact's personal data through the store and records who did it and when. */

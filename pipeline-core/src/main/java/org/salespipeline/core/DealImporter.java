@@ -1,13 +1,12 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.DealImport;
 import org.salespipeline.core.command.ImportResult;
 import org.salespipeline.core.command.OpenDeal;

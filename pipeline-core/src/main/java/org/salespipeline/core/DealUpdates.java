@@ -1,7 +1,5 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.command.RecordQualification;

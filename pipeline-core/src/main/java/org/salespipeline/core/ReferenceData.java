@@ -1,8 +1,7 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.util.Optional;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.internal.Problems;
 
 /** The records deals refer to: accounts, contacts, teams and quotas, checked and saved. */

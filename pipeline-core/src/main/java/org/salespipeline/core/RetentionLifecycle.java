@@ -1,7 +1,5 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.RetentionCommand;
 import org.salespipeline.core.command.RetentionResult;

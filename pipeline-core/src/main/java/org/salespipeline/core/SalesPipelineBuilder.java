@@ -1,8 +1,5 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.AccessPolicy;
-import org.salespipeline.core.access.InvisibleDeals;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.salespipeline.core.access.AccessPolicy;
+import org.salespipeline.core.access.InvisibleDeals;
 import org.salespipeline.core.event.PipelineListener;
 import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.qualification.BantFramework;

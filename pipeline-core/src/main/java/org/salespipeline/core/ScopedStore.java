@@ -116,8 +116,7 @@ final class ScopedStore implements WorkspaceStore {
         scope,
         (id, stage, owner, amount, currency, close, category, second, nano) -> {
           if ((owners.contains(owner) || deals.contains(id))
-              && (asked.everything()
-                  || asked.includes(DealId.of(id), UserId.of(owner)))) {
+              && (asked.everything() || asked.includes(DealId.of(id), UserId.of(owner)))) {
             visitor.visit(id, stage, owner, amount, currency, close, category, second, nano);
           }
         });

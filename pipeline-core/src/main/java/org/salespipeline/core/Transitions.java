@@ -1,12 +1,11 @@
 package org.salespipeline.core;
 
-import org.salespipeline.core.access.Action;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.MoveDeal;

@@ -55,8 +55,8 @@ import org.salespipeline.core.store.WorkspaceStore;
 
 /**
  * Access policies (issue 16) on the store under test: an access matrix (principals x actions x
- * deals) run through the engine, reads that see exactly the deals the principal may view (the
- * store filters by the {@code DealQuery.scope} and {@code scanOpenDeals} with a scope), and a jqwik
+ * deals) run through the engine, reads that see exactly the deals the principal may view (the store
+ * filters by the {@code DealQuery.scope} and {@code scanOpenDeals} with a scope), and a jqwik
  * property over random orgs: every total equals the sum over the deals a direct VIEW check allows,
  * and every refused command changes nothing.
  */
@@ -122,8 +122,7 @@ public interface AccessContract extends StoreUnderTest {
                   .actor(user)
                   .build());
       case 'R' ->
-          view.update(
-              UpdateDeal.builder().deal(id).actor(user).owner(AccessFixture.DAVE).build());
+          view.update(UpdateDeal.builder().deal(id).actor(user).owner(AccessFixture.DAVE).build());
       default -> throw new IllegalArgumentException(String.valueOf(action));
     }
   }
@@ -151,8 +150,8 @@ public interface AccessContract extends StoreUnderTest {
   }
 
   /**
-   * Each principal's reads (find, stream, board, the columnar scan of its store view, history)
-   * hold exactly the deals it may view, and the board's total is their sum.
+   * Each principal's reads (find, stream, board, the columnar scan of its store view, history) hold
+   * exactly the deals it may view, and the board's total is their sum.
    */
   @Test
   default void everyReadSeesExactlyTheVisibleDeals() {
@@ -178,7 +177,9 @@ public interface AccessContract extends StoreUnderTest {
         .extracting(Deal::id)
         .containsExactlyElementsOf(expected);
     try (Stream<Deal> deals = view.streamDeals(DealQuery.all())) {
-      assertThat(deals.map(Deal::id).toList()).as(who + " stream").containsExactlyElementsOf(expected);
+      assertThat(deals.map(Deal::id).toList())
+          .as(who + " stream")
+          .containsExactlyElementsOf(expected);
     }
     Board board = view.board(NEW_BUSINESS, Currency.getInstance("USD"));
     assertThat(board.count()).as(who + " board count").isEqualTo(expected.size());
@@ -196,18 +197,18 @@ public interface AccessContract extends StoreUnderTest {
   }
 
   /**
-   * The store itself applies a {@link DealScope} given in a query and to {@code scanOpenDeals}
-   * (not only the engine's view): the deals of the scope's owners and its listed deals, nothing
-   * for an empty scope, everything for {@link DealScope#all()}.
+   * The store itself applies a {@link DealScope} given in a query and to {@code scanOpenDeals} (not
+   * only the engine's view): the deals of the scope's owners and its listed deals, nothing for an
+   * empty scope, everything for {@link DealScope#all()}.
    */
   @Test
   default void theStoreFiltersByTheScopeOfAQuery() {
     AccessFixture fx = new AccessFixture(storeUnderTest(), InvisibleDeals.NOT_FOUND);
     WorkspaceStore ws = storeUnderTest().workspace(fx.workspace);
     DealScope scope =
-        DealScope.of(Set.of(AccessFixture.BOB, AccessFixture.UNASSIGNED), Set.of(fx.deals.get("c1")));
-    List<DealId> expected =
-        List.of(fx.deals.get("b1"), fx.deals.get("c1"), fx.deals.get("u1"));
+        DealScope.of(
+            Set.of(AccessFixture.BOB, AccessFixture.UNASSIGNED), Set.of(fx.deals.get("c1")));
+    List<DealId> expected = List.of(fx.deals.get("b1"), fx.deals.get("c1"), fx.deals.get("u1"));
     assertThat(ws.findDeals(DealQuery.builder().scope(scope).build()).items())
         .extracting(Deal::id)
         .containsExactlyElementsOf(expected);
@@ -251,9 +252,9 @@ public interface AccessContract extends StoreUnderTest {
   }
 
   /**
-   * For a random org (teams, managers, parents, members), random deals and a random principal:
-   * the board's count and total, find, stream and the scan equal what a direct VIEW check of each
-   * deal allows, and every MOVE the policy refuses changes nothing.
+   * For a random org (teams, managers, parents, members), random deals and a random principal: the
+   * board's count and total, find, stream and the scan equal what a direct VIEW check of each deal
+   * allows, and every MOVE the policy refuses changes nothing.
    */
   @Property(tries = 12)
   default void totalsEqualTheSumOverDealsAViewCheckAllows(@ForAll("accessSeeds") long seed) {
@@ -305,8 +306,7 @@ public interface AccessContract extends StoreUnderTest {
               .deal());
     }
     UserId user = users.get(random.nextInt(users.size()));
-    Principal principal =
-        random.nextInt(5) == 0 ? Principal.of(user, "ops") : Principal.of(user);
+    Principal principal = random.nextInt(5) == 0 ? Principal.of(user, "ops") : Principal.of(user);
     SalesPipeline view = base.as(principal);
     Set<DealId> allowed = new TreeSet<>();
     BigDecimal sum = BigDecimal.ZERO;
@@ -326,11 +326,7 @@ public interface AccessContract extends StoreUnderTest {
         assertThatThrownBy(
                 () ->
                     view.move(
-                        MoveDeal.builder()
-                            .deal(d.id())
-                            .toStage(QUALIFICATION)
-                            .actor(user)
-                            .build()))
+                        MoveDeal.builder().deal(d.id()).toStage(QUALIFICATION).actor(user).build()))
             .isInstanceOfAny(AccessDeniedException.class, DealNotFoundException.class);
         assertThat(ContractFixtures.stored(base.store(), d.id())).isEqualTo(before.get(d.id()));
       }

@@ -21,10 +21,10 @@ import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.store.PipelineStore;
 
 /**
- * The org, policy and deals of {@link AccessContract}: team east (manager mia; alice, bob) and
- * team west (manager wes; carol) under team sales (manager vp); olga has the role sales-ops (VIEW
- * and REASSIGN everywhere); dave is in no team. Deal c1 of carol is shared with alice, bob is on
- * the deal team of c2 (edit), and deals of the placeholder owner {@code unassigned} are visible to
+ * The org, policy and deals of {@link AccessContract}: team east (manager mia; alice, bob) and team
+ * west (manager wes; carol) under team sales (manager vp); olga has the role sales-ops (VIEW and
+ * REASSIGN everywhere); dave is in no team. Deal c1 of carol is shared with alice, bob is on the
+ * deal team of c2 (edit), and deals of the placeholder owner {@code unassigned} are visible to
  * everyone.
  */
 final class AccessFixture {

@@ -5,8 +5,8 @@ import org.salespipeline.core.Deal;
 import org.salespipeline.core.store.DealScope;
 
 /**
- * Decides who may do what (issue 16). The engine asks it before every command of a principal's
- * view ({@code SalesPipeline.as}) and puts its {@link #readScope} into every read of that view.
+ * Decides who may do what (issue 16). The engine asks it before every command of a principal's view
+ * ({@code SalesPipeline.as}) and puts its {@link #readScope} into every read of that view.
  *
  * <p>Contract for implementations: {@link #decide} with {@link Action#VIEW} allows a deal exactly
  * when {@link #readScope} {@linkplain DealScope#includes includes} it (the testkit checks it), so

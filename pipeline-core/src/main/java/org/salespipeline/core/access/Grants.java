@@ -80,9 +80,11 @@ public final class Grants implements AccessPolicy {
     this.shares = Map.copyOf(sh);
     Map<UserId, Set<DealId>> byUser = new HashMap<>();
     b.dealTeams.forEach(
-        (deal, users) -> users.keySet().forEach(u -> byUser.computeIfAbsent(u, x -> new HashSet<>()).add(deal)));
+        (deal, users) ->
+            users.keySet().forEach(u -> byUser.computeIfAbsent(u, x -> new HashSet<>()).add(deal)));
     b.shares.forEach(
-        (deal, users) -> users.keySet().forEach(u -> byUser.computeIfAbsent(u, x -> new HashSet<>()).add(deal)));
+        (deal, users) ->
+            users.keySet().forEach(u -> byUser.computeIfAbsent(u, x -> new HashSet<>()).add(deal)));
     Map<UserId, Set<DealId>> frozen = new HashMap<>();
     byUser.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
     this.dealsByUser = Map.copyOf(frozen);
@@ -279,7 +281,9 @@ public final class Grants implements AccessPolicy {
       return this;
     }
 
-    /** What a manager may do on the deals of their reporting subtree (default: every deal action). */
+    /**
+     * What a manager may do on the deals of their reporting subtree (default: every deal action).
+     */
     public Builder managerChain(Action... actions) {
       this.manager = dealActionsOf("managerChain", actions);
       return this;
@@ -343,7 +347,9 @@ public final class Grants implements AccessPolicy {
           .computeIfAbsent(deal, d -> new HashMap<>())
           .put(
               user,
-              canEdit ? EnumSet.of(Action.VIEW, Action.EDIT, Action.MOVE) : EnumSet.of(Action.VIEW));
+              canEdit
+                  ? EnumSet.of(Action.VIEW, Action.EDIT, Action.MOVE)
+                  : EnumSet.of(Action.VIEW));
       return this;
     }
 
@@ -381,8 +387,8 @@ public final class Grants implements AccessPolicy {
     /**
      * Locks editing in stages: no action that changes a deal (EDIT, MOVE, CLOSE, REOPEN, REASSIGN,
      * OVERRIDE_RULE) is allowed on a deal in one of them, except to the exempt roles (which still
-     * need a grant). Closed deals stand in their closing stage, so locking {@code closed_won}
-     * locks won deals.
+     * need a grant). Closed deals stand in their closing stage, so locking {@code closed_won} locks
+     * won deals.
      */
     public Builder lockEditing(Set<String> stages, Set<String> exemptRoles) {
       lockedStages.addAll(required("lockEditing stages", stages));

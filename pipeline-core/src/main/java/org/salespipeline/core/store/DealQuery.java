@@ -71,8 +71,8 @@ public abstract class DealQuery {
   public abstract Optional<Money> amountTo();
 
   /**
-   * Only deals in this scope (see {@link DealScope}); empty for every deal. The engine sets it for a
-   * principal's reads; stores that filter with {@link #matches} apply it without a change.
+   * Only deals in this scope (see {@link DealScope}); empty for every deal. The engine sets it for
+   * a principal's reads; stores that filter with {@link #matches} apply it without a change.
    */
   public abstract Optional<DealScope> scope();
 

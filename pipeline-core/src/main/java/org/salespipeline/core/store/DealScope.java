@@ -10,8 +10,8 @@ import org.salespipeline.core.UserId;
  * Which deals a reader may see: every deal, or the deals whose owner is one of {@link #owners()}
  * together with the deals listed in {@link #deals()} (shares, deal teams). An access policy gives
  * one per principal ({@code AccessPolicy.readScope}); the engine puts it into every {@link
- * DealQuery} of that principal, and stores turn it into their own filter (the JDBC store into {@code
- * owner IN (...) OR id IN (...)}), so a reader reads only the rows of the scope.
+ * DealQuery} of that principal, and stores turn it into their own filter (the JDBC store into
+ * {@code owner IN (...) OR id IN (...)}), so a reader reads only the rows of the scope.
  *
  * <p>A scope that is not {@link #everything()} and has no owners and no deals matches nothing.
  * Immutable.

@@ -202,8 +202,8 @@ public interface WorkspaceStore {
    * principal's forecast (access policies, issue 16). Same contract, restricted to the deals {@link
    * DealScope#includes} accepts.
    *
-   * <p>This default reads the deals through {@link #streamDeals} with the scope in the query; stores
-   * that hold the columns override it to filter in their own query (the JDBC store does).
+   * <p>This default reads the deals through {@link #streamDeals} with the scope in the query;
+   * stores that hold the columns override it to filter in their own query (the JDBC store does).
    *
    * @param pipeline the pipeline, not null
    * @param scope the deals that may be visited, not null

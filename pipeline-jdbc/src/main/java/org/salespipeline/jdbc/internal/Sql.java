@@ -134,7 +134,9 @@ public final class Sql {
       FROM ${prefix}deals
       WHERE workspace = :workspace AND pipeline = :pipeline AND status = :status ORDER BY id""";
 
-  /** {@link #SCAN_OPEN_DEALS} without its order, for a scope to follow (then {@link #DEAL_ORDER}). */
+  /**
+   * {@link #SCAN_OPEN_DEALS} without its order, for a scope to follow (then {@link #DEAL_ORDER}).
+   */
   static final String SCAN_OPEN_DEALS_SCOPED =
       """
       SELECT id, stage, owner, amount, currency, expected_close, forecast_category, created_at
