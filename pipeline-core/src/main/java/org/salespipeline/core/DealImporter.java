@@ -50,6 +50,12 @@ final class DealImporter {
     CommandChecks.requireNonNull("imports", imports);
     CommandChecks.requireNonNull("progress", progress);
     context.access().requireWorkspace(null, Action.IMPORT);
+    for (DealImport row : imports) {
+      // why: a principal's import is recorded as the principal (a system principal as system.job)
+      if (row != null && row.deal() != null && row.deal().actor() != null) {
+        context.access().requireWorkspace(row.deal().actor(), Action.IMPORT);
+      }
+    }
     List<FieldProblem> problems = new ArrayList<>();
     List<DealCommit> commits = new ArrayList<>(imports.size());
     Set<DealId> seen = new HashSet<>();

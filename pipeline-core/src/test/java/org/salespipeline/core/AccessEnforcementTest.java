@@ -217,6 +217,32 @@ class AccessEnforcementTest {
 
     Deal deal = system.openDeal(Fixtures.openDeal().actor(job.user()).build()).deal();
 
+    Deal imported =
+        system
+            .importDeals(
+                List.of(
+                    DealImport.builder()
+                        .deal(Fixtures.openDeal().actor(job.user()).build())
+                        .build()),
+                (done, all) -> {})
+            .imported()
+            .stream()
+            .map(pipeline::requireDeal)
+            .findFirst()
+            .orElseThrow();
+    assertThat(pipeline.history(imported.id()))
+        .extracting(DealEvent::actor)
+        .containsOnly(job.user());
+    assertThatThrownBy(
+            () ->
+                system.importDeals(
+                    List.of(DealImport.builder().deal(Fixtures.openDeal().build()).build()),
+                    (done, all) -> {}))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e ->
+                assertThat(e.reason())
+                    .isEqualTo("actor alice is not the principal system.nightly-import"));
     assertThat(job.isSystem()).isTrue();
     assertThat(job.user()).isEqualTo(UserId.of("system.nightly-import"));
     assertThat(pipeline.history(deal.id())).extracting(DealEvent::actor).containsOnly(job.user());
