@@ -322,13 +322,20 @@ public interface AccessContract extends StoreUnderTest {
             .collect(
                 Collectors.toMap(Deal::id, d -> ContractFixtures.stored(base.store(), d.id())));
     for (Deal d : deals) {
-      if (!policy.decide(principal, Action.MOVE, d, clock.instant()).allowed()) {
-        assertThatThrownBy(
-                () ->
-                    view.move(
-                        MoveDeal.builder().deal(d.id()).toStage(QUALIFICATION).actor(user).build()))
-            .isInstanceOfAny(AccessDeniedException.class, DealNotFoundException.class);
-        assertThat(ContractFixtures.stored(base.store(), d.id())).isEqualTo(before.get(d.id()));
+      for (char action : "EMCR".toCharArray()) {
+        Action checked =
+            switch (action) {
+              case 'E' -> Action.EDIT;
+              case 'M' -> Action.MOVE;
+              case 'C' -> Action.CLOSE;
+              default -> Action.REASSIGN;
+            };
+        if (!policy.decide(principal, checked, d, clock.instant()).allowed()) {
+          assertThatThrownBy(() -> run(view, action, d.id(), user))
+              .as(principal + " " + checked + " " + d.owner())
+              .isInstanceOfAny(AccessDeniedException.class, DealNotFoundException.class);
+          assertThat(ContractFixtures.stored(base.store(), d.id())).isEqualTo(before.get(d.id()));
+        }
       }
     }
     assertThat(Optional.of(principal)).isEqualTo(view.principal());
