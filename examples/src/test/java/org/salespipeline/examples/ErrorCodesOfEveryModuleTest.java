@@ -107,6 +107,14 @@ class ErrorCodesOfEveryModuleTest {
         samples,
         new CorruptRecordException("deals", "d-1", new IllegalStateException("bad body")),
         ErrorCode.CORRUPT_RECORD);
+    add(
+        samples,
+        new org.salespipeline.core.access.AccessDeniedException(
+            org.salespipeline.core.UserId.of("alice"),
+            org.salespipeline.core.access.Action.MOVE,
+            java.util.Optional.empty(),
+            "no grant gives MOVE"),
+        ErrorCode.ACCESS_DENIED);
     return samples;
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.DealCommand;
 import org.salespipeline.core.command.LogActivity;
@@ -122,6 +123,7 @@ final class ActivityRecorder {
             "logActivity",
             false,
             draft -> {
+              context.access().require(command.actor(), Action.EDIT, draft.current());
               Activity built =
                   activity
                       .deal(dealId)

@@ -2,6 +2,7 @@ package org.salespipeline.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.store.Redaction;
 
 /** Erases a contact's personal data through the store and records who did it and when. */
@@ -23,6 +24,7 @@ final class ContactErasures {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+    context.access().requireWorkspace(actor, Action.ADMIN);
     Contact contact =
         context
             .ws()

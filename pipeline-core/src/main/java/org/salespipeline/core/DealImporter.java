@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.DealImport;
 import org.salespipeline.core.command.ImportResult;
 import org.salespipeline.core.command.OpenDeal;
@@ -48,6 +49,13 @@ final class DealImporter {
   ImportResult importDeals(List<DealImport> imports, int batchSize, ProgressListener progress) {
     CommandChecks.requireNonNull("imports", imports);
     CommandChecks.requireNonNull("progress", progress);
+    context.access().requireWorkspace(null, Action.IMPORT);
+    for (DealImport row : imports) {
+      // why: a principal's import is recorded as the principal (a system principal as system.job)
+      if (row != null && row.deal() != null && row.deal().actor() != null) {
+        context.access().requireWorkspace(row.deal().actor(), Action.IMPORT);
+      }
+    }
     List<FieldProblem> problems = new ArrayList<>();
     List<DealCommit> commits = new ArrayList<>(imports.size());
     Set<DealId> seen = new HashSet<>();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.command.RecordQualification;
@@ -45,6 +46,7 @@ final class DealUpdates {
   private CommandResult openObserved(OpenDeal command) {
     Instant now = context.now();
     Deal deal = newDeal(command, now);
+    context.access().require(command.actor(), Action.EDIT, deal);
     Optional<CommandResult> replayed = runner.replay(command);
     if (replayed.isPresent()) {
       return replayed.get();
@@ -143,6 +145,9 @@ final class DealUpdates {
         true,
         draft -> {
           Deal deal = draft.current();
+          if (command.owner().filter(o -> !o.equals(deal.owner())).isPresent()) {
+            context.access().require(command.actor(), Action.REASSIGN, deal);
+          }
           command
               .amount()
               .filter(a -> !a.equals(deal.amount()))
@@ -177,6 +182,10 @@ final class DealUpdates {
                     deal.probabilityOverride(), OptionalDouble.empty()));
           }
           detailChanges(draft, command);
+          // why: a reassignment alone needs REASSIGN only (sales ops may reassign without editing)
+          if (draft.events().stream().anyMatch(e -> !(e.change() instanceof Change.OwnerChanged))) {
+            context.access().require(command.actor(), Action.EDIT, deal);
+          }
         });
   }
 
@@ -312,7 +321,10 @@ final class DealUpdates {
         command,
         "recordQualification",
         true,
-        draft -> draft.add(new Change.QualificationRecorded(result)));
+        draft -> {
+          context.access().require(command.actor(), Action.EDIT, draft.current());
+          draft.add(new Change.QualificationRecorded(result));
+        });
   }
 
   private static <A extends QualificationAssessment> QualificationResult evaluate(

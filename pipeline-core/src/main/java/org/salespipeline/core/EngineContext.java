@@ -36,7 +36,8 @@ record EngineContext(
     List<PipelineListener> listeners,
     RetentionPolicy retentionPolicy,
     ConflictRetries retries,
-    PipelineObserver observer) {
+    PipelineObserver observer,
+    AccessGuard access) {
 
   EngineContext {
     pipelines = Map.copyOf(pipelines);
@@ -60,14 +61,28 @@ record EngineContext(
         b.listeners,
         b.retentionPolicy,
         b.retries,
-        b.observer);
+        b.observer,
+        new AccessGuard(b.accessPolicy, b.invisibleDeals, b.clock, null));
   }
 
   /** The same configuration bound to another workspace of the same store. */
   EngineContext forWorkspace(WorkspaceId workspace) {
+    return bound(store.workspace(workspace), access);
+  }
+
+  /**
+   * The same configuration for one principal (issue 16): its reads see only the deals the policy
+   * lets it view, and every command checks the principal's action first ({@link #access()}).
+   */
+  EngineContext forPrincipal(org.salespipeline.core.access.Principal principal) {
+    WorkspaceStore raw = ws instanceof ScopedStore scoped ? scoped.unscoped() : ws;
+    return bound(raw, access.as(principal));
+  }
+
+  private EngineContext bound(WorkspaceStore raw, AccessGuard guard) {
     return new EngineContext(
         store,
-        store.workspace(workspace),
+        guard.bound() ? new ScopedStore(raw, guard) : raw,
         clock,
         ids,
         pipelines,
@@ -79,7 +94,8 @@ record EngineContext(
         listeners,
         retentionPolicy,
         retries,
-        observer);
+        observer,
+        guard);
   }
 
   /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */

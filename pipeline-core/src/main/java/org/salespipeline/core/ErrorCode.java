@@ -56,6 +56,11 @@ public enum ErrorCode {
    */
   CORRUPT_RECORD("corrupt_record"),
   /**
+   * The access policy refused an action (issue 16): {@link
+   * org.salespipeline.core.access.AccessDeniedException}.
+   */
+  ACCESS_DENIED("access_denied"),
+  /**
    * A subclass that names no code of its own (written before codes existed, for example a host's
    * own exception).
    */

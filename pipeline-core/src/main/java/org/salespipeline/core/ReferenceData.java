@@ -1,6 +1,7 @@
 package org.salespipeline.core;
 
 import java.util.Optional;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.internal.Problems;
 
 /** The records deals refer to: accounts, contacts, teams and quotas, checked and saved. */
@@ -57,6 +58,7 @@ final class ReferenceData {
     Problems problems = new Problems().line("name", team.name(), Problems.MAX_LINE);
     requireOwnWorkspace(problems, team.workspace());
     problems.throwIfAny();
+    context.access().requireWorkspace(null, Action.ADMIN);
     context.ws().saveTeam(team);
     return team;
   }
@@ -65,6 +67,7 @@ final class ReferenceData {
     Problems problems = new Problems().amount("amount", quota.amount());
     requireOwnWorkspace(problems, quota.workspace());
     problems.throwIfAny();
+    context.access().requireWorkspace(null, Action.MANAGE_QUOTA);
     context.ws().saveQuota(quota);
     return quota;
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.RetentionCommand;
 import org.salespipeline.core.command.RetentionResult;
@@ -48,7 +49,10 @@ final class RetentionLifecycle {
             OptionalLong.empty(),
             command.name(),
             false,
-            draft -> apply(draft, command));
+            draft -> {
+              context.access().require(command.actor(), Action.EDIT, draft.current());
+              apply(draft, command);
+            });
     CustomerRetention after = context.ws().retention(command.account()).orElse(current);
     return new RetentionResult(after, result.events(), result.replayed());
   }
@@ -61,6 +65,7 @@ final class RetentionLifecycle {
    */
   List<RetentionResult> markRenewalsDue(UserId actor) {
     CommandChecks.requireNonNull("actor", actor);
+    context.access().requireWorkspace(actor, Action.ADMIN);
     LocalDate today = context.today(context.now());
     RetentionQuery due =
         RetentionQuery.builder()

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.salespipeline.core.access.AccessDeniedException;
+import org.salespipeline.core.access.Action;
+import org.salespipeline.core.access.Principal;
 import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.DealImport;
@@ -73,6 +76,10 @@ public final class SalesPipeline {
   private final RetentionViews retentionViews;
 
   private SalesPipeline(EngineContext context) {
+    this(context, true);
+  }
+
+  private SalesPipeline(EngineContext context, boolean savePipelines) {
     this.context = context;
     CommandChecks checks = new CommandChecks(context);
     CommandRunner runner = new CommandRunner(context);
@@ -85,7 +92,9 @@ public final class SalesPipeline {
     this.erasures = new ContactErasures(context);
     this.retentionLifecycle = new RetentionLifecycle(context, checks, runner);
     this.retentionViews = new RetentionViews(context);
-    context.savePipelines();
+    if (savePipelines) {
+      context.savePipelines();
+    }
   }
 
   static SalesPipeline create(SalesPipelineBuilder builder) {
@@ -107,12 +116,45 @@ public final class SalesPipeline {
     return new SalesPipeline(context.forWorkspace(workspace));
   }
 
+  /**
+   * The view of this pipeline for one principal (issue 16): the same methods, checked by the
+   * configured {@link SalesPipelineBuilder#accessPolicy access policy}. Every command first checks
+   * its action ({@link Action}: EDIT, MOVE, CLOSE, REOPEN, REASSIGN when the owner changes,
+   * OVERRIDE_RULE when an override is used, IMPORT, MANAGE_QUOTA, ADMIN for teams, retention
+   * sweeps, erasures and the raw event feed) and must name the principal's user as its actor; a
+   * refusal is an {@link AccessDeniedException} naming the action and the reason, logged, and
+   * nothing is written. Every read (deal, find, stream, history, activities, board, idle deals,
+   * expansion pipeline, and the {@link #store()} view forecasts and reports read) sees only the
+   * deals the principal may VIEW, so totals are sums over visible deals; an invisible deal answers
+   * like one that does not exist (or refuses, see {@link SalesPipelineBuilder#invisibleDeals}).
+   * Accounts, contacts, teams, quotas and retention records are not scoped.
+   *
+   * <p>Without a configured policy everything is allowed, as on this pipeline itself, which never
+   * checks anything. Cheap: build one per request.
+   *
+   * @param principal who the calls run as; a {@link Principal#system system principal} for host
+   *     jobs and imports is recorded in history as {@code system.<job>}
+   * @throws ValidationException if the principal is null
+   */
+  public SalesPipeline as(Principal principal) {
+    CommandChecks.requireNonNull("principal", principal);
+    return new SalesPipeline(context.forPrincipal(principal), false);
+  }
+
+  /** The principal this view runs as; empty for the pipeline itself (nothing checked). */
+  public Optional<Principal> principal() {
+    return context.access().principal();
+  }
+
   /** The workspace this engine works in. */
   public WorkspaceId workspace() {
     return context.workspace();
   }
 
-  /** The store view of this workspace, for reads the engine does not wrap. */
+  /**
+   * The store view of this workspace, for reads the engine does not wrap; for a principal's view
+   * ({@link #as}) its deal reads are scoped like the engine's.
+   */
   public WorkspaceStore store() {
     return context.ws();
   }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.salespipeline.core.access.AccessPolicy;
+import org.salespipeline.core.access.InvisibleDeals;
 import org.salespipeline.core.event.PipelineListener;
 import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.qualification.BantFramework;
@@ -38,6 +40,9 @@ import org.salespipeline.core.store.PipelineStore;
  *   <tr><td>{@link #conflictRetries}</td><td>{@link ConflictRetries#defaults()}: 8 attempts,
  *       jittered backoff from 1 ms up to 64 ms</td></tr>
  *   <tr><td>{@link #observer}</td><td>{@link PipelineObserver#none()}</td></tr>
+ *   <tr><td>{@link #accessPolicy}</td><td>{@link AccessPolicy#allowAll()}: everything allowed,
+ *       as before access policies existed</td></tr>
+ *   <tr><td>{@link #invisibleDeals}</td><td>{@link InvisibleDeals#NOT_FOUND}</td></tr>
  * </table>
  *
  * <p>Each setter fails fast with a {@link ConfigurationException} naming the setting and the value:
@@ -61,6 +66,8 @@ public final class SalesPipelineBuilder {
   final List<PipelineListener> listeners = new ArrayList<>();
   ConflictRetries retries = ConflictRetries.defaults();
   PipelineObserver observer = PipelineObserver.none();
+  AccessPolicy accessPolicy = AccessPolicy.allowAll();
+  InvisibleDeals invisibleDeals = InvisibleDeals.NOT_FOUND;
   private boolean pipelinesGiven;
   private final Set<String> given = new HashSet<>();
 
@@ -256,6 +263,29 @@ public final class SalesPipelineBuilder {
    */
   public SalesPipelineBuilder conflictRetries(ConflictRetries retries) {
     this.retries = once("conflictRetries", this.retries, retries);
+    return this;
+  }
+
+  /**
+   * Who may see and change which deal (issue 16), applied to the views {@link SalesPipeline#as}
+   * gives: the built-in {@link org.salespipeline.core.access.Grants} or a host's own policy. The
+   * pipeline itself (no principal) still allows everything.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder accessPolicy(AccessPolicy policy) {
+    this.accessPolicy = once("accessPolicy", this.accessPolicy, policy);
+    return this;
+  }
+
+  /**
+   * How a principal's view answers for a deal it may not view (default {@link
+   * InvisibleDeals#NOT_FOUND}: like a deal that does not exist).
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder invisibleDeals(InvisibleDeals answer) {
+    this.invisibleDeals = once("invisibleDeals", this.invisibleDeals, answer);
     return this;
   }
 

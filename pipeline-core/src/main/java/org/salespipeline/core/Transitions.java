@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.salespipeline.core.access.Action;
 import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.MoveDeal;
@@ -48,6 +49,7 @@ final class Transitions {
         "move",
         true,
         draft -> {
+          context.access().require(command.actor(), Action.MOVE, draft.current());
           PipelineDefinition definition = context.pipeline(draft.current().pipeline());
           Stage from = definition.requireStage(draft.current().stage());
           Stage to = definition.requireStage(command.toStage(), "toStage");
@@ -86,6 +88,7 @@ final class Transitions {
         true,
         draft -> {
           Deal deal = draft.current();
+          context.access().require(command.actor(), Action.CLOSE, deal);
           PipelineDefinition definition = context.pipeline(deal.pipeline());
           Stage from = definition.requireStage(deal.stage());
           Stage to =
@@ -219,6 +222,7 @@ final class Transitions {
         false,
         draft -> {
           Deal deal = draft.current();
+          context.access().require(command.actor(), Action.REOPEN, deal);
           if (deal.isOpen()) {
             throw new ValidationException(
                 FieldProblem.of("deal", deal.id(), "is open; only closed deals can be reopened"));
@@ -269,6 +273,7 @@ final class Transitions {
       if (override.isEmpty()) {
         throw new IllegalTransitionException(deal.id(), from.key(), to.key(), violations);
       }
+      context.access().require(draft.actor(), Action.OVERRIDE_RULE, deal);
       draft.add(new Change.RuleOverridden(from.key(), to.key(), violations, override.get()));
     }
     draft.add(new Change.StageChanged(from.key(), to.key()));
@@ -301,6 +306,7 @@ final class Transitions {
     problems.notNull("status", status);
     problems.notNull("renewalDate", renewalDate);
     problems.throwIfAny();
+    context.access().requireWorkspace(null, Action.ADMIN);
     CustomerRetention current =
         context
             .ws()

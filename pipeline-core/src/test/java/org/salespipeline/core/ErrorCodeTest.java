@@ -41,6 +41,7 @@ class ErrorCodeTest {
             tuple("SCHEMA", "schema"),
             tuple("COMMIT_OUTCOME_UNKNOWN", "commit_outcome_unknown"),
             tuple("CORRUPT_RECORD", "corrupt_record"),
+            tuple("ACCESS_DENIED", "access_denied"),
             tuple("UNCLASSIFIED", "unclassified"));
   }
 
@@ -75,7 +76,12 @@ class ErrorCodeTest {
             new ConfigurationException("store was already set"),
             new StorageException("disk full"),
             new org.salespipeline.core.store.CommitOutcomeUnknownException("commit", null),
-            new org.salespipeline.core.store.CorruptRecordException("deals", "d-1", null));
+            new org.salespipeline.core.store.CorruptRecordException("deals", "d-1", null),
+            new org.salespipeline.core.access.AccessDeniedException(
+                UserId.of("alice"),
+                org.salespipeline.core.access.Action.MOVE,
+                java.util.Optional.of(DEAL),
+                "no grant gives MOVE"));
 
     assertThat(kinds)
         .extracting(PipelineException::errorCode)
@@ -93,7 +99,8 @@ class ErrorCodeTest {
             ErrorCode.CONFIGURATION,
             ErrorCode.STORAGE,
             ErrorCode.COMMIT_OUTCOME_UNKNOWN,
-            ErrorCode.CORRUPT_RECORD);
+            ErrorCode.CORRUPT_RECORD,
+            ErrorCode.ACCESS_DENIED);
   }
 
   @Test

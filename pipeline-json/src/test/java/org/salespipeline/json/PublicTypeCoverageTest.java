@@ -36,6 +36,8 @@ class PublicTypeCoverageTest {
           Map.entry("org.salespipeline.core.IdGenerator", SPI),
           Map.entry("org.salespipeline.core.org.OrgDirectory", SPI),
           Map.entry("org.salespipeline.core.org.OrgChart", INPUT),
+          Map.entry("org.salespipeline.core.access.AccessPolicy", SPI),
+          Map.entry("org.salespipeline.core.access.Grants", POLICY),
           Map.entry("org.salespipeline.forecast.rollup.NodeRollups", SPI),
           Map.entry("org.salespipeline.core.ProgressListener", SPI),
           Map.entry("org.salespipeline.core.RetentionPolicy", POLICY),

@@ -38,6 +38,8 @@ import org.salespipeline.core.store.PipelineStore;
  *       still replayable, the erasure recorded;
  *   <li>{@link EventFeedContract}: the event feed, resumable, nothing skipped, under concurrent
  *       writers and a crashing consumer;
+ *   <li>{@link AccessContract}: an access matrix (principals x actions x deals), reads that see
+ *       only the deals a principal may view, and a jqwik property over random orgs (issue 16);
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
  *       step (a jqwik property).
  * </ul>
@@ -92,7 +94,8 @@ public abstract class PipelineStoreContract
         RecordSearchContract,
         ContactErasureContract,
         ActionChainContract,
-        EventFeedContract {
+        EventFeedContract,
+        AccessContract {
 
   /**
    * A store to test; may be shared between tests, but each test uses fresh workspaces it makes

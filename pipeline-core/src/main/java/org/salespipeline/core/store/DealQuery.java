@@ -21,7 +21,7 @@ import org.salespipeline.core.ValidationException;
  * deal's name ({@link TextMatch}: prefix or contains, case-insensitive), its expected close date
  * within [{@link #closeDateFrom()}, {@link #closeDateTo()}] (both inclusive), and its amount within
  * [{@link #amountFrom()}, {@link #amountTo()}] (both inclusive, in the bounds' currency: a deal in
- * another currency does not match, nothing is converted).
+ * another currency does not match, nothing is converted), and the reader's {@link #scope()}.
  *
  * <p>Defaults: no filters, {@code limit} 100 (at most 10,000; streaming reads ignore it).
  *
@@ -70,6 +70,12 @@ public abstract class DealQuery {
   /** The largest amount (inclusive); deals in other currencies do not match. */
   public abstract Optional<Money> amountTo();
 
+  /**
+   * Only deals in this scope (see {@link DealScope}); empty for every deal. The engine sets it for
+   * a principal's reads; stores that filter with {@link #matches} apply it without a change.
+   */
+  public abstract Optional<DealScope> scope();
+
   /** Start after this id (exclusive), for keyset paging. */
   public abstract Optional<DealId> afterId();
 
@@ -93,7 +99,8 @@ public abstract class DealQuery {
             .orElse(true)
         && amountTo()
             .map(m -> sameCurrency(m, deal) && deal.amount().compareTo(m) <= 0)
-            .orElse(true);
+            .orElse(true)
+        && (scope().isEmpty() || scope().get().includes(deal));
   }
 
   private static boolean sameCurrency(Money bound, org.salespipeline.core.Deal deal) {

@@ -193,14 +193,33 @@ public interface WorkspaceStore {
    * @throws org.salespipeline.core.StorageException if the storage fails
    */
   default void scanOpenDeals(PipelineId pipeline, OpenDealVisitor visitor) {
+    scanOpenDeals(pipeline, DealScope.all(), visitor);
+  }
+
+  /**
+   * Visits the open deals of one pipeline that are in the scope, as {@link
+   * #scanOpenDeals(PipelineId, OpenDealVisitor)} does for all of them: the columnar load of a
+   * principal's forecast (access policies, issue 16). Same contract, restricted to the deals {@link
+   * DealScope#includes} accepts.
+   *
+   * <p>This default reads the deals through {@link #streamDeals} with the scope in the query;
+   * stores that hold the columns override it to filter in their own query (the JDBC store does).
+   *
+   * @param pipeline the pipeline, not null
+   * @param scope the deals that may be visited, not null
+   * @param visitor receives each open deal in scope, not null
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  default void scanOpenDeals(PipelineId pipeline, DealScope scope, OpenDealVisitor visitor) {
     java.util.Objects.requireNonNull(pipeline, "pipeline");
+    java.util.Objects.requireNonNull(scope, "scope");
     java.util.Objects.requireNonNull(visitor, "visitor");
-    DealQuery open =
-        DealQuery.builder()
-            .pipeline(pipeline)
-            .addStatuses(org.salespipeline.core.DealStatus.OPEN)
-            .build();
-    try (Stream<Deal> deals = streamDeals(open)) {
+    DealQuery.Builder open =
+        DealQuery.builder().pipeline(pipeline).addStatuses(org.salespipeline.core.DealStatus.OPEN);
+    if (!scope.everything()) {
+      open.scope(scope);
+    }
+    try (Stream<Deal> deals = streamDeals(open.build())) {
       deals.forEachOrdered(
           d ->
               visitor.visit(

@@ -26,6 +26,7 @@ import org.salespipeline.core.StorageException;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.store.CorruptRecordException;
 import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.DealScope;
 import org.salespipeline.core.store.OpenDealVisitor;
 import org.salespipeline.core.store.Page;
 
@@ -205,6 +206,7 @@ final class DealTable {
       params.put("amountCurrency", query.amountTo().get().currency().getCurrencyCode());
       params.put("amountTo", query.amountTo().get());
     }
+    query.scope().ifPresent(scope -> scope(text, params, scope));
     if (query.afterId().isPresent()) {
       text.append(Sql.DEAL_FILTER_AFTER);
       params.put("afterId", query.afterId().get().toString());
@@ -215,6 +217,48 @@ final class DealTable {
       params.put("limit", query.limit() + 1);
     }
     return new DealSelect(text.toString(), params);
+  }
+
+  /**
+   * Appends the reader's scope as SQL: {@code AND (owner IN (:scopeOwner0, ...) OR id IN
+   * (:scopeDeal0, ...))}, nothing for a scope of every deal, a false condition for an empty one.
+   */
+  private static void scope(StringBuilder text, Map<String, Object> params, DealScope scope) {
+    if (scope.everything()) {
+      return;
+    }
+    if (scope.isEmpty()) {
+      text.append(Sql.DEAL_SCOPE_NOTHING);
+      return;
+    }
+    List<String> owners = scope.owners().stream().map(UserId::value).sorted().toList();
+    List<String> deals = scope.deals().stream().map(DealId::toString).sorted().toList();
+    if (!owners.isEmpty()) {
+      names(text, params, Sql.DEAL_SCOPE_OWNERS, "scopeOwner", owners);
+      if (!deals.isEmpty()) {
+        names(text, params, Sql.DEAL_SCOPE_IDS_AFTER_OWNERS, "scopeDeal", deals);
+      }
+    } else {
+      names(text, params, Sql.DEAL_SCOPE_IDS, "scopeDeal", deals);
+    }
+    text.append(Sql.DEAL_SCOPE_END);
+  }
+
+  /** Appends {@code fragment}, one numbered name per value and the closing bracket. */
+  private static void names(
+      StringBuilder text,
+      Map<String, Object> params,
+      String fragment,
+      String name,
+      Collection<String> values) {
+    text.append(fragment);
+    int n = 0;
+    for (String v : values) {
+      String numbered = name + n;
+      text.append(n++ == 0 ? ":" : ", :").append(numbered);
+      params.put(numbered, v);
+    }
+    text.append(')');
   }
 
   /** Appends {@code fragment} and one numbered name per value ({@code :stage0, :stage1)}). */
@@ -291,18 +335,36 @@ final class DealTable {
    * forward-only, with the store's fetch size and, outside host transactions, autocommit off.
    */
   void scanOpen(PipelineId pipeline, OpenDealVisitor visitor) {
+    scanOpen(pipeline, DealScope.all(), visitor);
+  }
+
+  /** {@link #scanOpen(PipelineId, OpenDealVisitor)} of the deals in the scope, filtered in SQL. */
+  void scanOpen(PipelineId pipeline, DealScope scope, OpenDealVisitor visitor) {
     Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(visitor, "visitor");
+    NamedSql statement;
+    Map<String, Object> scoped = new LinkedHashMap<>();
+    if (scope.everything()) {
+      statement = t.sql().of(Sql.SCAN_OPEN_DEALS);
+    } else {
+      StringBuilder text = new StringBuilder(Sql.SCAN_OPEN_DEALS_SCOPED);
+      scope(text, scoped, scope);
+      text.append(Sql.DEAL_ORDER);
+      statement = t.sql().dynamic(text.toString());
+    }
     Map<String, Integer> fractionDigits = new HashMap<>();
     try (Stream<Boolean> rows =
         t.streams()
             .open(
                 "scanning open deals of pipeline " + pipeline,
-                t.sql().of(Sql.SCAN_OPEN_DEALS),
-                s ->
-                    s.text("workspace", t.ws())
-                        .text("pipeline", pipeline.value())
-                        .text("status", DealStatus.OPEN.name()),
+                statement,
+                s -> {
+                  s.text("workspace", t.ws())
+                      .text("pipeline", pipeline.value())
+                      .text("status", DealStatus.OPEN.name());
+                  bindAll(s, scoped);
+                },
                 rs -> {
                   String id = rs.getString(1);
                   String currency = rs.getString(5);

@@ -33,6 +33,7 @@ import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.DealScope;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
 import org.salespipeline.core.store.KeysetPage;
@@ -416,6 +417,11 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   @Override
   public void scanOpenDeals(PipelineId pipeline, OpenDealVisitor visitor) {
     deals.scanOpen(pipeline, visitor);
+  }
+
+  @Override
+  public void scanOpenDeals(PipelineId pipeline, DealScope scope, OpenDealVisitor visitor) {
+    deals.scanOpen(pipeline, scope, visitor);
   }
 
   @Override

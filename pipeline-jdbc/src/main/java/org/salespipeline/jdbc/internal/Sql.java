@@ -146,6 +146,15 @@ public final class Sql {
       FROM ${prefix}deals
       WHERE workspace = :workspace AND pipeline = :pipeline AND status = :status ORDER BY id""";
 
+  /**
+   * {@link #SCAN_OPEN_DEALS} without its order, for a scope to follow (then {@link #DEAL_ORDER}).
+   */
+  static final String SCAN_OPEN_DEALS_SCOPED =
+      """
+      SELECT id, stage, owner, amount, currency, expected_close, forecast_category, created_at
+      FROM ${prefix}deals
+      WHERE workspace = :workspace AND pipeline = :pipeline AND status = :status""";
+
   // Fixed filter fragments of deal queries; every value is bound by name, never spliced. The IN
   // lists get one numbered name per value (:stage0, :stage1, ...).
   static final String DEAL_FILTER_PIPELINE = " AND pipeline = :pipeline";
@@ -163,6 +172,13 @@ public final class Sql {
       " AND currency = :amountCurrency AND amount >= :amountFrom";
   static final String DEAL_FILTER_AMOUNT_TO =
       " AND currency = :amountCurrency AND amount <= :amountTo";
+  // The reader's scope (access policies, issue 16): the deals of some owners or some ids, as one
+  // bracketed OR of IN lists; a scope of nothing matches no row.
+  static final String DEAL_SCOPE_OWNERS = " AND (owner IN (";
+  static final String DEAL_SCOPE_IDS_AFTER_OWNERS = " OR id IN (";
+  static final String DEAL_SCOPE_IDS = " AND (id IN (";
+  static final String DEAL_SCOPE_END = ")";
+  static final String DEAL_SCOPE_NOTHING = " AND 1 = 0";
   static final String DEAL_ORDER = " ORDER BY id";
   static final String DEAL_LIMIT = " LIMIT :limit";
 
