@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.TeamId;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.org.OrgChart;
 import org.salespipeline.core.org.OrgDirectory;
 import org.salespipeline.core.org.OrgNode;
 import org.salespipeline.forecast.CategoryRollup;
@@ -47,9 +49,10 @@ import org.salespipeline.forecast.PipelineSnapshot;
  * cumulative commit, most likely, best case and pipeline; omitted deals never count.
  *
  * <p>Cost. Building indexes the counted deals by close date (one sort) and asks the directory, once
- * per distinct placement date, for every owner's teams. A period then costs one pass over the deals
- * closing in it plus one pass over the (owner, team set) combinations; {@link #of(OrgNode,
- * ForecastPeriod)} keeps the last 64 periods' tables.
+ * per distinct placement date, for every owner's teams (an {@link OrgChart} once per stretch
+ * between two of its {@linkplain OrgChart#changes() changes}). A period then costs one pass over
+ * the deals closing in it plus one pass over the (owner, team set) combinations; {@link
+ * #of(OrgNode, ForecastPeriod)} keeps the last 64 periods' tables.
  *
  * <p>Immutable (but for that cache) and thread-safe.
  */
@@ -250,6 +253,8 @@ public final class OrgRollups implements NodeRollups {
     private final Map<List<Integer>, Integer> groups = new HashMap<>();
     private final List<int[]> groupTeams = new ArrayList<>();
     private final Map<Long, Integer> cells = new HashMap<>();
+    private final Map<Instant, int[]> bySegment = new HashMap<>();
+    private NavigableSet<Instant> changes;
 
     Index(PipelineSnapshot s, OrgDirectory org, ZoneId zone) {
       for (String name : s.ownerNames()) {
@@ -279,12 +284,23 @@ public final class OrgRollups implements NodeRollups {
       slot = new int[n];
       int asOf = Math.toIntExact(s.asOf().toEpochDay());
       Map<Integer, int[]> cellsByDay = new HashMap<>();
+      int lastPlaced = Integer.MIN_VALUE;
+      int[] lastCells = null;
       for (int j = 0; j < n; j++) {
         int row = (int) keys[j];
         int close = s.closeDay(row);
         boolean open = row < s.openCount();
         int placed = open ? asOf : close;
-        int[] cellOf = cellsByDay.computeIfAbsent(placed, d -> layout(s, org, zone, d));
+        // why: rows come sorted by close day, so the previous row's layout is usually this one's
+        int[] cellOf = placed == lastPlaced ? lastCells : cellsByDay.get(placed);
+        if (cellOf == null) {
+          cellOf = layoutOf(s, org, zone, placed);
+          cellsByDay.put(placed, cellOf);
+        }
+        if (!open) {
+          lastPlaced = placed;
+          lastCells = cellOf;
+        }
         day[j] = close;
         amount[j] = s.amount(row);
         int k = open ? s.category(row).ordinal() : WON;
@@ -304,6 +320,23 @@ public final class OrgRollups implements NodeRollups {
       } catch (ValidationException e) {
         return null;
       }
+    }
+
+    /**
+     * The layout of a day; with an {@link OrgChart}, days between two of its changes share one
+     * layout, computed once.
+     */
+    private int[] layoutOf(PipelineSnapshot s, OrgDirectory org, ZoneId zone, int epochDay) {
+      if (!(org instanceof OrgChart chart)) {
+        return layout(s, org, zone, epochDay);
+      }
+      if (changes == null) {
+        changes = chart.changes();
+      }
+      Instant at = LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toInstant();
+      Instant since = changes.floor(at);
+      return bySegment.computeIfAbsent(
+          since == null ? Instant.MIN : since, k -> layout(s, org, zone, epochDay));
     }
 
     /** Each owner's cell as the organisation stood at the start of the epoch day. */

@@ -140,6 +140,11 @@ class OrgRollupsProperties {
               });
       assertThat(r.of(OrgNode.team(team), period)).isEqualTo(Forecaster.of(only).rollup(period));
     }
+    OrgRollups perDay = OrgRollups.of(s, undated(org), ZoneOffset.UTC);
+    for (int t = 0; t < parentPicks.size(); t++) {
+      assertThat(perDay.of(OrgNode.team(team(t)), period))
+          .isEqualTo(r.of(OrgNode.team(team(t)), period));
+    }
     CategoryRollup users = new CategoryRollup(0, 0, 0, 0, 0);
     for (int u = 0; u < USERS; u++) {
       users = users.plus(r.of(OrgNode.user(user(u)), period));
@@ -178,5 +183,35 @@ class OrgRollupsProperties {
         assertThat(b).isEqualTo(a);
       }
     }
+  }
+
+  /** The chart behind a plain directory, so roll-ups ask it day by day rather than per change. */
+  private static OrgDirectory undated(OrgChart chart) {
+    return new OrgDirectory() {
+      @Override
+      public Set<TeamId> teams(Instant at) {
+        return chart.teams(at);
+      }
+
+      @Override
+      public java.util.Optional<TeamId> parentOf(TeamId team, Instant at) {
+        return chart.parentOf(team, at);
+      }
+
+      @Override
+      public java.util.Optional<UserId> managerOf(TeamId team, Instant at) {
+        return chart.managerOf(team, at);
+      }
+
+      @Override
+      public Set<UserId> membersOf(TeamId team, Instant at) {
+        return chart.membersOf(team, at);
+      }
+
+      @Override
+      public Set<TeamId> teamsOf(UserId user, Instant at) {
+        return chart.teamsOf(user, at);
+      }
+    };
   }
 }
