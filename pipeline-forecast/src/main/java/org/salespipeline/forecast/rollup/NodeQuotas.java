@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.salespipeline.core.FieldProblem;
@@ -117,11 +116,14 @@ public final class NodeQuotas {
   }
 
   private static Key key(OrgNode node, ForecastPeriod period, String type) {
-    if (node == null || period == null || type == null || type.isBlank()) {
-      String field = node == null ? "node" : period == null ? "period" : "forecastType";
+    if (node == null || period == null) {
+      throw new ValidationException(
+          FieldProblem.of(node == null ? "node" : "period", null, "must not be null"));
+    }
+    if (type == null || type.isBlank()) {
       throw new ValidationException(
           FieldProblem.of(
-              field, type, "must not be null" + (field.equals("forecastType") ? " or blank" : "")));
+              "forecastType", type, "must not be blank; name what is forecast, e.g. revenue"));
     }
     return new Key(node, period, type);
   }
@@ -229,7 +231,9 @@ public final class NodeQuotas {
      * @throws ValidationException as {@link #quota(OrgNode, ForecastPeriod, String, long)}
      */
     public Builder quota(Quota quota, String forecastType) {
-      Objects.requireNonNull(quota, "quota");
+      if (quota == null) {
+        throw new ValidationException(FieldProblem.of("quota", null, "must not be null"));
+      }
       OrgNode node =
           quota.owner().isPresent()
               ? OrgNode.user(quota.owner().get())
