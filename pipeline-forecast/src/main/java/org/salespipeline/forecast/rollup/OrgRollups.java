@@ -52,7 +52,8 @@ import org.salespipeline.forecast.PipelineSnapshot;
  * per distinct placement date, for every owner's teams (an {@link OrgChart} once per stretch
  * between two of its {@linkplain OrgChart#changes() changes}). A period then costs one pass over
  * the deals closing in it plus one pass over the (owner, team set) combinations; {@link
- * #of(OrgNode, ForecastPeriod)} keeps the last 64 periods' tables.
+ * #of(OrgNode, ForecastPeriod)} caches the tables of up to 64 periods, emptying the cache when
+ * full.
  *
  * <p>Immutable (but for that cache) and thread-safe.
  */
