@@ -33,6 +33,41 @@ public record ForecastPeriod(LocalDate start, LocalDate end) {
     return new ForecastPeriod(start, end);
   }
 
+  /**
+   * The dates of a fiscal period, for forecasts over a {@link
+   * org.salespipeline.core.calendar.FiscalCalendar}; its label and kind are not kept.
+   *
+   * @throws ValidationException if null
+   */
+  public static ForecastPeriod of(org.salespipeline.core.calendar.FiscalPeriod period) {
+    if (period == null) {
+      throw new ValidationException(FieldProblem.of("period", null, "must not be null"));
+    }
+    return new ForecastPeriod(period.start(), period.end());
+  }
+
+  /**
+   * {@code count} consecutive fiscal periods of the kind, the first holding {@code first}; with
+   * {@link org.salespipeline.core.calendar.FiscalCalendar#gregorian()} and {@code MONTH}, the same
+   * periods as {@link #months(YearMonth, int)}.
+   *
+   * @throws ValidationException as {@link org.salespipeline.core.calendar.FiscalCalendar#periods}
+   */
+  public static List<ForecastPeriod> of(
+      org.salespipeline.core.calendar.FiscalCalendar calendar,
+      org.salespipeline.core.calendar.PeriodKind kind,
+      LocalDate first,
+      int count) {
+    if (calendar == null) {
+      throw new ValidationException(FieldProblem.of("calendar", null, "must not be null"));
+    }
+    List<ForecastPeriod> out = new ArrayList<>(count);
+    for (org.salespipeline.core.calendar.FiscalPeriod p : calendar.periods(kind, first, count)) {
+      out.add(of(p));
+    }
+    return List.copyOf(out);
+  }
+
   /** The calendar month. */
   public static ForecastPeriod month(YearMonth month) {
     return new ForecastPeriod(month.atDay(1), month.plusMonths(1).atDay(1));

@@ -39,6 +39,11 @@ class PublicTypeCoverageTest {
           Map.entry("org.salespipeline.core.access.AccessPolicy", SPI),
           Map.entry("org.salespipeline.core.access.Grants", POLICY),
           Map.entry("org.salespipeline.forecast.rollup.NodeRollups", SPI),
+          Map.entry(
+              "org.salespipeline.core.calendar.FiscalCalendar",
+              "a calendar's rules built in code; hosts keep its settings, its periods are data"),
+          Map.entry("org.salespipeline.forecast.rollup.OrgRollups", ENGINE),
+          Map.entry("org.salespipeline.forecast.rollup.NodeQuotas", INPUT),
           Map.entry("org.salespipeline.core.ProgressListener", SPI),
           Map.entry("org.salespipeline.core.RetentionPolicy", POLICY),
           Map.entry("org.salespipeline.core.SalesPipeline", ENGINE),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.salespipeline.core.calendar.FiscalCalendar;
 import org.salespipeline.examples.progress.ProgressBar;
 import org.salespipeline.forecast.bookings.BacktestPlan;
 import org.salespipeline.forecast.bookings.BookingsBacktest;
@@ -66,6 +67,15 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "Leave out revenue already won before each origin (labelled so).")
   boolean withoutWonSoFar;
 
+  @Option(
+      names = "--fiscal-calendar",
+      paramLabel = "SPEC",
+      description =
+          "Count months and quarters in a fiscal calendar: "
+              + Arguments.CALENDAR_FORMS
+              + " (default: calendar months and quarters).")
+  String fiscalCalendar;
+
   @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
   boolean json;
 
@@ -77,6 +87,7 @@ public final class BacktestCommand implements Callable<Integer> {
       throw new UserInputException("--to " + last + " is before --from " + first, null);
     }
     PeriodLength length = Arguments.period(period);
+    FiscalCalendar calendar = fiscalCalendar == null ? null : Arguments.calendar(fiscalCalendar);
     Currency reporting = source.reporting();
     BacktestPlan.Builder plan =
         switch (every.toLowerCase(Locale.ROOT)) {
@@ -87,7 +98,7 @@ public final class BacktestCommand implements Callable<Integer> {
         };
     BookingsBacktest result;
     try (ImportedStore store = source.open()) {
-      var forecaster = store.forecaster(reporting);
+      var forecaster = store.forecaster(reporting, calendar);
       try (ProgressBar bar = ProgressBar.onStderr("Backtesting")) {
         BacktestPlan built =
             plan.horizon(length).includeWonSoFar(!withoutWonSoFar).progress(bar::update).build();

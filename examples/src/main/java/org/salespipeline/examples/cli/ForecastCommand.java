@@ -3,6 +3,7 @@ package org.salespipeline.examples.cli;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.concurrent.Callable;
+import org.salespipeline.core.calendar.FiscalCalendar;
 import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.bookings.BookingsForecast;
 import org.salespipeline.forecast.bookings.PeriodLength;
@@ -41,6 +42,15 @@ public final class ForecastCommand implements Callable<Integer> {
       description = "The period containing --as-of to forecast (default: ${DEFAULT-VALUE}).")
   String period;
 
+  @Option(
+      names = "--fiscal-calendar",
+      paramLabel = "SPEC",
+      description =
+          "Count months and quarters in a fiscal calendar: "
+              + Arguments.CALENDAR_FORMS
+              + " (default: calendar months and quarters).")
+  String fiscalCalendar;
+
   @Option(names = "--json", description = "Print one JSON document on stdout instead of text.")
   boolean json;
 
@@ -49,10 +59,11 @@ public final class ForecastCommand implements Callable<Integer> {
     LocalDate day = Arguments.date("--as-of", asOf);
     PeriodLength length = Arguments.period(period);
     Currency reporting = source.reporting();
-    ForecastPeriod target = length.containing(day);
+    FiscalCalendar calendar = fiscalCalendar == null ? null : Arguments.calendar(fiscalCalendar);
+    ForecastPeriod target = length.containing(day, calendar);
     BookingsForecast forecast;
     try (ImportedStore store = source.open()) {
-      forecast = store.forecaster(reporting).forecast(target, day);
+      forecast = store.forecaster(reporting, calendar).forecast(target, day);
     }
     if (json) {
       System.out.println(BookingsView.json(forecast));

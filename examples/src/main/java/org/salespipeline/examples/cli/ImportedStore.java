@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.PipelineId;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.calendar.FiscalCalendar;
 import org.salespipeline.core.stage.PipelineDefinition;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.WorkspaceStore;
@@ -118,14 +119,27 @@ final class ImportedStore implements AutoCloseable {
    * @param currency the reporting currency
    */
   BookingsForecaster forecaster(Currency currency) {
+    return forecaster(currency, null);
+  }
+
+  /**
+   * The forecaster over the workspace's events in a fiscal calendar.
+   *
+   * @param currency the reporting currency
+   * @param calendar the fiscal calendar, or null for calendar months and quarters
+   */
+  BookingsForecaster forecaster(Currency currency, FiscalCalendar calendar) {
     // why: the demo's deals are in three currencies at its fixed rates; imports are single-currency
     CurrencyConverter converter =
         workspace.workspaceId().equals(DemoCompany.WORKSPACE)
             ? DemoCompany.currencyConverter(LocalDate.of(1970, 1, 1))
             : CurrencyConverter.sameCurrencyOnly();
     try (ProgressBar bar = ProgressBar.onStderr("Reading")) {
-      return BookingsForecaster.builder()
-          .pipeline(pipeline())
+      BookingsForecaster.Builder b = BookingsForecaster.builder();
+      if (calendar != null) {
+        b.calendar(calendar);
+      }
+      return b.pipeline(pipeline())
           .reportingCurrency(currency)
           .converter(converter)
           .from(workspace)

@@ -73,6 +73,36 @@ class CliForecastTest {
   }
 
   @Test
+  void forecastCountsInAFiscalCalendar() {
+    Run r =
+        run(
+            "forecast",
+            "--db",
+            db.toString(),
+            "--as-of",
+            "2017-06-01",
+            "--period",
+            "month",
+            "--fiscal-calendar",
+            "retail:445:sun:dec:last");
+    assertThat(r.code()).as(r.err()).isZero();
+    // FY2017 of a 4-4-5 calendar ending on December's last Saturday starts on 2017-01-01; its
+    // sixth month is five weeks from 2017-05-28
+    assertThat(r.out()).contains("Bookings forecast for 2017-05-28 to 2017-07-01");
+    Run bad =
+        run(
+            "forecast",
+            "--db",
+            db.toString(),
+            "--as-of",
+            "2017-06-01",
+            "--fiscal-calendar",
+            "retail:446:sun:dec:last");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--fiscal-calendar: 'retail:446:sun:dec:last' is not");
+  }
+
+  @Test
   void forecastJsonIsOneDocumentOnStdout() {
     Run r =
         run(

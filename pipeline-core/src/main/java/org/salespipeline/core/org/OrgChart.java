@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -160,6 +161,30 @@ public final class OrgChart implements OrgDirectory {
       }
     }
     return Collections.unmodifiableSet(out);
+  }
+
+  /**
+   * Every instant at which the chart changes (a team declared, changed or dissolved, a membership
+   * starting or ending), ascending; between two of them every answer of the chart stays the same.
+   * Entries declared without an instant hold at every instant and add none. Lets readers such as
+   * forecast roll-ups ask the chart once per stretch instead of once per day.
+   */
+  public NavigableSet<Instant> changes() {
+    NavigableSet<Instant> out = new TreeSet<>();
+    versions.values().forEach(list -> list.forEach(v -> out.add(v.from())));
+    byUser
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    m -> {
+                      out.add(m.from());
+                      if (m.until() != null) {
+                        out.add(m.until());
+                      }
+                    }));
+    out.remove(ALWAYS);
+    return Collections.unmodifiableNavigableSet(out);
   }
 
   /** Builds an {@link OrgChart}. Not thread-safe. */

@@ -11,6 +11,7 @@ import org.salespipeline.core.CurrencyConverter;
 import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.calendar.FiscalCalendar;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.stage.PipelineDefinition;
@@ -116,7 +117,8 @@ public final class BookingsForecaster {
    * Builds a {@link BookingsForecaster}. Required: {@link #pipeline}, {@link #reportingCurrency}
    * and exactly one event source ({@link #events} or {@link #from}). Defaults: {@link #converter}
    * {@link CurrencyConverter#sameCurrencyOnly()}, {@link #zone} UTC, {@link #progress} none, {@link
-   * #observer} {@link PipelineObserver#none()}. Every setting may be set once; a second set throws
+   * #observer} {@link PipelineObserver#none()}, {@link #calendar} none (calendar months and
+   * quarters, as before fiscal calendars). Every setting may be set once; a second set throws
    * {@link ConfigurationException}. Not thread-safe.
    */
   public static final class Builder {
@@ -128,6 +130,7 @@ public final class BookingsForecaster {
     private WorkspaceStore store;
     private ProgressListener progress;
     private PipelineObserver observer;
+    private FiscalCalendar calendar;
 
     private Builder() {}
 
@@ -177,6 +180,23 @@ public final class BookingsForecaster {
     public Builder zone(ZoneId zone) {
       once(this.zone, "zone");
       this.zone = notNull(zone, "zone");
+      return this;
+    }
+
+    /**
+     * The fiscal calendar whose months and quarters the forecast counts in: a fiscal month or
+     * quarter is compared with the fiscal months or quarters before it (persistence, seasonal
+     * naive, trailing mean, new business), a day's place in its quarter is its fiscal month, and a
+     * backtest's horizon is the fiscal month or quarter holding each origin. Default none: calendar
+     * months and quarters, exactly as before calendars existed (with {@link
+     * FiscalCalendar#gregorian()} the figures are the same).
+     *
+     * @throws ValidationException if null
+     * @throws ConfigurationException if already set
+     */
+    public Builder calendar(FiscalCalendar calendar) {
+      once(this.calendar, "calendar");
+      this.calendar = notNull(calendar, "calendar");
       return this;
     }
 
@@ -269,7 +289,8 @@ public final class BookingsForecaster {
         }
       }
       PipelineObserver o = observer == null ? PipelineObserver.none() : observer;
-      return new BookingsForecaster(new ForecastEngine(columns, currency, p), currency, o);
+      return new BookingsForecaster(
+          new ForecastEngine(columns, currency, p, calendar), currency, o);
     }
 
     private void source() {

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.salespipeline.core.ProgressListener;
+import org.salespipeline.core.calendar.FiscalCalendar;
 import org.salespipeline.forecast.ForecastPeriod;
 
 /**
@@ -29,6 +30,10 @@ final class ForecastEngine {
   private final DealColumns c;
   private final CreationOrder order;
   private final Calendar calendar;
+
+  /** The host's fiscal calendar, or null for calendar months and quarters. */
+  private final FiscalCalendar fiscal;
+
   private final Currency currency;
   private final ProgressListener progress;
   private final ConcurrentHashMap<Integer, InPeriodModel> fits = new ConcurrentHashMap<>();
@@ -48,12 +53,14 @@ final class ForecastEngine {
     }
   }
 
-  ForecastEngine(DealColumns columns, Currency currency, ProgressListener progress) {
+  ForecastEngine(
+      DealColumns columns, Currency currency, ProgressListener progress, FiscalCalendar fiscal) {
     this.c = columns;
+    this.fiscal = fiscal;
     this.currency = currency;
     this.progress = progress;
     this.order = new CreationOrder(columns);
-    this.calendar = new Calendar(columns.firstDay, columns.lastDay + 800);
+    this.calendar = new Calendar(columns.firstDay, columns.lastDay + 800, fiscal);
   }
 
   InPeriodModel fit(int t) {
@@ -79,7 +86,7 @@ final class ForecastEngine {
         cal.neutral()
             ? new double[] {rawOpen(p, t).open(), rawOpen(p, t).variance()}
             : adjustedOpen(p, t, cal.stage());
-    double[] nb = NewBusiness.estimate(c, p, t);
+    double[] nb = NewBusiness.estimate(c, p, t, fiscal);
     double f = cal.level();
     return new Point(won, Math.round(open[0] * f), Math.round(nb[0]), open[1] * f * f, nb[1]);
   }
@@ -214,8 +221,8 @@ final class ForecastEngine {
    * quarter pulls them in) meets the age-based hazard. Stage: see {@link StageMix}.
    */
   Calibration calibration(ForecastPeriod p, int t) {
-    PeriodGrid grid = new PeriodGrid(p);
-    int position = PeriodGrid.positionInCycle(p, grid.kind());
+    PeriodGrid grid = new PeriodGrid(p, fiscal);
+    int position = grid.positionInCycle(p);
     double sumA = 0;
     double sumF = 0;
     int n = 0;
@@ -245,7 +252,7 @@ final class ForecastEngine {
       sumA += act;
       sumF += forecast;
       n++;
-      if (grid.cycle() > 0 && PeriodGrid.positionInCycle(past, grid.kind()) == position) {
+      if (grid.cycle() > 0 && grid.positionInCycle(past) == position) {
         posA += act;
         posF += forecast;
         posN++;
@@ -271,7 +278,7 @@ final class ForecastEngine {
     if (c.firstCloseDay >= t) {
       return out;
     }
-    PeriodGrid grid = new PeriodGrid(p);
+    PeriodGrid grid = new PeriodGrid(p, fiscal);
     int cycle = grid.cycle();
     double trailing = 0;
     int trailingN = 0;
@@ -313,7 +320,7 @@ final class ForecastEngine {
 
   /** Everything known about one (period, origin): candidates, their bands, the choice. */
   Evaluation evaluate(ForecastPeriod period, int t) {
-    PeriodGrid grid = new PeriodGrid(period);
+    PeriodGrid grid = new PeriodGrid(period, fiscal);
     List<Inner> inner = new ArrayList<>();
     for (int k = 1; k <= 2 * INNER_MAX && inner.size() < INNER_MAX; k++) {
       ForecastPeriod past = grid.back(k);
@@ -386,7 +393,7 @@ final class ForecastEngine {
     long deals = 0;
     int done = 0;
     for (LocalDate origin : plan.origins()) {
-      ForecastPeriod p = plan.horizon().containing(origin);
+      ForecastPeriod p = plan.horizon().containing(origin, fiscal);
       int t = (int) origin.toEpochDay();
       BookingsForecast f = forecast(p, origin);
       Evaluation e = evaluate(p, t);

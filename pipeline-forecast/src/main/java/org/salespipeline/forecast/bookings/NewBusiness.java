@@ -1,5 +1,6 @@
 package org.salespipeline.forecast.bookings;
 
+import org.salespipeline.core.calendar.FiscalCalendar;
 import org.salespipeline.forecast.ForecastPeriod;
 
 /**
@@ -22,8 +23,8 @@ final class NewBusiness {
   private NewBusiness() {}
 
   /** Expected value and variance of new business for {@code period} as of day {@code t}. */
-  static double[] estimate(DealColumns c, ForecastPeriod period, int t) {
-    PeriodGrid grid = new PeriodGrid(period);
+  static double[] estimate(DealColumns c, ForecastPeriod period, int t, FiscalCalendar fiscal) {
+    PeriodGrid grid = new PeriodGrid(period, fiscal);
     double[] values = new double[MAX_PERIODS];
     int[] pos = new int[MAX_PERIODS];
     int n = 0;
@@ -38,7 +39,7 @@ final class NewBusiness {
         }
         int origin = grid.originIn(past, t);
         values[n] = c.bookings(Math.max(origin, past.startDay()), past.endDay(), t, origin);
-        pos[n] = PeriodGrid.positionInCycle(past, grid.kind());
+        pos[n] = grid.positionInCycle(past);
         n++;
       }
     }
@@ -75,7 +76,7 @@ final class NewBusiness {
         level += index[pos[k]] > 0 ? values[k] / index[pos[k]] : 0;
       }
       level /= m;
-      estimate = level * index[PeriodGrid.positionInCycle(period, grid.kind())];
+      estimate = level * index[grid.positionInCycle(period)];
       for (int k = 0; k < n; k++) {
         fitted[k] = level * index[pos[k]];
       }

@@ -1,6 +1,10 @@
 package org.salespipeline.forecast.bookings;
 
 import java.time.LocalDate;
+import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.calendar.FiscalCalendar;
+import org.salespipeline.core.calendar.FiscalPeriod;
+import org.salespipeline.core.calendar.PeriodKind;
 import org.salespipeline.forecast.ForecastPeriod;
 
 /**
@@ -8,21 +12,38 @@ import org.salespipeline.forecast.ForecastPeriod;
  * a quarter, otherwise back-to-back periods of the same number of days. An origin moves with its
  * period: the same number of days after the period's start (clamped into a shorter period), or the
  * same number of days before it.
+ *
+ * <p>With a fiscal calendar, a period that is one of its fiscal months or quarters steps back
+ * through the calendar's months or quarters instead, and its place in the cycle is its fiscal month
+ * of the quarter or fiscal quarter of the year.
  */
 final class PeriodGrid {
   enum Kind {
     MONTH,
     QUARTER,
-    DAYS
+    DAYS,
+    FISCAL_MONTH,
+    FISCAL_QUARTER
   }
 
   private final Kind kind;
   private final ForecastPeriod period;
+  private final FiscalCalendar fiscal;
 
-  PeriodGrid(ForecastPeriod period) {
+  /**
+   * @param fiscal the host's fiscal calendar, or null for calendar months and quarters
+   */
+  PeriodGrid(ForecastPeriod period, FiscalCalendar fiscal) {
     this.period = period;
+    this.fiscal = fiscal;
     LocalDate s = period.start();
-    if (s.getDayOfMonth() == 1 && period.end().equals(s.plusMonths(1))) {
+    if (fiscal != null && isFiscal(period, PeriodKind.MONTH)) {
+      kind = Kind.FISCAL_MONTH;
+    } else if (fiscal != null && isFiscal(period, PeriodKind.QUARTER)) {
+      kind = Kind.FISCAL_QUARTER;
+    } else if (fiscal != null) {
+      kind = Kind.DAYS;
+    } else if (s.getDayOfMonth() == 1 && period.end().equals(s.plusMonths(1))) {
       kind = Kind.MONTH;
     } else if (s.getDayOfMonth() == 1
         && (s.getMonthValue() - 1) % 3 == 0
@@ -33,6 +54,19 @@ final class PeriodGrid {
     }
   }
 
+  private boolean isFiscal(ForecastPeriod p, PeriodKind k) {
+    FiscalPeriod f = fiscalOrNull(p.start(), k);
+    return f != null && f.end().equals(p.end()) && f.start().equals(p.start());
+  }
+
+  private FiscalPeriod fiscalOrNull(LocalDate day, PeriodKind k) {
+    try {
+      return fiscal.periodOf(day, k);
+    } catch (ValidationException outsideTable) {
+      return null;
+    }
+  }
+
   Kind kind() {
     return kind;
   }
@@ -40,8 +74,8 @@ final class PeriodGrid {
   /** Periods per seasonal cycle: 3 months to a quarter, 4 quarters to a year; 0 for day grids. */
   int cycle() {
     return switch (kind) {
-      case MONTH -> 3;
-      case QUARTER -> 4;
+      case MONTH, FISCAL_MONTH -> 3;
+      case QUARTER, FISCAL_QUARTER -> 4;
       case DAYS -> 0;
     };
   }
@@ -59,7 +93,27 @@ final class PeriodGrid {
           ForecastPeriod.of(
               period.start().minusDays((long) k * period.days()),
               period.end().minusDays((long) k * period.days()));
+      case FISCAL_MONTH, FISCAL_QUARTER -> fiscalBack(k);
     };
+  }
+
+  private ForecastPeriod fiscalBack(int k) {
+    PeriodKind pk = kind == Kind.FISCAL_MONTH ? PeriodKind.MONTH : PeriodKind.QUARTER;
+    LocalDate start = period.start();
+    LocalDate end = period.end();
+    for (int i = 0; i < k; i++) {
+      FiscalPeriod before = fiscalOrNull(start.minusDays(1), pk);
+      if (before == null) {
+        // why: before a table calendar's first year, fall back to periods of the same length
+        int days = (int) (end.toEpochDay() - start.toEpochDay());
+        end = start;
+        start = start.minusDays(days);
+      } else {
+        end = before.end();
+        start = before.start();
+      }
+    }
+    return ForecastPeriod.of(start, end);
   }
 
   /** The origin in {@code past} that stands where {@code origin} stands in this grid's period. */
@@ -71,12 +125,29 @@ final class PeriodGrid {
     return past.startDay() + offset;
   }
 
-  /** The position of the grid's period in its cycle (0-based), or 0 for day grids. */
-  static int positionInCycle(ForecastPeriod p, Kind kind) {
+  /** The position of a period of this grid in its cycle (0-based), or 0 for day grids. */
+  int positionInCycle(ForecastPeriod p) {
     return switch (kind) {
       case MONTH -> (p.start().getMonthValue() - 1) % 3;
       case QUARTER -> (p.start().getMonthValue() - 1) / 3;
       case DAYS -> 0;
+      case FISCAL_MONTH -> fiscalPosition(p.start(), PeriodKind.QUARTER, PeriodKind.MONTH);
+      case FISCAL_QUARTER -> fiscalPosition(p.start(), PeriodKind.YEAR, PeriodKind.QUARTER);
     };
+  }
+
+  private int fiscalPosition(LocalDate day, PeriodKind outer, PeriodKind inner) {
+    FiscalPeriod o = fiscalOrNull(day, outer);
+    if (o == null) {
+      return 0;
+    }
+    int n = 0;
+    for (FiscalPeriod f : fiscal.within(o, inner)) {
+      if (f.contains(day)) {
+        return n;
+      }
+      n++;
+    }
+    return 0;
   }
 }

@@ -23,6 +23,9 @@ import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.Quota;
 import org.salespipeline.core.Team;
 import org.salespipeline.core.ValidationException;
+import org.salespipeline.core.calendar.FiscalCalendar;
+import org.salespipeline.core.calendar.FiscalPeriod;
+import org.salespipeline.core.calendar.PeriodKind;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.stage.PipelineDefinition;
@@ -65,6 +68,7 @@ public final class PipelineInsight {
   final Clock clock;
   final ZoneId zone;
   private final List<ForecastPeriod> periods;
+  private final FiscalCalendar calendar;
   private final Instant waterfallFrom;
   private final Instant waterfallTo;
   private final ForecastPeriod waterfallWindow;
@@ -87,6 +91,7 @@ public final class PipelineInsight {
     this.clock = b.clock;
     this.zone = b.zone;
     this.periods = b.periods == null ? null : List.copyOf(b.periods);
+    this.calendar = b.calendar;
     this.waterfallFrom = b.waterfallFrom;
     this.waterfallTo = b.waterfallTo;
     this.waterfallWindow = b.waterfallWindow;
@@ -121,7 +126,7 @@ public final class PipelineInsight {
     Instant now = clock.instant();
     long offset = zone.getRules().getOffset(now).getTotalSeconds();
     LocalDate today = LocalDate.ofInstant(now, zone);
-    List<ForecastPeriod> reporting = periods != null ? periods : defaultPeriods(today);
+    List<ForecastPeriod> reporting = periods != null ? periods : defaultPeriods(today, calendar);
     int current = currentPeriod(reporting, today);
     ForecastPeriod window = waterfallWindow != null ? waterfallWindow : reporting.get(current);
     Instant from =
@@ -149,7 +154,14 @@ public final class PipelineInsight {
     return new Assembly(settings, fold).report();
   }
 
-  private static List<ForecastPeriod> defaultPeriods(LocalDate today) {
+  private static List<ForecastPeriod> defaultPeriods(LocalDate today, FiscalCalendar calendar) {
+    if (calendar != null) {
+      FiscalPeriod first = calendar.periodOf(today, PeriodKind.MONTH);
+      for (int i = 0; i < 11; i++) {
+        first = calendar.previous(first);
+      }
+      return ForecastPeriod.of(calendar, PeriodKind.MONTH, first.start(), 12);
+    }
     return ForecastPeriod.months(YearMonth.from(today).minusMonths(11), 12);
   }
 
@@ -168,10 +180,11 @@ public final class PipelineInsight {
    * <p>Required: at least one pipeline, an event source ({@link #events(Iterable)}, {@link
    * #eventStreams(Supplier)} or {@link #from(WorkspaceStore)}) and the {@link #reportingCurrency}.
    * Defaults: no quotas or teams; {@link CurrencyConverter#sameCurrencyOnly()}; the UTC system
-   * clock and zone UTC; the 12 calendar months ending with the current one as reporting periods;
-   * the waterfall from the start of the current period to now over deals closing in the current
-   * period; coverage target 3.0; idle alert share 0.2; 10 work items per owner; lists of deals
-   * capped at 10,000; at most 50 suggested moves; no progress listener.
+   * clock and zone UTC; the 12 calendar months ending with the current one as reporting periods
+   * (the 12 fiscal months of a {@link #calendar}); the waterfall from the start of the current
+   * period to now over deals closing in the current period; coverage target 3.0; idle alert share
+   * 0.2; 10 work items per owner; lists of deals capped at 10,000; at most 50 suggested moves; no
+   * progress listener.
    *
    * <p>Each setting takes one value: setting it again (the event source through {@link
    * #events(Iterable)}, {@link #eventStreams(Supplier)} or {@link #from(WorkspaceStore)}; the clock
@@ -192,6 +205,7 @@ public final class PipelineInsight {
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
     private List<ForecastPeriod> periods;
+    private FiscalCalendar calendar;
     private Instant waterfallFrom;
     private Instant waterfallTo;
     private ForecastPeriod waterfallWindow;
@@ -379,6 +393,23 @@ public final class PipelineInsight {
       }
       once("periods", values);
       this.periods = List.copyOf(values);
+      return this;
+    }
+
+    /**
+     * The fiscal calendar of the default reporting periods: without {@link #periods}, the 12 fiscal
+     * months ending with the current one. Default none: the 12 calendar months ending with the
+     * current one (the same periods as {@link FiscalCalendar#gregorian()}).
+     *
+     * @throws ValidationException if null
+     * @throws ConfigurationException if already set
+     */
+    public Builder calendar(FiscalCalendar calendar) {
+      if (calendar == null) {
+        throw new ValidationException(FieldProblem.of("calendar", null, "must not be null"));
+      }
+      once("calendar", calendar);
+      this.calendar = calendar;
       return this;
     }
 
