@@ -33,6 +33,25 @@ public enum Databases {
     this.example = example;
   }
 
+  /** Whether tests of this database run: its URL is set, or databases are required. */
+  boolean configuredOrRequired() {
+    return this == H2
+        || !System.getProperty(property, "").isBlank()
+        || Boolean.getBoolean("pipeline.test.databases.required");
+  }
+
+  /** What to pass to run this database's tests. */
+  String howToConfigure() {
+    return name()
+        + " tests need -D"
+        + property
+        + "=<jdbc url>, for example -D"
+        + property
+        + "='"
+        + example
+        + "'";
+  }
+
   /** The JDBC URL, or skips (or fails, when databases are required) the calling test. */
   public String url() {
     if (this == H2) {
@@ -40,15 +59,7 @@ public enum Databases {
     }
     String url = System.getProperty(property, "");
     if (url.isBlank()) {
-      String message =
-          name()
-              + " tests need -D"
-              + property
-              + "=<jdbc url>, for example -D"
-              + property
-              + "='"
-              + example
-              + "'";
+      String message = howToConfigure();
       if (Boolean.getBoolean("pipeline.test.databases.required")) {
         Assertions.fail(message + " (pipeline.test.databases.required=true)");
       }

@@ -1,5 +1,6 @@
 package org.salespipeline.jdbc;
 
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.testkit.PipelineStoreContract;
 
@@ -9,6 +10,7 @@ import org.salespipeline.testkit.PipelineStoreContract;
  * reference data, retention, activities, concurrency and random command chains); one store shared
  * by all tests.
  */
+@AddLifecycleHook(SkipWithoutDatabase.MariaDb.class)
 class MariaDbPipelineStoreContractTest extends PipelineStoreContract {
   private static PipelineStore store;
 
