@@ -8,11 +8,11 @@ package org.salespipeline.forecast.retention;
  * <p>Why at once rather than one look-up per account during the read: a million accounts need a
  * table of several MB, so nearly every look-up is a cache miss. Done in one loop over the ids, each
  * iteration first touches the slot of an id a few places ahead, so the misses of several look-ups
- * overlap instead of following one another. Not thread-safe; static use only.
+ * overlap instead of following one another. Stateless: each call builds its own table.
  */
 final class AccountIndex {
   // why: far enough ahead that a touched slot has arrived when its look-up runs, near enough that
-  // it is still in the cache; 8-32 measured alike
+  // it is still in the cache (not tuned: 16 is a guess in that range)
   private static final int AHEAD = 16;
 
   private AccountIndex() {}

@@ -10,9 +10,11 @@ import java.util.Map;
 import org.salespipeline.forecast.ForecastPeriod;
 
 /**
- * Turns the revenue columns into the report: the rows are ordered by account (a counting sort) and
- * by time within an account (each account has few), then each account is walked once across the
- * sorted period boundaries, adding to per-period and per-cohort counters.
+ * Turns the revenue columns into the report: unless the rows already run account by account in time
+ * order (the usual history), they are ordered by account (a counting sort) and by time within an
+ * account (each account has few); then each account is walked once across the sorted period
+ * boundaries, adding to per-period and per-cohort counters, and the median time to onboard is
+ * selected, not sorted for.
  */
 final class RetentionComputation {
   private final List<ForecastPeriod> periods;
