@@ -1,5 +1,6 @@
 package org.salespipeline.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +13,7 @@ import org.salespipeline.core.command.CommandResult;
 import org.salespipeline.core.command.DealCommand;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.PipelineListener;
+import org.salespipeline.core.event.PipelineObserver;
 import org.salespipeline.core.store.CommandFingerprint;
 import org.salespipeline.core.store.CommitOutcomeUnknownException;
 import org.salespipeline.core.store.CommitRules;
@@ -51,14 +53,17 @@ final class CommandRunner {
       String name,
       boolean requireOpen,
       Consumer<Draft> body) {
-    return run(
-        dealId,
-        command.actor(),
-        new Keyed(command.idempotencyKey(), fingerprint(command)),
-        expectedVersion,
-        name,
-        requireOpen,
-        body);
+    return run(dealId, command.actor(), keyed(command), expectedVersion, name, requireOpen, body);
+  }
+
+  /** The command's key with its fingerprint; one shared value for the usual unkeyed command. */
+  private static Keyed keyed(DealCommand command) {
+    Optional<String> key = command.idempotencyKey();
+    return key.isEmpty() ? Keyed.NONE : new Keyed(key, fingerprint(command));
+  }
+
+  private static Keyed keyed(Optional<String> key) {
+    return key.isEmpty() ? Keyed.NONE : new Keyed(key, Optional.empty());
   }
 
   /** Runs a command without a fingerprint (a reused key is replayed whatever the command). */
@@ -70,15 +75,17 @@ final class CommandRunner {
       String name,
       boolean requireOpen,
       Consumer<Draft> body) {
-    return run(
-        dealId, actor, new Keyed(key, Optional.empty()), expectedVersion, name, requireOpen, body);
+    return run(dealId, actor, keyed(key), expectedVersion, name, requireOpen, body);
   }
 
   /**
    * A command's idempotency key with its fingerprint (issue 14: a key reused by another command is
    * refused, not replayed).
    */
-  private record Keyed(Optional<String> key, Optional<String> fingerprint) {}
+  private record Keyed(Optional<String> key, Optional<String> fingerprint) {
+    /** No key: nothing to replay, nothing to store. */
+    static final Keyed NONE = new Keyed(Optional.empty(), Optional.empty());
+  }
 
   private static Optional<String> fingerprint(DealCommand command) {
     // why: hashing only keyed commands keeps unkeyed ones at their old cost
@@ -100,26 +107,38 @@ final class CommandRunner {
       String name,
       boolean requireOpen,
       Consumer<Draft> body) {
+    if (context.observer() == PipelineObserver.none()) {
+      // why: without an observer, no supplier to capture seven values in (issue 12)
+      return attempts(dealId, actor, keyed, expectedVersion, name, requireOpen, body);
+    }
     return observed(
-        name,
-        () -> {
-          int maxAttempts = expectedVersion.isPresent() ? 1 : context.retries().maxAttempts();
-          for (int attempt = 1; ; attempt++) {
-            try {
-              return attempt(dealId, actor, keyed, expectedVersion, name, requireOpen, body)
-                  .withAttempts(attempt);
-            } catch (ConcurrentDealModificationException e) {
-              // why: a command without an expected version asked for no version check, so a
-              // writer that got in between is no reason to fail it; redraft on the fresh deal
-              if (attempt >= maxAttempts) {
-                throw e;
-              }
-              context.observer().commandRetried(name, attempt);
-              pause(
-                  context.retries().jitteredBackoffNanos(attempt, ThreadLocalRandom.current()), e);
-            }
-          }
-        });
+        name, () -> attempts(dealId, actor, keyed, expectedVersion, name, requireOpen, body));
+  }
+
+  /** {@link #attempt}, retried on a lost race when the command named no expected version. */
+  private CommandResult attempts(
+      DealId dealId,
+      UserId actor,
+      Keyed keyed,
+      OptionalLong expectedVersion,
+      String name,
+      boolean requireOpen,
+      Consumer<Draft> body) {
+    int maxAttempts = expectedVersion.isPresent() ? 1 : context.retries().maxAttempts();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attempt(dealId, actor, keyed, expectedVersion, name, requireOpen, body)
+            .withAttempts(attempt);
+      } catch (ConcurrentDealModificationException e) {
+        // why: a command without an expected version asked for no version check, so a writer
+        // that got in between is no reason to fail it; redraft on the fresh deal
+        if (attempt >= maxAttempts) {
+          throw e;
+        }
+        context.observer().commandRetried(name, attempt);
+        pause(context.retries().jitteredBackoffNanos(attempt, ThreadLocalRandom.current()), e);
+      }
+    }
   }
 
   /** Runs a command through the observer (metrics, traces). */
@@ -156,6 +175,10 @@ final class CommandRunner {
     }
     Deal deal;
     Draft draft;
+    // why: read before the deal, not after: the system clock is a native call whose return to
+    // Java waits for the memory accesses in flight, and the deal read's cache misses are the
+    // longest of a command (issue 12)
+    Instant now = context.now();
     try {
       deal = context.requireDeal(dealId);
       if (expectedVersion.isPresent() && expectedVersion.getAsLong() != deal.version()) {
@@ -165,7 +188,7 @@ final class CommandRunner {
       if (requireOpen && !deal.isOpen()) {
         throw new ClosedDealException(dealId, deal.status(), name);
       }
-      draft = new Draft(deal, context.now(), actor, key);
+      draft = new Draft(deal, now, actor, key);
       body.accept(draft);
     } catch (PipelineException e) {
       // why: a replay of this command may have committed between our key check and our read; the
@@ -205,13 +228,7 @@ final class CommandRunner {
       List<Activity> activities,
       Optional<CustomerRetention> retention,
       DealCommand command) {
-    return commit(
-        expectedVersion,
-        after,
-        events,
-        activities,
-        retention,
-        new Keyed(command.idempotencyKey(), fingerprint(command)));
+    return commit(expectedVersion, after, events, activities, retention, keyed(command));
   }
 
   private CommandResult commit(
@@ -345,7 +362,7 @@ final class CommandRunner {
    * version that command produced, and that command's events. Empty if the key is new.
    */
   Optional<CommandResult> replay(Optional<String> key) {
-    return replay(new Keyed(key, Optional.empty()));
+    return replay(keyed(key));
   }
 
   /**
@@ -356,7 +373,7 @@ final class CommandRunner {
    *     key
    */
   Optional<CommandResult> replay(DealCommand command) {
-    return replay(new Keyed(command.idempotencyKey(), fingerprint(command)));
+    return replay(keyed(command));
   }
 
   private Optional<CommandResult> replay(Keyed keyed) {

@@ -36,6 +36,30 @@ final class Transitions {
     this.runner = runner;
   }
 
+  /**
+   * The last configured pipeline a command looked up, with its id. A workspace's deals mostly share
+   * a pipeline, so this answers most moves without hashing the id into the configuration's map.
+   * Read and written racily: either value is a correct pair (the fields are final).
+   */
+  private record LastPipeline(PipelineId id, PipelineDefinition definition) {}
+
+  private LastPipeline lastPipeline;
+
+  /** {@link EngineContext#pipeline}, remembering the last configured one. */
+  private PipelineDefinition pipeline(PipelineId id) {
+    LastPipeline last = lastPipeline;
+    if (last != null && (last.id() == id || last.id().equals(id))) {
+      return last.definition();
+    }
+    PipelineDefinition definition = context.pipeline(id);
+    // why: only configured definitions are fixed for the engine's life; a workspace's saved ones
+    // are read each time, as before
+    if (context.pipelines().get(id) == definition) {
+      lastPipeline = new LastPipeline(id, definition);
+    }
+    return definition;
+  }
+
   CommandResult move(MoveDeal command) {
     Problems problems = checks.onDeal(command);
     problems.line("toStage", command.toStage(), Problems.MAX_LINE);
@@ -50,7 +74,7 @@ final class Transitions {
         true,
         draft -> {
           context.access().require(command.actor(), Action.MOVE, draft.current());
-          PipelineDefinition definition = context.pipeline(draft.current().pipeline());
+          PipelineDefinition definition = pipeline(draft.current().pipeline());
           Stage from = definition.requireStage(draft.current().stage());
           Stage to = definition.requireStage(command.toStage(), "toStage");
           if (!to.isOpen()) {

@@ -443,8 +443,9 @@ public final class CommitRules {
    * @throws ValidationException naming {@code activity.workspace} if one is another workspace's
    */
   public void checkActivities(List<Activity> activities) {
-    for (Activity activity : activities) {
-      requireOwn(activity.workspace(), "activity");
+    // why: indexed, so the usual empty list costs no iterator (issue 12)
+    for (int i = 0; i < activities.size(); i++) {
+      requireOwn(activities.get(i).workspace(), "activity");
     }
   }
 

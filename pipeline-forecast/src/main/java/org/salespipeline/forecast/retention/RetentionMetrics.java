@@ -99,6 +99,7 @@ public final class RetentionMetrics {
     Objects.requireNonNull(events, "events");
     RevenueColumns columns = new RevenueColumns(currency, converter, rateDate);
     events.forEachOrdered(columns);
+    columns.finish();
     return new RetentionComputation(periods, zone, currency).compute(columns);
   }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.salespipeline.core.AccountId;
 import org.salespipeline.core.CurrencyConverter;
@@ -23,15 +24,16 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
   private final Currency currency;
   private final CurrencyConverter converter;
   private final LocalDate rateDate;
-  private final AccountIndex index = new AccountIndex();
 
-  // revenue changes, one row each, in stream order
+  // revenue changes, one row each, in stream order; account holds the row's run during the read
+  // and its account's dense index after finish()
   int rows;
   int[] account = new int[1024];
   long[] second = new long[1024];
   long[] toMinor = new long[1024];
 
-  // per account
+  // per run (consecutive retention events about one account) during the read, per account after
+  // finish()
   int accounts;
   long[] firstWin = new long[1024];
   long[] onboardStart = new long[1024];
@@ -39,9 +41,14 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
 
   final Map<String, long[]> churnReasons = new HashMap<>();
 
+  // the runs' account ids as UUID halves
+  private int runs;
+  private long[] runHigh = new long[1024];
+  private long[] runLow = new long[1024];
+
   private long eventSec;
   private AccountId lastId;
-  private int lastIndex;
+  private int lastRun = -1;
 
   RevenueColumns(Currency currency, CurrencyConverter converter, LocalDate rateDate) {
     this.currency = currency;
@@ -61,33 +68,68 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
     }
   }
 
-  private int account(AccountId id) {
-    // why: an account's retention events mostly sit together in one deal's history, so the last
-    // account answers most look-ups without hashing
+  /**
+   * The run of the account: the current one while the account stays the same, else a new one. An
+   * account's retention events mostly sit together in one deal's history, so the read does no
+   * hashing; {@link #finish()} gives the runs their accounts in one pass.
+   */
+  private int run(AccountId id) {
     if (id == lastId || id.equals(lastId)) {
-      return lastIndex;
+      return lastRun;
     }
-    lastId = id;
-    lastIndex = lookUp(id);
-    return lastIndex;
-  }
-
-  private int lookUp(AccountId id) {
-    int a = index.indexOf(id);
-    if (a < accounts) {
-      return a;
-    }
-    accounts = a + 1;
-    if (a == firstWin.length) {
-      int n = a + (a >> 1);
+    int r = runs++;
+    if (r == runHigh.length) {
+      int n = (int) Math.min(2L * r, Integer.MAX_VALUE - 8);
+      runHigh = Arrays.copyOf(runHigh, n);
+      runLow = Arrays.copyOf(runLow, n);
       firstWin = Arrays.copyOf(firstWin, n);
       onboardStart = Arrays.copyOf(onboardStart, n);
       onboardDone = Arrays.copyOf(onboardDone, n);
     }
-    firstWin[a] = Long.MAX_VALUE;
-    onboardStart[a] = Long.MAX_VALUE;
-    onboardDone[a] = Long.MAX_VALUE;
-    return a;
+    UUID u = id.value();
+    runHigh[r] = u.getMostSignificantBits();
+    runLow[r] = u.getLeastSignificantBits();
+    firstWin[r] = Long.MAX_VALUE;
+    onboardStart[r] = Long.MAX_VALUE;
+    onboardDone[r] = Long.MAX_VALUE;
+    lastId = id;
+    lastRun = r;
+    return r;
+  }
+
+  /**
+   * Ends the read: numbers the accounts densely in order of first sight, turns each row's run into
+   * its account, and merges the runs' first win and onboarding times per account (the earliest).
+   */
+  void finish() {
+    int[] accountOf = new int[runs];
+    accounts = AccountIndex.dense(runHigh, runLow, runs, accountOf);
+    runHigh = null;
+    runLow = null;
+    if (accounts == runs) {
+      // why: every run a new account, so run r is account r (the usual history: each account's
+      // retention events together in one deal)
+      return;
+    }
+    for (int r = 0; r < rows; r++) {
+      account[r] = accountOf[account[r]];
+    }
+    // in place: account a is first seen at a run r >= a, and run r's slot is read before any later
+    // run writes it
+    int seen = 0;
+    for (int r = 0; r < runs; r++) {
+      int a = accountOf[r];
+      if (a == seen) {
+        seen++;
+        firstWin[a] = firstWin[r];
+        onboardStart[a] = onboardStart[r];
+        onboardDone[a] = onboardDone[r];
+      } else {
+        firstWin[a] = Math.min(firstWin[a], firstWin[r]);
+        onboardStart[a] = Math.min(onboardStart[a], onboardStart[r]);
+        onboardDone[a] = Math.min(onboardDone[a], onboardDone[r]);
+      }
+    }
   }
 
   private long minor(Money m) {
@@ -98,10 +140,10 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
 
   @Override
   public Void visit(Change.RecurringRevenueChanged c) {
-    int a = account(c.account());
+    int a = run(c.account());
     long to = minor(c.to());
     if (rows == account.length) {
-      int n = rows + (rows >> 1);
+      int n = (int) Math.min(2L * rows, Integer.MAX_VALUE - 8);
       account = Arrays.copyOf(account, n);
       second = Arrays.copyOf(second, n);
       toMinor = Arrays.copyOf(toMinor, n);
@@ -124,14 +166,14 @@ final class RevenueColumns implements Consumer<DealEvent>, Change.Visitor<Void> 
   @Override
   public Void visit(Change.RetentionChanged c) {
     if (c.to() == RetentionStatus.ONBOARDING) {
-      int a = account(c.account());
+      int a = run(c.account());
       if (eventSec < onboardStart[a]) {
         onboardStart[a] = eventSec;
       }
     } else if (c.to() == RetentionStatus.ACTIVE
         && c.from().isPresent()
         && c.from().get() == RetentionStatus.ONBOARDING) {
-      int a = account(c.account());
+      int a = run(c.account());
       if (eventSec < onboardDone[a]) {
         onboardDone[a] = eventSec;
       }
