@@ -36,7 +36,9 @@ record EngineContext(
     List<PipelineListener> listeners,
     RetentionPolicy retentionPolicy,
     ConflictRetries retries,
-    PipelineObserver observer) {
+    PipelineObserver observer,
+    org.salespipeline.core.call.CallWindows callWindows,
+    Optional<org.salespipeline.core.org.OrgDirectory> organisation) {
 
   EngineContext {
     pipelines = Map.copyOf(pipelines);
@@ -60,7 +62,9 @@ record EngineContext(
         b.listeners,
         b.retentionPolicy,
         b.retries,
-        b.observer);
+        b.observer,
+        b.callWindows,
+        Optional.ofNullable(b.organisation));
   }
 
   /** The same configuration bound to another workspace of the same store. */
@@ -79,7 +83,9 @@ record EngineContext(
         listeners,
         retentionPolicy,
         retries,
-        observer);
+        observer,
+        callWindows,
+        organisation);
   }
 
   /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */
@@ -89,6 +95,12 @@ record EngineContext(
         ws.savePipeline(definition);
       }
     }
+  }
+
+  /** The configured organisation, or the workspace's stored teams as they are now. */
+  org.salespipeline.core.org.OrgDirectory org() {
+    return organisation.orElseGet(
+        () -> org.salespipeline.core.org.OrgDirectory.fromTeams(ws.teams()));
   }
 
   WorkspaceId workspace() {

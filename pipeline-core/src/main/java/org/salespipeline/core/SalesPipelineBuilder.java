@@ -38,6 +38,10 @@ import org.salespipeline.core.store.PipelineStore;
  *   <tr><td>{@link #conflictRetries}</td><td>{@link ConflictRetries#defaults()}: 8 attempts,
  *       jittered backoff from 1 ms up to 64 ms</td></tr>
  *   <tr><td>{@link #observer}</td><td>{@link PipelineObserver#none()}</td></tr>
+ *   <tr><td>{@link #callWindows}</td><td>{@link org.salespipeline.core.call.CallWindows#always()}
+ *       </td></tr>
+ *   <tr><td>{@link #organisation}</td><td>the workspace's stored teams, read at each
+ *       adjustment</td></tr>
  * </table>
  *
  * <p>Each setter fails fast with a {@link ConfigurationException} naming the setting and the value:
@@ -61,6 +65,9 @@ public final class SalesPipelineBuilder {
   final List<PipelineListener> listeners = new ArrayList<>();
   ConflictRetries retries = ConflictRetries.defaults();
   PipelineObserver observer = PipelineObserver.none();
+  org.salespipeline.core.call.CallWindows callWindows =
+      org.salespipeline.core.call.CallWindows.always();
+  org.salespipeline.core.org.OrgDirectory organisation;
   private boolean pipelinesGiven;
   private final Set<String> given = new HashSet<>();
 
@@ -176,6 +183,27 @@ public final class SalesPipelineBuilder {
    */
   public SalesPipelineBuilder rules(RuleSet rules) {
     this.rules = once("rules", this.rules, rules);
+    return this;
+  }
+
+  /**
+   * The submission windows of forecast calls: a call outside its period's window is refused.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder callWindows(org.salespipeline.core.call.CallWindows windows) {
+    this.callWindows = once("callWindows", this.callWindows, windows);
+    return this;
+  }
+
+  /**
+   * The organisation that decides who may adjust which forecast node (a manager adjusts only nodes
+   * strictly below the teams they manage); by default the workspace's stored teams.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder organisation(org.salespipeline.core.org.OrgDirectory organisation) {
+    this.organisation = once("organisation", this.organisation, organisation);
     return this;
   }
 
