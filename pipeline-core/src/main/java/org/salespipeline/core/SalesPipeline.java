@@ -594,8 +594,8 @@ public final class SalesPipeline {
   // ---- forecast calls and adjustments (issue 18) ----
 
   /**
-   * Submits a forecast call, stamped with the clock's instant, with the open and won deals
-   * (not omitted) of the node's owners closing in the period recorded behind it. Calls are append-only.
+   * Submits a forecast call, stamped with the clock's instant, with the open and won deals (not
+   * omitted) of the node's owners closing in the period recorded behind it. Calls are append-only.
    *
    * @throws ValidationException if an amount is negative, the amounts are not commit &lt;= most
    *     likely &lt;= best case in one currency, or the note or type is bad

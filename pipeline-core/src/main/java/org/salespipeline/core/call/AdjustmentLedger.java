@@ -77,4 +77,9 @@ public final class AdjustmentLedger {
     }
     return out;
   }
+
+  /** Every cell with at least one version, by cell. */
+  public java.util.Set<AdjustmentCell> cells() {
+    return byCell.keySet();
+  }
 }
