@@ -39,7 +39,9 @@ import org.salespipeline.core.store.PipelineStore;
  *   <li>{@link EventFeedContract}: the event feed, resumable, nothing skipped, under concurrent
  *       writers and a crashing consumer;
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
- *       step (a jqwik property).
+ *       step (a jqwik property);
+ *   <li>{@link ForecastCallContract}: forecast calls append-only and read as of any instant,
+ *       adjustment versions refusing stale and racing writes (issue 18).
  * </ul>
  *
  * <p>A host tests its own store by adding the {@code pipeline-testkit} artifact with test scope and
@@ -92,7 +94,8 @@ public abstract class PipelineStoreContract
         RecordSearchContract,
         ContactErasureContract,
         ActionChainContract,
-        EventFeedContract {
+        EventFeedContract,
+        ForecastCallContract {
 
   /**
    * A store to test; may be shared between tests, but each test uses fresh workspaces it makes
