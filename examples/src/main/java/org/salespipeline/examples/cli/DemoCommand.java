@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.org.OrgDirectory;
+import org.salespipeline.examples.calls.CallsDemo;
 import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.examples.progress.ProgressBar;
@@ -106,7 +108,13 @@ public final class DemoCommand implements Callable<Integer> {
       ForecastView.print(outlook, history, out);
       out.println();
       BacktestView.print(outlook, out);
-      Path written = PipelineReport.of(pipeline, insight, outlook).write(report);
+      out.println();
+      CallsDemo.Result calls =
+          CallsDemo.run(
+              history,
+              clock -> data.engineAt(opened, clock, OrgDirectory.fromTeams(history.teams())));
+      CallsView.print(calls, history.currency(), out);
+      Path written = PipelineReport.of(pipeline, insight, outlook, calls).write(report);
       out.println();
       out.println("Report: " + written.toAbsolutePath().normalize().toUri());
     }

@@ -52,8 +52,14 @@ public final class PipelineReport {
   private final List<Charts.Stay> timeInStage;
   private final BookingsOutlook outlook;
   private final RetentionReport retention;
+  private final org.salespipeline.examples.calls.CallsDemo.Result calls;
 
-  private PipelineReport(SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
+  private PipelineReport(
+      SalesPipeline pipeline,
+      InsightReport insight,
+      BookingsOutlook outlook,
+      org.salespipeline.examples.calls.CallsDemo.Result calls) {
+    this.calls = calls;
     Instant now = pipeline.clock().instant();
     this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     this.title = pipeline.defaultPipeline().name();
@@ -141,13 +147,22 @@ public final class PipelineReport {
    */
   public static PipelineReport of(
       SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
-    return new PipelineReport(pipeline, insight, outlook);
+    return new PipelineReport(pipeline, insight, outlook, null);
+  }
+
+  /** As {@link #of(SalesPipeline, InsightReport, BookingsOutlook)}, with the forecast calls. */
+  public static PipelineReport of(
+      SalesPipeline pipeline,
+      InsightReport insight,
+      BookingsOutlook outlook,
+      org.salespipeline.examples.calls.CallsDemo.Result calls) {
+    return new PipelineReport(pipeline, insight, outlook, calls);
   }
 
   /** As {@link #of(SalesPipeline, InsightReport, BookingsOutlook)}, analysing the history. */
   public static PipelineReport of(
       SalesPipeline pipeline, PipelineHistory history, BookingsOutlook outlook) {
-    return new PipelineReport(pipeline, history.insight(), outlook);
+    return new PipelineReport(pipeline, history.insight(), outlook, null);
   }
 
   /** The backtested months with their actuals, then this month (won so far) and months ahead. */
@@ -333,6 +348,9 @@ public final class PipelineReport {
         "The same past months, each forecast from what was known at its start: the forecaster"
             + " (dark) and the naive baselines. A method that does not beat them is not worth"
             + " showing.");
+    if (calls != null) {
+      CallsSection.append(h, calls, currency);
+    }
     h.append("</body></html>\n");
     return h.toString();
   }

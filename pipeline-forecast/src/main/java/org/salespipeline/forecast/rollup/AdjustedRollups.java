@@ -39,6 +39,10 @@ public final class AdjustedRollups {
   private final ForecastPeriod period;
   private final Map<CallCategory, Map<OrgNode, Adjustment>> inForce;
   private final Map<CallCategory, Map<OrgNode, List<OrgNode>>> touchedChildren;
+  // why: a team's adjusted figure is asked for itself and again by each ancestor; remembering the
+  // adjusted figures of nodes with adjustments below them makes reading every node of the tree
+  // cost one walk of the adjusted paths, not one per ancestor
+  private final Map<CallCategory, Map<OrgNode, Long>> memo = new EnumMap<>(CallCategory.class);
 
   private AdjustedRollups(
       NodeRollups system,
@@ -49,6 +53,9 @@ public final class AdjustedRollups {
     this.period = period;
     this.inForce = inForce;
     this.touchedChildren = touchedChildren;
+    for (CallCategory c : CallCategory.values()) {
+      memo.put(c, new java.util.concurrent.ConcurrentHashMap<>());
+    }
   }
 
   /**
@@ -153,9 +160,32 @@ public final class AdjustedRollups {
         chain);
   }
 
-  /** The adjusted figure of a cell alone, without building the chain. */
+  /**
+   * The adjusted figure of a cell alone, without building the chain. The figures of nodes with
+   * adjustments below them are remembered by this instance, so each system figure on an adjusted
+   * path is read once: make a new instance to see recomputed system figures.
+   */
   public long adjusted(OrgNode node, CallCategory category) {
-    return walk(node, category, value(system.of(node, period), category), null)[1];
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(category, "category");
+    if (!touchedChildren.get(category).containsKey(node)) {
+      long own = value(system.of(node, period), category);
+      Adjustment a = inForce.get(category).get(node);
+      return a == null ? own : a.apply(own);
+    }
+    Long known = memo.get(category).get(node);
+    if (known != null) {
+      return known;
+    }
+    long sys = value(system.of(node, period), category);
+    long indirect = 0;
+    for (OrgNode child : touchedChildren.get(category).get(node)) {
+      indirect += adjusted(child, category) - value(system.of(child, period), category);
+    }
+    Adjustment a = inForce.get(category).get(node);
+    long result = a == null ? sys + indirect : a.apply(sys + indirect);
+    memo.get(category).put(node, result);
+    return result;
   }
 
   /** {indirect, adjusted} of the node, given its system figure; appends the chain when asked. */
