@@ -41,7 +41,7 @@ import org.salespipeline.forecast.rollup.OwnerCallAccuracy;
 
 /**
  * The demo's forecast process (issue 18) over the last completed quarter: every Wednesday each rep
- * calls what they see (their commit, most likely and best case roll-up as of that day), bent by
+ * calls what they see (the library's weighted forecast of their deals as of that day), bent by
  * their temperament (a third sandbag, a third are optimistic), each manager calls their team; in
  * the last week each manager trims the commit of their most optimistic rep. Then every call is
  * scored by week against what was won, beside the library's weighted forecast at the same instants,
@@ -90,21 +90,21 @@ public final class CallsDemo {
     SalesPipeline engine = engineAt.apply(clock);
 
     // the view of each week: per owner, the category roll-up and the weighted forecast
-    Map<Instant, Map<String, CategoryRollup>> seen = new LinkedHashMap<>();
+    Map<Instant, Map<String, Double>> seen = new LinkedHashMap<>();
     Map<Instant, Map<String, Double>> model = new HashMap<>();
     for (Instant end : weekEnds) {
       Instant wednesday = end.minus(Duration.ofDays(4));
       Forecaster f = Forecaster.of(history.snapshot(wednesday));
-      seen.put(wednesday, f.rollupByOwner(quarter));
       Map<String, Double> weighted = new HashMap<>();
       for (QuotaReport q : f.quotaReports(quarter, TeamHierarchy.none(), List.of())) {
         weighted.put(q.subject(), q.weighted());
       }
+      seen.put(wednesday, weighted);
       model.put(end, weighted);
     }
     Currency currency = history.currency();
     if (engine.calls(period, TYPE).isEmpty()) {
-      submitWeeklyCalls(engine, clock, teams, period, seen, currency);
+      submitWeeklyCalls(engine, clock, teams, org, period, seen, currency);
       trimOptimists(engine, clock, teams, period, currency);
     }
 
@@ -163,46 +163,45 @@ public final class CallsDemo {
     };
   }
 
+  /**
+   * Each Wednesday: every rep calls the library's weighted forecast of their deals as they see it,
+   * bent by their temperament (most likely and best case 15% and 40% above); each manager calls the
+   * sum of the calls in their team's subtree.
+   */
   private static void submitWeeklyCalls(
       SalesPipeline engine,
       MutableClock clock,
       List<Team> teams,
+      OrgDirectory org,
       CallPeriod period,
-      Map<Instant, Map<String, CategoryRollup>> seen,
+      Map<Instant, Map<String, Double>> seen,
       Currency currency) {
-    CategoryRollup zero = new CategoryRollup(0, 0, 0, 0, 0);
-    for (Map.Entry<Instant, Map<String, CategoryRollup>> week : seen.entrySet()) {
+    for (Map.Entry<Instant, Map<String, Double>> week : seen.entrySet()) {
       clock.set(week.getKey());
+      Map<UserId, Long> called = new LinkedHashMap<>();
       for (Team team : teams) {
-        long[] teamSum = new long[3];
         for (UserId rep : team.members()) {
-          CategoryRollup r = week.getValue().getOrDefault(rep.value(), zero);
-          double bias = temperament(rep);
-          long commit = Math.round(r.commit() * bias);
-          long likely = Math.max(commit, Math.round(r.mostLikely() * bias));
-          long best = Math.max(likely, Math.round(r.bestCase() * bias));
-          submit(
-              engine,
-              OrgNode.user(rep),
-              period,
-              rep,
-              commit,
-              likely,
-              best,
-              currency,
-              "weekly call");
-          teamSum[0] += commit;
-          teamSum[1] += likely;
-          teamSum[2] += best;
+          if (!called.containsKey(rep)) {
+            double sees = week.getValue().getOrDefault(rep.value(), 0.0);
+            long commit = Math.round(sees * temperament(rep));
+            called.put(rep, commit);
+            submit(engine, OrgNode.user(rep), period, rep, commit, currency, "weekly call");
+          }
+        }
+      }
+      for (Team team : teams) {
+        long sum = 0;
+        for (var t : org.subtreeOf(team.id(), week.getKey())) {
+          for (UserId u : org.membersOf(t, week.getKey())) {
+            sum += called.getOrDefault(u, 0L);
+          }
         }
         submit(
             engine,
             OrgNode.team(team.id()),
             period,
             team.manager(),
-            teamSum[0],
-            teamSum[1],
-            teamSum[2],
+            sum,
             currency,
             "team call: my reps' calls");
       }
@@ -215,8 +214,6 @@ public final class CallsDemo {
       CallPeriod period,
       UserId actor,
       long commit,
-      long likely,
-      long best,
       Currency currency,
       String note) {
     engine.submitCall(
@@ -225,8 +222,8 @@ public final class CallsDemo {
             .period(period)
             .forecastType(TYPE)
             .commit(Money.ofMinor(commit, currency))
-            .mostLikely(Money.ofMinor(likely, currency))
-            .bestCase(Money.ofMinor(best, currency))
+            .mostLikely(Money.ofMinor(commit * 115 / 100, currency))
+            .bestCase(Money.ofMinor(commit * 140 / 100, currency))
             .note(note)
             .actor(actor)
             .source(CallSource.MANUAL)

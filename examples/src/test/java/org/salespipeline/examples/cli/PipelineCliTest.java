@@ -69,13 +69,18 @@ class PipelineCliTest {
         .contains("Quota 2026-04-01 to 2026-06-30")
         .contains("Backtest of the monthly bookings forecast", "WAPE", "Brier")
         .contains("Retention - accounts after the win", "GRR", "NRR", "ONBOARDING", "CHURNED")
+        .contains("Forecast calls - 2026-01-01 to 2026-03-31", "Call accuracy by owner")
+        .contains("SANDBAGGING", "OVER_CALLING", "Team commit, system and adjusted")
         .contains("Report: " + report.toUri());
+    String callsLine =
+        out.lines().filter(l -> l.startsWith("Forecast calls - ")).findFirst().orElseThrow();
     assertThat(Files.exists(dir.resolve("pipeline.mv.db"))).isTrue();
     assertThat(Files.readString(report))
         .contains(
             "<svg id=\"chart-forecast-fan\"",
             "<svg id=\"chart-retention\"",
-            "<svg id=\"chart-cohorts\"");
+            "<svg id=\"chart-cohorts\"",
+            "Forecast calls and adjustments");
 
     bytes.reset();
     assertThat(
@@ -84,6 +89,7 @@ class PipelineCliTest {
         .isZero();
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("same pipeline as last run")
+        .contains(callsLine) // the stored calls are reused, not submitted again
         .doesNotContain("Generated");
   }
 }
