@@ -34,6 +34,9 @@ import org.salespipeline.core.store.DealQuery;
  * access check can be added in one line.
  */
 final class ForecastCalls {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ForecastCalls.class);
+
   private final EngineContext context;
 
   ForecastCalls(EngineContext context) {
@@ -80,6 +83,7 @@ final class ForecastCalls {
             .backingDeals(backingDeals(command.node(), command.period(), now))
             .build();
     context.ws().appendForecastCall(call);
+    tell(listener -> listener.onCallSubmitted(call), "call " + call.id());
     return call;
   }
 
@@ -239,7 +243,29 @@ final class ForecastCalls {
             .revertsVersion(reverts)
             .build();
     context.ws().appendAdjustment(next);
+    tell(listener -> listener.onAdjusted(next), "adjustment " + cell + " v" + next.version());
     return next;
+  }
+
+  /** Tells every listener after the commit; a failing listener is logged, never undoes it. */
+  private void tell(
+      java.util.function.Consumer<org.salespipeline.core.event.PipelineListener> what,
+      String subject) {
+    if (context.listeners().isEmpty()) {
+      return;
+    }
+    context
+        .store()
+        .afterCommit(
+            () -> {
+              for (org.salespipeline.core.event.PipelineListener l : context.listeners()) {
+                try {
+                  what.accept(l);
+                } catch (RuntimeException e) {
+                  LOG.error("pipeline listener {} failed on {}; it stays stored", l, subject, e);
+                }
+              }
+            });
   }
 
   /**

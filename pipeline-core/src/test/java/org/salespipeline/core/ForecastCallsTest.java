@@ -201,4 +201,35 @@ class ForecastCallsTest {
         .contains(Money.of(700, "USD"));
     assertThat(engine.adjustments(Q2, "revenue").history(cell)).hasSize(4);
   }
+
+  @Test
+  void listenersHearCallsAndAdjustmentsAfterTheCommit() {
+    java.util.List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SalesPipeline engine =
+        SalesPipeline.builder()
+            .store(new InMemoryPipelineStore())
+            .clock(clock)
+            .organisation(ORG)
+            .listener(
+                new org.salespipeline.core.event.PipelineListener() {
+                  @Override
+                  public void onCommitted(
+                      java.util.List<org.salespipeline.core.event.DealEvent> e) {}
+
+                  @Override
+                  public void onCallSubmitted(ForecastCall call) {
+                    heard.add(call);
+                  }
+
+                  @Override
+                  public void onAdjusted(Adjustment adjustment) {
+                    heard.add(adjustment);
+                  }
+                })
+            .build();
+    ForecastCall call = engine.submitCall(call(OrgNode.user(Fixtures.ALICE), 1, 2, 3).build());
+    Adjustment adjustment =
+        engine.adjustForecast(adjust(OrgNode.user(Fixtures.ALICE), MARIA, 5, 0).build());
+    assertThat(heard).containsExactly(call, adjustment);
+  }
 }
