@@ -26,8 +26,8 @@ class PublicTypeCoverageTest {
   private static final String POLICY =
       "an engine's configuration built in code, holding rule objects";
 
-  // why: issue 18 shipped these records without JSON codecs yet; map them and drop them from here
-  private static final String PENDING = "issue 18 data without a JSON mapping yet (to do)";
+  // why: issue 18's results below are final classes the generic rules do not map yet
+  private static final String PENDING = "an issue 18 result without a JSON mapping yet (to do)";
 
   /** Public types that are not data, by name (so this list names types of both modules). */
   static final Map<String, String> NOT_DATA =
@@ -44,21 +44,10 @@ class PublicTypeCoverageTest {
           Map.entry("org.salespipeline.forecast.rollup.CallAccuracy", HELPER),
           Map.entry("org.salespipeline.forecast.rollup.CallAccuracy$ModelForecast", SPI),
           Map.entry("org.salespipeline.forecast.rollup.AdjustedCell", PENDING),
-          Map.entry("org.salespipeline.forecast.rollup.AppliedAdjustment", PENDING),
-          Map.entry("org.salespipeline.forecast.rollup.WeeklyCallScore", PENDING),
           Map.entry("org.salespipeline.forecast.rollup.OwnerCallAccuracy", PENDING),
           Map.entry("org.salespipeline.core.call.CallWindows", SPI),
           Map.entry("org.salespipeline.core.call.CallHistory", PENDING),
           Map.entry("org.salespipeline.core.call.AdjustmentLedger", PENDING),
-          Map.entry("org.salespipeline.core.call.CallPeriod", PENDING),
-          Map.entry("org.salespipeline.core.call.BackingDeal", PENDING),
-          Map.entry("org.salespipeline.core.call.SubmissionWindow", POLICY),
-          Map.entry("org.salespipeline.core.call.ForecastCall", PENDING),
-          Map.entry("org.salespipeline.core.call.AdjustmentCell", PENDING),
-          Map.entry("org.salespipeline.core.call.Adjustment", PENDING),
-          Map.entry("org.salespipeline.core.call.SubmitCall", PENDING),
-          Map.entry("org.salespipeline.core.call.AdjustForecast", PENDING),
-          Map.entry("org.salespipeline.core.call.RevertAdjustment", PENDING),
           Map.entry("org.salespipeline.core.ProgressListener", SPI),
           Map.entry("org.salespipeline.core.RetentionPolicy", POLICY),
           Map.entry("org.salespipeline.core.SalesPipeline", ENGINE),
