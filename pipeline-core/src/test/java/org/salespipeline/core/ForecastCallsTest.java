@@ -232,4 +232,23 @@ class ForecastCallsTest {
         engine.adjustForecast(adjust(OrgNode.user(Fixtures.ALICE), MARIA, 5, 0).build());
     assertThat(heard).containsExactly(call, adjustment);
   }
+
+  @Test
+  void storedCallsSurviveAChangeOfConfiguration() {
+    InMemoryPipelineStore store = new InMemoryPipelineStore();
+    SalesPipeline before =
+        SalesPipeline.builder().store(store).clock(clock).organisation(ORG).build();
+    ForecastCall call =
+        before.submitCall(call(OrgNode.team(EAST), 10, 20, 30).actor(MARIA).build());
+    Instant now = clock.instant();
+    SalesPipeline after =
+        SalesPipeline.builder()
+            .store(store)
+            .clock(clock)
+            .organisation(org.salespipeline.core.org.OrgDirectory.none())
+            .callWindows(
+                (p, t) -> java.util.Optional.of(SubmissionWindow.of(now.minusSeconds(9), now)))
+            .build();
+    assertThat(after.calls(OrgNode.team(EAST), Q2, "revenue").latest()).contains(call);
+  }
 }
