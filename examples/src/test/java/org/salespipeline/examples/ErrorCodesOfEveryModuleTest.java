@@ -96,6 +96,35 @@ class ErrorCodesOfEveryModuleTest {
         new CurrencyConversionException(
             Currency.getInstance("USD"), Currency.getInstance("EUR"), LocalDate.of(2026, 1, 1)),
         ErrorCode.CURRENCY_CONVERSION);
+    org.salespipeline.core.org.OrgNode alice =
+        org.salespipeline.core.org.OrgNode.user(org.salespipeline.core.UserId.of("alice"));
+    org.salespipeline.core.call.CallPeriod q2 =
+        org.salespipeline.core.call.CallPeriod.of(
+            java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 7, 1));
+    java.time.Instant noon = java.time.Instant.parse("2026-04-07T12:00:00Z");
+    add(
+        samples,
+        new org.salespipeline.core.call.CallRefusedException(
+            alice,
+            q2,
+            org.salespipeline.core.call.SubmissionWindow.Refusal.LATE,
+            noon,
+            new org.salespipeline.core.call.SubmissionWindow(
+                noon.minusSeconds(3600), noon.minusSeconds(60), noon.plusSeconds(3600))),
+        ErrorCode.CALL_REFUSED);
+    add(
+        samples,
+        new org.salespipeline.core.call.ConcurrentAdjustmentModificationException(
+            org.salespipeline.core.call.AdjustmentCell.of(
+                alice, q2, "revenue", org.salespipeline.core.call.CallCategory.COMMIT),
+            1,
+            2),
+        ErrorCode.CONCURRENT_ADJUSTMENT_MODIFICATION);
+    add(
+        samples,
+        new org.salespipeline.core.call.AdjustmentNotAllowedException(
+            org.salespipeline.core.UserId.of("bob"), alice),
+        ErrorCode.ADJUSTMENT_NOT_ALLOWED);
     add(samples, new ConfigurationException("store was already set"), ErrorCode.CONFIGURATION);
     add(samples, new StorageException("disk full"), ErrorCode.STORAGE);
     add(samples, new SchemaException("table deal is missing"), ErrorCode.SCHEMA);

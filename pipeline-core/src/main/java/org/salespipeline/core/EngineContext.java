@@ -37,7 +37,9 @@ record EngineContext(
     RetentionPolicy retentionPolicy,
     ConflictRetries retries,
     PipelineObserver observer,
-    AccessGuard access) {
+    AccessGuard access,
+    org.salespipeline.core.call.CallWindows callWindows,
+    Optional<org.salespipeline.core.org.OrgDirectory> organisation) {
 
   EngineContext {
     pipelines = Map.copyOf(pipelines);
@@ -62,7 +64,9 @@ record EngineContext(
         b.retentionPolicy,
         b.retries,
         b.observer,
-        new AccessGuard(b.accessPolicy, b.invisibleDeals, b.clock, null));
+        new AccessGuard(b.accessPolicy, b.invisibleDeals, b.clock, null),
+        b.callWindows,
+        Optional.ofNullable(b.organisation));
   }
 
   /** The same configuration bound to another workspace of the same store. */
@@ -95,7 +99,9 @@ record EngineContext(
         retentionPolicy,
         retries,
         observer,
-        guard);
+        guard,
+        callWindows,
+        organisation);
   }
 
   /** Saves the configured pipeline definitions the workspace does not hold yet (or holds older). */
@@ -105,6 +111,12 @@ record EngineContext(
         ws.savePipeline(definition);
       }
     }
+  }
+
+  /** The configured organisation, or the workspace's stored teams as they are now. */
+  org.salespipeline.core.org.OrgDirectory org() {
+    return organisation.orElseGet(
+        () -> org.salespipeline.core.org.OrgDirectory.fromTeams(ws.teams()));
   }
 
   WorkspaceId workspace() {

@@ -61,6 +61,21 @@ public enum ErrorCode {
    */
   ACCESS_DENIED("access_denied"),
   /**
+   * A forecast call fell outside its submission window (issue 18): {@link
+   * org.salespipeline.core.call.CallRefusedException}.
+   */
+  CALL_REFUSED("call_refused"),
+  /**
+   * An adjustment was based on a stale version of its cell (issue 18): {@link
+   * org.salespipeline.core.call.ConcurrentAdjustmentModificationException}.
+   */
+  CONCURRENT_ADJUSTMENT_MODIFICATION("concurrent_adjustment_modification"),
+  /**
+   * A user tried to adjust a node at or above their own (issue 18): {@link
+   * org.salespipeline.core.call.AdjustmentNotAllowedException}.
+   */
+  ADJUSTMENT_NOT_ALLOWED("adjustment_not_allowed"),
+  /**
    * A subclass that names no code of its own (written before codes existed, for example a host's
    * own exception).
    */

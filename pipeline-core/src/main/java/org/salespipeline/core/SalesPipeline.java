@@ -74,6 +74,7 @@ public final class SalesPipeline {
   private final ContactErasures erasures;
   private final RetentionLifecycle retentionLifecycle;
   private final RetentionViews retentionViews;
+  private final ForecastCalls forecastCalls;
 
   private SalesPipeline(EngineContext context) {
     this(context, true);
@@ -92,6 +93,7 @@ public final class SalesPipeline {
     this.erasures = new ContactErasures(context);
     this.retentionLifecycle = new RetentionLifecycle(context, checks, runner);
     this.retentionViews = new RetentionViews(context);
+    this.forecastCalls = new ForecastCalls(context);
     if (savePipelines) {
       context.savePipelines();
     }
@@ -629,5 +631,69 @@ public final class SalesPipeline {
    */
   public List<IdleDeal> idleDeals(Optional<UserId> owner, Optional<String> stage) {
     return views.idleDeals(owner, stage);
+  }
+
+  // ---- forecast calls and adjustments (issue 18) ----
+
+  /**
+   * Submits a forecast call, stamped with the clock's instant, with the open and won deals (not
+   * omitted) of the node's owners closing in the period recorded behind it. Calls are append-only.
+   *
+   * @throws ValidationException if an amount is negative, the amounts are not commit &lt;= most
+   *     likely &lt;= best case in one currency, or the note or type is bad
+   * @throws org.salespipeline.core.call.CallRefusedException if the period's submission window is
+   *     not open yet, past its deadline or locked; nothing is stored
+   */
+  public org.salespipeline.core.call.ForecastCall submitCall(
+      org.salespipeline.core.call.SubmitCall command) {
+    return forecastCalls.submit(command);
+  }
+
+  /** The calls of one owner for a period and forecast type: the latest, and as of any instant. */
+  public org.salespipeline.core.call.CallHistory calls(
+      org.salespipeline.core.org.OrgNode node,
+      org.salespipeline.core.call.CallPeriod period,
+      String forecastType) {
+    return forecastCalls.calls(node, period, forecastType);
+  }
+
+  /** The calls of every owner for a period and forecast type, in submission order. */
+  public List<org.salespipeline.core.call.ForecastCall> calls(
+      org.salespipeline.core.call.CallPeriod period, String forecastType) {
+    return forecastCalls.calls(period, forecastType);
+  }
+
+  /**
+   * Adjusts one roll-up cell (override or delta, with a reason). Adjustments never touch deals;
+   * {@code org.salespipeline.forecast.rollup.AdjustedRollups} layers them over the system figures.
+   *
+   * @return the new version of the cell
+   * @throws ValidationException if the reason is blank, an override negative or the kind CLEARED
+   * @throws org.salespipeline.core.call.AdjustmentNotAllowedException if the actor does not manage
+   *     a team strictly above the node
+   * @throws org.salespipeline.core.call.ConcurrentAdjustmentModificationException if the cell's
+   *     version is not the expected one; nothing is stored
+   */
+  public org.salespipeline.core.call.Adjustment adjustForecast(
+      org.salespipeline.core.call.AdjustForecast command) {
+    return forecastCalls.adjust(command);
+  }
+
+  /**
+   * Reverts a cell's latest adjustment: a new version restores the state before it.
+   *
+   * @throws org.salespipeline.core.call.AdjustmentNotAllowedException as {@link #adjustForecast}
+   * @throws org.salespipeline.core.call.ConcurrentAdjustmentModificationException if the cell's
+   *     version is not the expected one
+   */
+  public org.salespipeline.core.call.Adjustment revertAdjustment(
+      org.salespipeline.core.call.RevertAdjustment command) {
+    return forecastCalls.revert(command);
+  }
+
+  /** Every adjustment version of a period and forecast type. */
+  public org.salespipeline.core.call.AdjustmentLedger adjustments(
+      org.salespipeline.core.call.CallPeriod period, String forecastType) {
+    return forecastCalls.adjustments(period, forecastType);
   }
 }

@@ -43,6 +43,10 @@ import org.salespipeline.core.store.PipelineStore;
  *   <tr><td>{@link #accessPolicy}</td><td>{@link AccessPolicy#allowAll()}: everything allowed,
  *       as before access policies existed</td></tr>
  *   <tr><td>{@link #invisibleDeals}</td><td>{@link InvisibleDeals#NOT_FOUND}</td></tr>
+ *   <tr><td>{@link #callWindows}</td><td>{@link org.salespipeline.core.call.CallWindows#always()}
+ *       </td></tr>
+ *   <tr><td>{@link #organisation}</td><td>the workspace's stored teams, read at each
+ *       adjustment</td></tr>
  * </table>
  *
  * <p>Each setter fails fast with a {@link ConfigurationException} naming the setting and the value:
@@ -68,6 +72,9 @@ public final class SalesPipelineBuilder {
   PipelineObserver observer = PipelineObserver.none();
   AccessPolicy accessPolicy = AccessPolicy.allowAll();
   InvisibleDeals invisibleDeals = InvisibleDeals.NOT_FOUND;
+  org.salespipeline.core.call.CallWindows callWindows =
+      org.salespipeline.core.call.CallWindows.always();
+  org.salespipeline.core.org.OrgDirectory organisation;
   private boolean pipelinesGiven;
   private final Set<String> given = new HashSet<>();
 
@@ -183,6 +190,27 @@ public final class SalesPipelineBuilder {
    */
   public SalesPipelineBuilder rules(RuleSet rules) {
     this.rules = once("rules", this.rules, rules);
+    return this;
+  }
+
+  /**
+   * The submission windows of forecast calls: a call outside its period's window is refused.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder callWindows(org.salespipeline.core.call.CallWindows windows) {
+    this.callWindows = once("callWindows", this.callWindows, windows);
+    return this;
+  }
+
+  /**
+   * The organisation that decides who may adjust which forecast node (a manager adjusts only nodes
+   * strictly below the teams they manage); by default the workspace's stored teams.
+   *
+   * @throws ConfigurationException if null or already set
+   */
+  public SalesPipelineBuilder organisation(org.salespipeline.core.org.OrgDirectory organisation) {
+    this.organisation = once("organisation", this.organisation, organisation);
     return this;
   }
 

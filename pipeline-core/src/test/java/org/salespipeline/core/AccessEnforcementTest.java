@@ -16,6 +16,12 @@ import org.salespipeline.core.access.Action;
 import org.salespipeline.core.access.Grants;
 import org.salespipeline.core.access.InvisibleDeals;
 import org.salespipeline.core.access.Principal;
+import org.salespipeline.core.call.AdjustForecast;
+import org.salespipeline.core.call.AdjustmentCell;
+import org.salespipeline.core.call.AdjustmentKind;
+import org.salespipeline.core.call.CallCategory;
+import org.salespipeline.core.call.CallPeriod;
+import org.salespipeline.core.call.SubmitCall;
 import org.salespipeline.core.command.DealImport;
 import org.salespipeline.core.command.LogActivity;
 import org.salespipeline.core.command.MoveDeal;
@@ -23,6 +29,7 @@ import org.salespipeline.core.command.UpdateDeal;
 import org.salespipeline.core.event.Change;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.org.OrgChart;
+import org.salespipeline.core.org.OrgNode;
 import org.salespipeline.core.stage.StandardPipelines;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.memory.InMemoryPipelineStore;
@@ -302,5 +309,59 @@ class AccessEnforcementTest {
         .isInstanceOfSatisfying(
             AccessDeniedException.class, e -> assertThat(e.action()).isEqualTo(Action.EDIT));
     assertThat(pipeline.requireDeal(deal.id()).nextStep()).isEmpty();
+  }
+
+  @Test
+  void forecastCallsAndAdjustmentsNeedTheirActionsAndARefusalStoresNothing() {
+    TeamId east = TeamId.of("east");
+    OrgChart org = OrgChart.builder().team(east, MIA).member(ALICE, east).build();
+    SalesPipeline pipeline =
+        SalesPipeline.builder()
+            .store(new InMemoryPipelineStore())
+            .clock(clock)
+            .organisation(org)
+            .accessPolicy(Grants.builder().org(org).everyone(Action.SUBMIT_FORECAST).build())
+            .build();
+    CallPeriod q2 = CallPeriod.of(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 7, 1));
+    SubmitCall call =
+        SubmitCall.builder()
+            .node(OrgNode.user(ALICE))
+            .period(q2)
+            .commit(Money.of(100, "USD"))
+            .mostLikely(Money.of(150, "USD"))
+            .bestCase(Money.of(200, "USD"))
+            .actor(ALICE)
+            .build();
+    AdjustForecast cut =
+        AdjustForecast.builder()
+            .cell(AdjustmentCell.of(OrgNode.user(ALICE), q2, "revenue", CallCategory.COMMIT))
+            .kind(AdjustmentKind.OVERRIDE)
+            .amount(Money.of(80, "USD"))
+            .reason("pushing Acme")
+            .actor(MIA)
+            .expectedVersion(0)
+            .build();
+
+    pipeline.as(Principal.of(ALICE)).submitCall(call);
+    assertThatThrownBy(() -> pipeline.as(Principal.of(MIA)).adjustForecast(cut))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> assertThat(e.action()).isEqualTo(Action.ADJUST_FORECAST));
+    assertThat(pipeline.adjustments(q2, "revenue").cells()).isEmpty();
+
+    SalesPipeline withAdjusting =
+        SalesPipeline.builder()
+            .store(new InMemoryPipelineStore())
+            .clock(clock)
+            .organisation(org)
+            .accessPolicy(Grants.builder().org(org).everyone(Action.ADJUST_FORECAST).build())
+            .build();
+    assertThatThrownBy(() -> withAdjusting.as(Principal.of(ALICE)).submitCall(call))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> assertThat(e.action()).isEqualTo(Action.SUBMIT_FORECAST));
+    assertThat(withAdjusting.calls(q2, "revenue")).isEmpty();
+    withAdjusting.as(Principal.of(MIA)).adjustForecast(cut);
+    assertThat(withAdjusting.adjustments(q2, "revenue").allInForce()).hasSize(1);
   }
 }

@@ -42,6 +42,9 @@ class ErrorCodeTest {
             tuple("COMMIT_OUTCOME_UNKNOWN", "commit_outcome_unknown"),
             tuple("CORRUPT_RECORD", "corrupt_record"),
             tuple("ACCESS_DENIED", "access_denied"),
+            tuple("CALL_REFUSED", "call_refused"),
+            tuple("CONCURRENT_ADJUSTMENT_MODIFICATION", "concurrent_adjustment_modification"),
+            tuple("ADJUSTMENT_NOT_ALLOWED", "adjustment_not_allowed"),
             tuple("UNCLASSIFIED", "unclassified"));
   }
 

@@ -41,7 +41,9 @@ import org.salespipeline.core.store.PipelineStore;
  *   <li>{@link AccessContract}: an access matrix (principals x actions x deals), reads that see
  *       only the deals a principal may view, and a jqwik property over random orgs (issue 16);
  *   <li>{@link ActionChainContract}: random command sequences checked against a model after every
- *       step (a jqwik property).
+ *       step (a jqwik property);
+ *   <li>{@link ForecastCallContract}: forecast calls append-only and read as of any instant,
+ *       adjustment versions refusing stale and racing writes (issue 18).
  * </ul>
  *
  * <p>A host tests its own store by adding the {@code pipeline-testkit} artifact with test scope and
@@ -95,7 +97,8 @@ public abstract class PipelineStoreContract
         ContactErasureContract,
         ActionChainContract,
         EventFeedContract,
-        AccessContract {
+        AccessContract,
+        ForecastCallContract {
 
   /**
    * A store to test; may be shared between tests, but each test uses fresh workspaces it makes

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.salespipeline.core.SalesPipeline;
+import org.salespipeline.core.org.OrgDirectory;
+import org.salespipeline.examples.calls.CallsDemo;
 import org.salespipeline.examples.insight.BookingsOutlook;
 import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.examples.progress.ProgressBar;
@@ -116,8 +118,14 @@ public final class DemoCommand implements Callable<Integer> {
       ForecastView.parts("this quarter", quarterParts, out);
       out.println();
       BacktestView.print(outlook, out);
+      out.println();
+      CallsDemo.Result calls =
+          CallsDemo.run(
+              history,
+              clock -> data.engineAt(opened, clock, OrgDirectory.fromTeams(history.teams())));
+      CallsView.print(calls, history.currency(), out);
       Path written =
-          PipelineReport.of(pipeline, insight, outlook)
+          PipelineReport.of(pipeline, insight, outlook, calls)
               .withParts(List.of(monthParts, quarterParts))
               .write(report);
       out.println();

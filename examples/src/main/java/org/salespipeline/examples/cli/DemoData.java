@@ -151,6 +151,22 @@ public final class DemoData {
         options.historyDays());
   }
 
+  /**
+   * An engine on the opened store with its own clock and an organisation, for the demo's forecast
+   * calls (issue 18), which are submitted week by week in the past.
+   */
+  public SalesPipeline engineAt(
+      Opened opened, MutableClock clock, org.salespipeline.core.org.OrgDirectory org) {
+    GeneratorOptions o = options();
+    return DemoCompany.engine(
+            opened.store(),
+            clock,
+            o.seed(),
+            LocalDate.ofInstant(o.start(), ZoneOffset.UTC).minusYears(1))
+        .organisation(org)
+        .build();
+  }
+
   private static SalesPipeline engine(PipelineStore store, GeneratorOptions o, Instant now) {
     return DemoCompany.engine(
             store,

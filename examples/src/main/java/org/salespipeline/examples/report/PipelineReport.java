@@ -56,8 +56,14 @@ public final class PipelineReport {
   private final BookingsOutlook outlook;
   private final RetentionReport retention;
   private List<PartsForecast> parts = List.of();
+  private final org.salespipeline.examples.calls.CallsDemo.Result calls;
 
-  private PipelineReport(SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
+  private PipelineReport(
+      SalesPipeline pipeline,
+      InsightReport insight,
+      BookingsOutlook outlook,
+      org.salespipeline.examples.calls.CallsDemo.Result calls) {
+    this.calls = calls;
     Instant now = pipeline.clock().instant();
     this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     this.title = pipeline.defaultPipeline().name();
@@ -145,13 +151,22 @@ public final class PipelineReport {
    */
   public static PipelineReport of(
       SalesPipeline pipeline, InsightReport insight, BookingsOutlook outlook) {
-    return new PipelineReport(pipeline, insight, outlook);
+    return new PipelineReport(pipeline, insight, outlook, null);
+  }
+
+  /** As {@link #of(SalesPipeline, InsightReport, BookingsOutlook)}, with the forecast calls. */
+  public static PipelineReport of(
+      SalesPipeline pipeline,
+      InsightReport insight,
+      BookingsOutlook outlook,
+      org.salespipeline.examples.calls.CallsDemo.Result calls) {
+    return new PipelineReport(pipeline, insight, outlook, calls);
   }
 
   /** As {@link #of(SalesPipeline, InsightReport, BookingsOutlook)}, analysing the history. */
   public static PipelineReport of(
       SalesPipeline pipeline, PipelineHistory history, BookingsOutlook outlook) {
-    return new PipelineReport(pipeline, history.insight(), outlook);
+    return new PipelineReport(pipeline, history.insight(), outlook, null);
   }
 
   /** The backtested months with their actuals, then this month (won so far) and months ahead. */
@@ -408,6 +423,9 @@ public final class PipelineReport {
         "The same past months, each forecast from what was known at its start: the forecaster"
             + " (dark) and the naive baselines. A method that does not beat them is not worth"
             + " showing.");
+    if (calls != null) {
+      CallsSection.append(h, calls, currency);
+    }
     h.append("</body></html>\n");
     return h.toString();
   }

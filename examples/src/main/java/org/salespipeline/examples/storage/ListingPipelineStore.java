@@ -202,6 +202,28 @@ public final class ListingPipelineStore implements PipelineStore {
     }
 
     @Override
+    public void appendForecastCall(org.salespipeline.core.call.ForecastCall call) {
+      store.appendForecastCall(call);
+    }
+
+    @Override
+    public List<org.salespipeline.core.call.ForecastCall> forecastCalls(
+        org.salespipeline.core.call.CallPeriod period, String forecastType) {
+      return store.forecastCalls(period, forecastType);
+    }
+
+    @Override
+    public void appendAdjustment(org.salespipeline.core.call.Adjustment adjustment) {
+      store.appendAdjustment(adjustment);
+    }
+
+    @Override
+    public List<org.salespipeline.core.call.Adjustment> adjustments(
+        org.salespipeline.core.call.CallPeriod period, String forecastType) {
+      return store.adjustments(period, forecastType);
+    }
+
+    @Override
     public List<Activity> activities(DealId id) {
       return store.activities(id);
     }

@@ -72,8 +72,11 @@ class PipelineCliTest {
         .contains("By part, this month", "By part, this quarter", "new business", "renewals")
         .contains("expansion", "renewal weights healthy")
         .contains("Customer-success work")
+        .contains("Forecast calls - 2026-01-01 to 2026-03-31", "Call accuracy by owner")
+        .contains("SANDBAGGING", "OVER_CALLING", "Team commit, system and adjusted")
         .contains("Report: " + report.toUri());
-    System.out.println(out);
+    String callsLine =
+        out.lines().filter(l -> l.startsWith("Forecast calls - ")).findFirst().orElseThrow();
     assertThat(Files.exists(dir.resolve("pipeline.mv.db"))).isTrue();
     assertThat(Files.readString(report))
         .contains(
@@ -81,7 +84,8 @@ class PipelineCliTest {
             "<svg id=\"chart-retention\"",
             "<svg id=\"chart-cohorts\"",
             "<table id=\"forecast-parts\">",
-            "Forecast by part");
+            "Forecast by part",
+            "Forecast calls and adjustments");
 
     bytes.reset();
     assertThat(
@@ -90,6 +94,7 @@ class PipelineCliTest {
         .isZero();
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .contains("same pipeline as last run")
+        .contains(callsLine) // the stored calls are reused, not submitted again
         .doesNotContain("Generated");
   }
 }

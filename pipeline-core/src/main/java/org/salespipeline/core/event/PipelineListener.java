@@ -20,4 +20,16 @@ public interface PipelineListener {
 
   /** The events one command appended, in sequence order. */
   void onCommitted(List<DealEvent> events);
+
+  /**
+   * A forecast call was stored (issue 18); heard after the commit like deal events. Does nothing
+   * unless overridden.
+   */
+  default void onCallSubmitted(org.salespipeline.core.call.ForecastCall call) {}
+
+  /**
+   * A version of an adjustment cell was stored: an adjustment or a revert (issue 18); heard after
+   * the commit like deal events. Does nothing unless overridden.
+   */
+  default void onAdjusted(org.salespipeline.core.call.Adjustment adjustment) {}
 }

@@ -266,6 +266,64 @@ public interface WorkspaceStore {
         getClass().getName() + " does not offer the event feed (WorkspaceStore.readFeed)");
   }
 
+  // ---- forecast calls and adjustments (issue 18) ----
+
+  /**
+   * Appends a forecast call. Calls are append-only: a stored call is never changed or removed, and
+   * a call with an id already stored is refused.
+   *
+   * <p>This default refuses, so a store written before forecast calls existed still compiles; the
+   * contract suite's {@code ForecastCallContract} fails until it is overridden.
+   *
+   * @throws UnsupportedOperationException if the store does not keep forecast calls
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  default void appendForecastCall(org.salespipeline.core.call.ForecastCall call) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " does not keep forecast calls: override WorkspaceStore.appendForecastCall");
+  }
+
+  /**
+   * Every call of every owner for the period and forecast type, in submission order (instant, then
+   * id). This default refuses, as {@link #appendForecastCall}.
+   *
+   * @throws UnsupportedOperationException if the store does not keep forecast calls
+   */
+  default List<org.salespipeline.core.call.ForecastCall> forecastCalls(
+      org.salespipeline.core.call.CallPeriod period, String forecastType) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " does not keep forecast calls: override WorkspaceStore.forecastCalls");
+  }
+
+  /**
+   * Appends the next version of an adjustment cell, all or nothing: its version must be the stored
+   * version of the cell plus one (1 for a cell never adjusted), so of two writers based on the same
+   * version one fails. This default refuses, as {@link #appendForecastCall}.
+   *
+   * @throws org.salespipeline.core.call.ConcurrentAdjustmentModificationException if the version
+   *     does not follow the stored one
+   * @throws UnsupportedOperationException if the store does not keep adjustments
+   */
+  default void appendAdjustment(org.salespipeline.core.call.Adjustment adjustment) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " does not keep adjustments: override WorkspaceStore.appendAdjustment");
+  }
+
+  /**
+   * Every version of every adjustment cell of the period and forecast type, by cell and version.
+   * This default refuses, as {@link #appendAdjustment}.
+   *
+   * @throws UnsupportedOperationException if the store does not keep adjustments
+   */
+  default List<org.salespipeline.core.call.Adjustment> adjustments(
+      org.salespipeline.core.call.CallPeriod period, String forecastType) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not keep adjustments: override WorkspaceStore.adjustments");
+  }
+
   /** Activities logged on the deal, in the order recorded. */
   List<Activity> activities(DealId id);
 

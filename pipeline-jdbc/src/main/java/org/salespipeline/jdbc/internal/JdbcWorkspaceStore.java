@@ -62,6 +62,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
   private final EventTable events;
   private final ActivityTable activities;
   private final RetentionTable retention;
+  private final ForecastCallTable forecastCalls;
   private final IdempotencyTable keys;
   private final RecordSearch search;
   private final ContactEraser eraser;
@@ -75,6 +76,7 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
     this.events = new EventTable(t);
     this.activities = new ActivityTable(t);
     this.retention = new RetentionTable(t, rules);
+    this.forecastCalls = new ForecastCallTable(t);
     this.keys = new IdempotencyTable(t);
     this.search = new RecordSearch(t);
     this.eraser = new ContactEraser(t);
@@ -477,6 +479,32 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
               activities.insert(c, logged, bodies);
               return null;
             });
+  }
+
+  @Override
+  public void appendForecastCall(org.salespipeline.core.call.ForecastCall call) {
+    rules.requireOwn(call.workspace(), "forecast call");
+    registerWorkspace.run();
+    forecastCalls.append(call);
+  }
+
+  @Override
+  public List<org.salespipeline.core.call.ForecastCall> forecastCalls(
+      org.salespipeline.core.call.CallPeriod period, String forecastType) {
+    return forecastCalls.calls(period, forecastType);
+  }
+
+  @Override
+  public void appendAdjustment(org.salespipeline.core.call.Adjustment adjustment) {
+    rules.requireOwn(adjustment.workspace(), "adjustment");
+    registerWorkspace.run();
+    forecastCalls.append(adjustment);
+  }
+
+  @Override
+  public List<org.salespipeline.core.call.Adjustment> adjustments(
+      org.salespipeline.core.call.CallPeriod period, String forecastType) {
+    return forecastCalls.adjustments(period, forecastType);
   }
 
   @Override

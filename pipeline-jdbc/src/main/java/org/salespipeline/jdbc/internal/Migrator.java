@@ -39,7 +39,8 @@ public final class Migrator {
           new Migration(3, "exact_idempotency_keys"),
           new Migration(5, "record_search_and_erasure"),
           new Migration(7, "retention_lifecycle"),
-          new Migration(8, "event_feed"));
+          new Migration(8, "event_feed"),
+          new Migration(10, "forecast_calls"));
 
   /** One versioned script. */
   public record Migration(int version, String description) {

@@ -392,6 +392,37 @@ public final class Sql {
       SELECT deal_id, deal_version, command_fingerprint FROM ${prefix}idempotency_keys
       WHERE workspace = :workspace AND idempotency_key = :key""";
 
+  // ---- forecast calls and adjustments (issue 18) ----
+
+  static final String INSERT_FORECAST_CALL =
+      """
+      INSERT INTO ${prefix}forecast_calls (workspace, call_id, node, period_start, period_end,
+        forecast_type, submitted_at, body)
+      VALUES (:workspace, :id, :node, :periodStart, :periodEnd, :forecastType, :submittedAt, :body)""";
+  static final String SELECT_FORECAST_CALLS =
+      """
+      SELECT body FROM ${prefix}forecast_calls
+      WHERE workspace = :workspace AND period_start = :periodStart AND period_end = :periodEnd
+        AND forecast_type = :forecastType
+      ORDER BY submitted_at, call_id""";
+  static final String LAST_ADJUSTMENT_VERSION =
+      """
+      SELECT MAX(version) FROM ${prefix}forecast_adjustments
+      WHERE workspace = :workspace AND period_start = :periodStart AND period_end = :periodEnd
+        AND forecast_type = :forecastType AND node = :node AND category = :category""";
+  static final String INSERT_ADJUSTMENT =
+      """
+      INSERT INTO ${prefix}forecast_adjustments (workspace, node, period_start, period_end,
+        forecast_type, category, version, adjusted_at, body)
+      VALUES (:workspace, :node, :periodStart, :periodEnd, :forecastType, :category, :version,
+        :adjustedAt, :body)""";
+  static final String SELECT_ADJUSTMENTS =
+      """
+      SELECT body FROM ${prefix}forecast_adjustments
+      WHERE workspace = :workspace AND period_start = :periodStart AND period_end = :periodEnd
+        AND forecast_type = :forecastType
+      ORDER BY node, category, version""";
+
   private final String prefix;
   private final Map<String, NamedSql> resolved = new ConcurrentHashMap<>();
 

@@ -229,3 +229,35 @@ UPDATE sp_workspaces SET feed_last_position = COALESCE(
 
 CREATE INDEX sp_deal_events_feed ON sp_deal_events (workspace, feed_position);
 
+-- Issue 18: forecast calls and managers' adjustments. Calls are append-only rows keyed by id and
+-- read by period and forecast type in submission order; each adjustment version of a cell (node,
+-- period, forecast type, category) is its own row, and the primary key lets only one writer add a
+-- given version, so a lost update is impossible. The body holds the whole record. (H2; PostgreSQL
+-- and MariaDB have their own file.)
+CREATE TABLE sp_forecast_calls (
+  workspace VARCHAR(64) NOT NULL,
+  call_id CHAR(36) NOT NULL,
+  node VARCHAR(200) NOT NULL,
+  period_start DATE NOT NULL,
+  period_end DATE NOT NULL,
+  forecast_type VARCHAR(200) NOT NULL,
+  submitted_at TIMESTAMP(6) NOT NULL,
+  body VARCHAR NOT NULL,
+  PRIMARY KEY (workspace, call_id)
+);
+
+CREATE INDEX sp_forecast_calls_period ON sp_forecast_calls (workspace, period_start, period_end, forecast_type, submitted_at);
+
+CREATE TABLE sp_forecast_adjustments (
+  workspace VARCHAR(64) NOT NULL,
+  node VARCHAR(200) NOT NULL,
+  period_start DATE NOT NULL,
+  period_end DATE NOT NULL,
+  forecast_type VARCHAR(200) NOT NULL,
+  category VARCHAR(16) NOT NULL,
+  version BIGINT NOT NULL,
+  adjusted_at TIMESTAMP(6) NOT NULL,
+  body VARCHAR NOT NULL,
+  PRIMARY KEY (workspace, period_start, period_end, forecast_type, node, category, version)
+);
+

@@ -98,6 +98,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
     // why: the feed position of an event is its index here plus one; appended under the write
     // lock, in commit order, so a reader never sees a later commit without the earlier ones
     private final List<DealEvent> feed = new ArrayList<>();
+    private final ForecastCallLog forecastCalls = new ForecastCallLog();
 
     private final CommitRules rules;
     private final Map<DealId, WorkspaceId> dealOwners;
@@ -658,6 +659,30 @@ public final class InMemoryPipelineStore implements PipelineStore {
             }
             return RetentionPage.of(upTo, query.limit());
           });
+    }
+
+    @Override
+    public void appendForecastCall(org.salespipeline.core.call.ForecastCall call) {
+      requireOwn(call.workspace(), "forecast call");
+      write(() -> forecastCalls.append(call));
+    }
+
+    @Override
+    public List<org.salespipeline.core.call.ForecastCall> forecastCalls(
+        org.salespipeline.core.call.CallPeriod period, String forecastType) {
+      return read(() -> forecastCalls.calls(period, forecastType));
+    }
+
+    @Override
+    public void appendAdjustment(org.salespipeline.core.call.Adjustment adjustment) {
+      requireOwn(adjustment.workspace(), "adjustment");
+      write(() -> forecastCalls.append(adjustment));
+    }
+
+    @Override
+    public List<org.salespipeline.core.call.Adjustment> adjustments(
+        org.salespipeline.core.call.CallPeriod period, String forecastType) {
+      return read(() -> forecastCalls.adjustments(period, forecastType));
     }
 
     @Override
