@@ -186,6 +186,7 @@ public final class PartsForecaster {
     private Iterable<DealEvent> events;
     private WorkspaceStore store;
     private PipelineObserver observer;
+    private org.salespipeline.core.calendar.FiscalCalendar calendar;
 
     private Builder() {}
 
@@ -279,6 +280,19 @@ public final class PartsForecaster {
     }
 
     /**
+     * The fiscal calendar the new-business and expansion parts count in, as {@link
+     * BookingsForecaster.Builder#calendar}. Default none: calendar months and quarters.
+     *
+     * @throws ValidationException if null
+     * @throws ConfigurationException if already set
+     */
+    public Builder calendar(org.salespipeline.core.calendar.FiscalCalendar calendar) {
+      once(this.calendar, "calendar");
+      this.calendar = notNull(calendar, "calendar");
+      return this;
+    }
+
+    /**
      * Reads the events once into the parts' columns and returns the forecaster.
      *
      * @throws ConfigurationException if a required setting is missing
@@ -333,7 +347,7 @@ public final class PartsForecaster {
     private ForecastEngine engine(DealColumns columns) {
       return columns.deals == 0
           ? null
-          : new ForecastEngine(columns, currency, ProgressListener.NONE);
+          : new ForecastEngine(columns, currency, ProgressListener.NONE, calendar);
     }
 
     private void source() {
