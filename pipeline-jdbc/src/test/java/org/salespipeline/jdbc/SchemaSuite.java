@@ -422,4 +422,143 @@ abstract class SchemaSuite {
       db().dropTables(prefix);
     }
   }
+
+  /**
+   * Issue 16: V011 makes deal ids unique across workspaces. A database holding deals of two
+   * workspaces with one id (possible before) is refused with the ids, their workspaces and what to
+   * do, and nothing is recorded; once the clash is removed the migration runs, VALIDATE checks that
+   * the index is unique, and the database refuses a second workspace's create of the id.
+   */
+  @Test
+  void t16_dealIdsHeldByTwoWorkspacesAreNamedBeforeTheUniqueIndex() throws SQLException {
+    String source = Databases.freshPrefix("t16s");
+    String prefix = Databases.freshPrefix("t16u");
+    try {
+      WorkspaceId wsA = Fixtures.randomWorkspace();
+      WorkspaceId wsB = Fixtures.randomWorkspace();
+      List<org.salespipeline.core.DealId> ids = new ArrayList<>();
+      try (JdbcPipelineStore store = build(source, SchemaMode.MIGRATE)) {
+        org.salespipeline.core.SalesPipeline pipeline =
+            org.salespipeline.core.SalesPipeline.builder().store(store).workspace(wsA).build();
+        for (int i = 0; i < 3; i++) {
+          ids.add(
+              pipeline
+                  .openDeal(
+                      org.salespipeline.core.command.OpenDeal.builder()
+                          .name("Deal " + i)
+                          .owner(org.salespipeline.core.UserId.of("ann"))
+                          .actor(org.salespipeline.core.UserId.of("ann"))
+                          .amount(org.salespipeline.core.Money.of(1_000 + i, "EUR"))
+                          .expectedCloseDate(java.time.LocalDate.now().plusDays(30))
+                          .build())
+                  .deal()
+                  .id());
+        }
+      }
+      List<Migrator.Migration> beforeUnique =
+          Migrator.MIGRATIONS.stream()
+              .takeWhile(m -> !m.description().equals("unique_deal_ids"))
+              .toList();
+      assertThat(beforeUnique).hasSize(Migrator.MIGRATIONS.size() - 1);
+      SqlDialect dialect;
+      try (Connection lock = db().dataSource().getConnection();
+          Connection work = db().dataSource().getConnection()) {
+        dialect = SqlDialect.detect(work.getMetaData());
+        new Migrator(dialect, prefix, beforeUnique).migrate(lock, work, Duration.ofSeconds(30));
+      }
+      String dealColumns =
+          "id, pipeline, stage, status, owner, account_id, amount, currency,"
+              + " expected_close, forecast_category, created_at, version, last_event_sequence,"
+              + " body";
+      String copy =
+          "INSERT INTO %sdeals (workspace, %s) SELECT %s, %s FROM %sdeals WHERE id IN (%s)";
+      String all = "'" + ids.get(0) + "', '" + ids.get(1) + "', '" + ids.get(2) + "'";
+      sql(String.format(copy, prefix, dealColumns, "workspace", dealColumns, source, all));
+      String clashing = "'" + ids.get(0) + "', '" + ids.get(2) + "'";
+      sql(
+          String.format(
+              copy, prefix, dealColumns, "'" + wsB.value() + "'", dealColumns, source, clashing));
+
+      assertThatThrownBy(() -> build(prefix, SchemaMode.MIGRATE))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("V011__unique_deal_ids.sql")
+          .hasMessageContaining("2 deal ids are held by deals of more than one workspace")
+          .hasMessageContaining(ids.get(0) + " in workspaces")
+          .hasMessageContaining(ids.get(2) + " in workspaces")
+          .hasMessageNotContaining(ids.get(1).toString())
+          .hasMessageContaining(wsA.value())
+          .hasMessageContaining(wsB.value())
+          .hasMessageContaining("Nothing was changed")
+          .hasMessageContaining("SchemaMode.MIGRATE");
+      try (Connection c = db().dataSource().getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT COUNT(*) FROM " + prefix + "schema_history WHERE version = 11")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).as("V011 is not recorded").isZero();
+      }
+
+      sql("DELETE FROM " + prefix + "deals WHERE workspace = '" + wsB.value() + "'");
+      try (JdbcPipelineStore store = build(prefix, SchemaMode.MIGRATE)) {
+        Deal ofA = store.workspace(wsA).deal(ids.get(0)).orElseThrow();
+        Deal copyInB =
+            org.salespipeline.core.Deal.builder().from(ofA).workspace(wsB).version(1).build();
+        org.salespipeline.core.event.DealEvent created =
+            new org.salespipeline.core.event.DealEvent(
+                ofA.id(),
+                1,
+                1,
+                ofA.createdAt(),
+                ofA.owner(),
+                Optional.empty(),
+                new org.salespipeline.core.event.Change.Created(copyInB));
+        // the store's own lookup is skipped by going below it: the index alone refuses
+        assertThatThrownBy(
+                () ->
+                    sql(
+                        String.format(
+                            copy,
+                            prefix,
+                            dealColumns,
+                            "'" + wsB.value() + "'",
+                            dealColumns,
+                            prefix,
+                            "'" + ids.get(0) + "'")))
+            .hasRootCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(
+                () ->
+                    store
+                        .workspace(wsB)
+                        .commit(
+                            new org.salespipeline.core.store.DealCommit(
+                                0,
+                                copyInB,
+                                List.of(created),
+                                List.of(),
+                                Optional.empty(),
+                                Optional.empty())))
+            .isInstanceOfSatisfying(
+                org.salespipeline.core.ConcurrentDealModificationException.class,
+                e ->
+                    assertThat(e.actualVersion())
+                        .isEqualTo(
+                            org.salespipeline.core.ConcurrentDealModificationException.ID_TAKEN));
+      }
+      build(prefix, SchemaMode.VALIDATE).close();
+
+      String index = prefix + "deals_id_unique";
+      sql(
+          dialect.name().equals("mariadb")
+              ? "DROP INDEX " + index + " ON " + prefix + "deals"
+              : "DROP INDEX " + index);
+      sql("CREATE INDEX " + index + " ON " + prefix + "deals (id)");
+      assertThatThrownBy(() -> build(prefix, SchemaMode.VALIDATE))
+          .isInstanceOf(SchemaException.class)
+          .hasMessageContaining("index " + index + " on " + prefix + "deals is not unique");
+    } finally {
+      db().dropTables(source);
+      db().dropTables(prefix);
+    }
+  }
 }

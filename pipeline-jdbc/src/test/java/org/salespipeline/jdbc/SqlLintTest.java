@@ -82,7 +82,7 @@ class SqlLintTest {
           assertThat(statement)
               .as("DDL or a backfill of our own tables")
               .matches(
-                  "(?s)^(CREATE TABLE|CREATE INDEX|ALTER TABLE|UPDATE|MERGE INTO)"
+                  "(?s)^(CREATE TABLE|CREATE INDEX|CREATE UNIQUE INDEX|ALTER TABLE|UPDATE|MERGE INTO)"
                       + " \\$\\{prefix}.*");
           // no string literals in DDL except MariaDB charset names, which are keywords
           assertThat(statement).doesNotContain("'");

@@ -10,8 +10,16 @@ import static org.salespipeline.testkit.ContractFixtures.engine;
 import static org.salespipeline.testkit.ContractFixtures.newWorkspace;
 import static org.salespipeline.testkit.ContractFixtures.openDeal;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Account;
@@ -23,6 +31,8 @@ import org.salespipeline.core.CustomerRetention;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
 import org.salespipeline.core.DealNotFoundException;
+import org.salespipeline.core.DealStatus;
+import org.salespipeline.core.ForecastCategory;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.PipelineException;
 import org.salespipeline.core.ProgressListener;
@@ -168,6 +178,118 @@ public interface WorkspaceIsolationContract extends StoreUnderTest {
     assertThat(ContractFixtures.stored(viewA, ofA)).isEqualTo(before);
     assertThat(allDeals(viewB)).containsExactly(ofB);
     assertThat(viewB.history(ofA)).isEmpty();
+  }
+
+  /**
+   * Issue 16, under races: 8 workspaces create one deal id at the same instant, round after round,
+   * half of them as a single commit and half as a batch (an import with a second, free id). Exactly
+   * one wins each round; every loser gets the typed id clash ({@link
+   * ConcurrentDealModificationException#ID_TAKEN}, naming nothing of the winner) and writes
+   * nothing, not even the free deal of its batch. A store that checks the id with a read alone lets
+   * two workspaces win the same round.
+   */
+  @Test
+  default void workspacesRacingToCreateOneDealIdLetExactlyOneWin() throws Exception {
+    int threads = 8;
+    int rounds = 25;
+    TestClock clock = TestClock.start();
+    List<WorkspaceId> workspaces = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      WorkspaceId ws = newWorkspace();
+      engine(storeUnderTest(), ws, clock);
+      workspaces.add(ws);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        DealId contested = new DealId(UUID.randomUUID());
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<Optional<Throwable>>> results = new ArrayList<>();
+        List<DealId> free = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+          WorkspaceStore view = storeUnderTest().workspace(workspaces.get(i));
+          DealCommit mine = racingCreate(workspaces.get(i), contested, clock);
+          DealId other = new DealId(UUID.randomUUID());
+          free.add(other);
+          DealCommit extra = racingCreate(workspaces.get(i), other, clock);
+          boolean batch = i % 2 == 1;
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    try {
+                      if (batch) {
+                        view.commitAll(List.of(extra, mine));
+                      } else {
+                        view.commit(mine);
+                      }
+                      return Optional.<Throwable>empty();
+                    } catch (RuntimeException e) {
+                      return Optional.<Throwable>of(e);
+                    }
+                  }));
+        }
+        int winner = -1;
+        for (int i = 0; i < threads; i++) {
+          Optional<Throwable> outcome = results.get(i).get();
+          if (outcome.isEmpty()) {
+            assertThat(winner).as("round %d: a second workspace won", round).isEqualTo(-1);
+            winner = i;
+            continue;
+          }
+          assertThat(outcome.get())
+              .as("round %d, workspace %d", round, i)
+              .isInstanceOfSatisfying(
+                  ConcurrentDealModificationException.class,
+                  e -> {
+                    assertThat(e.dealId()).isEqualTo(contested);
+                    assertThat(e.expectedVersion()).isZero();
+                    assertThat(e.actualVersion())
+                        .isEqualTo(ConcurrentDealModificationException.ID_TAKEN);
+                    for (WorkspaceId ws : workspaces) {
+                      assertThat(e.getMessage()).doesNotContain(ws.value());
+                    }
+                  });
+        }
+        assertThat(winner).as("round %d: nobody won", round).isNotEqualTo(-1);
+        for (int i = 0; i < threads; i++) {
+          WorkspaceStore view = storeUnderTest().workspace(workspaces.get(i));
+          assertThat(view.deal(contested).isPresent())
+              .as("round %d, workspace %d", round, i)
+              .isEqualTo(i == winner);
+          assertThat(view.deal(free.get(i)).isPresent())
+              .as("round %d, workspace %d: the batch's free deal", round, i)
+              .isEqualTo(i == winner && i % 2 == 1);
+          assertThat(view.history(contested)).hasSize(i == winner ? 1 : 0);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static DealCommit racingCreate(WorkspaceId ws, DealId id, TestClock clock) {
+    Instant now = clock.instant();
+    Deal deal =
+        Deal.builder()
+            .id(id)
+            .workspace(ws)
+            .pipeline(StandardPipelines.NEW_BUSINESS)
+            .stage(StandardPipelines.PROSPECTING)
+            .status(DealStatus.OPEN)
+            .name("Racing deal")
+            .owner(ALICE)
+            .amount(Money.of(1000, "USD"))
+            .expectedCloseDate(LocalDate.of(2026, 6, 30))
+            .forecastCategory(ForecastCategory.PIPELINE)
+            .createdAt(now)
+            .stageEnteredAt(now)
+            .version(1)
+            .lastEventSequence(1)
+            .build();
+    DealEvent created =
+        new DealEvent(id, 1, 1, now, ALICE, Optional.empty(), new Change.Created(deal));
+    return new DealCommit(0, deal, List.of(created), List.of(), Optional.empty(), Optional.empty());
   }
 
   /**

@@ -81,6 +81,14 @@ final class DealTable {
     return Optional.empty();
   }
 
+  /**
+   * The first of the ids that a deal of another workspace holds, read in a transaction of its own
+   * (to name the cause of a refused insert after its rollback).
+   */
+  Optional<DealId> takenElsewhere(List<DealId> ids) {
+    return t.tx().read("reading which deal ids other workspaces hold", c -> takenElsewhere(c, ids));
+  }
+
   /** Inserts new deal rows; one row is a plain update, more are one JDBC batch. */
   void insert(Connection c, List<Deal> deals, List<String> bodies) throws SQLException {
     try (NamedStatement s = t.prepare(c, Sql.INSERT_DEAL)) {

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,15 +22,15 @@ import org.salespipeline.jdbc.SchemaException;
  * themselves, and the check of a live schema against them through {@link DatabaseMetaData} (issue
  * 14: VALIDATE accepted dropped columns, keys, tables and indexes and shrunk columns).
  *
- * <p>Reads only the shapes our scripts use: {@code CREATE TABLE}, {@code CREATE INDEX} and {@code
- * ALTER TABLE ... ADD COLUMN / MODIFY / ALTER COLUMN ... TYPE}. A live column may be wider than
- * expected (harmless), never narrower; extra tables, columns and indexes are allowed.
+ * <p>Reads only the shapes our scripts use: {@code CREATE TABLE}, {@code CREATE [UNIQUE] INDEX} and
+ * {@code ALTER TABLE ... ADD COLUMN / MODIFY / ALTER COLUMN ... TYPE}. A live column may be wider
+ * than expected (harmless), never narrower; extra tables, columns and indexes are allowed.
  */
 final class ExpectedSchema {
   private static final Pattern CREATE_TABLE =
       Pattern.compile("(?s)CREATE TABLE (\\w+) \\((.*)\\)[^)]*");
   private static final Pattern CREATE_INDEX =
-      Pattern.compile("(?s)CREATE INDEX (\\w+) ON (\\w+) \\(([^)]*)\\)");
+      Pattern.compile("(?s)CREATE (UNIQUE )?INDEX (\\w+) ON (\\w+) \\(([^)]*)\\)");
   private static final Pattern ALTER_TABLE = Pattern.compile("(?s)ALTER TABLE (\\w+)\\s+(.*)");
   private static final Pattern ADD_OR_MODIFY =
       Pattern.compile("(?s)\\s*(?:ADD COLUMN|MODIFY|ALTER COLUMN) (\\w+) (?:TYPE )?(.*)");
@@ -45,6 +47,7 @@ final class ExpectedSchema {
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, List<String>> indexes = new LinkedHashMap<>();
   private final Map<String, String> indexTables = new LinkedHashMap<>();
+  private final Set<String> uniqueIndexes = new HashSet<>();
 
   /**
    * The schema the statements create.
@@ -78,8 +81,11 @@ final class ExpectedSchema {
     }
     m = CREATE_INDEX.matcher(statement);
     if (m.matches()) {
-      indexes.put(lower(m.group(1)), columnList(m.group(3)));
-      indexTables.put(lower(m.group(1)), lower(m.group(2)));
+      indexes.put(lower(m.group(2)), columnList(m.group(4)));
+      indexTables.put(lower(m.group(2)), lower(m.group(3)));
+      if (m.group(1) != null) {
+        uniqueIndexes.add(lower(m.group(2)));
+      }
       return;
     }
     m = ALTER_TABLE.matcher(statement);
@@ -125,11 +131,19 @@ final class ExpectedSchema {
       }
     }
     Map<String, Map<String, List<String>>> liveIndexes = new LinkedHashMap<>();
+    Map<String, Set<String>> liveUnique = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : indexes.entrySet()) {
       String table = indexTables.get(e.getKey());
       String live = liveTables.get(table);
       Map<String, List<String>> onTable =
-          liveIndexes.computeIfAbsent(table, t -> indexes(meta, catalog, schema, live));
+          liveIndexes.computeIfAbsent(
+              table,
+              t -> {
+                Set<String> unique = new HashSet<>();
+                Map<String, List<String>> found = indexes(meta, catalog, schema, live, unique);
+                liveUnique.put(t, unique);
+                return found;
+              });
       List<String> columns = onTable.get(e.getKey());
       if (!e.getValue().equals(columns)) {
         throw tampered(
@@ -140,6 +154,9 @@ final class ExpectedSchema {
                 + (columns == null ? " is missing" : " has columns " + columns)
                 + ", expected "
                 + e.getValue());
+      }
+      if (uniqueIndexes.contains(e.getKey()) && !liveUnique.get(table).contains(e.getKey())) {
+        throw tampered("index " + e.getKey() + " on " + table + " is not unique, expected unique");
       }
     }
   }
@@ -209,13 +226,16 @@ final class ExpectedSchema {
   }
 
   private static Map<String, List<String>> indexes(
-      DatabaseMetaData meta, String catalog, String schema, String table) {
+      DatabaseMetaData meta, String catalog, String schema, String table, Set<String> unique) {
     Map<String, TreeMap<Integer, String>> byName = new LinkedHashMap<>();
     try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, true)) {
       while (rs.next()) {
         String index = rs.getString("INDEX_NAME");
         String column = rs.getString("COLUMN_NAME");
         if (index != null && column != null) {
+          if (!rs.getBoolean("NON_UNIQUE")) {
+            unique.add(lower(index));
+          }
           byName
               .computeIfAbsent(lower(index), k -> new TreeMap<>())
               .put((int) rs.getShort("ORDINAL_POSITION"), lower(column));

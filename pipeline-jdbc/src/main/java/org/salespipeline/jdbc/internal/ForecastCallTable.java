@@ -61,7 +61,7 @@ final class ForecastCallTable {
   List<ForecastCall> calls(CallPeriod period, String forecastType) {
     return t.readBodies(
         Sql.SELECT_FORECAST_CALLS,
-        "forecast calls of " + period,
+        "forecast_calls",
         s ->
             s.date("periodStart", period.start())
                 .date("periodEnd", period.end())
@@ -120,11 +120,12 @@ final class ForecastCallTable {
   List<Adjustment> adjustments(CallPeriod period, String forecastType) {
     return t.readBodies(
         Sql.SELECT_ADJUSTMENTS,
-        "adjustments of " + period,
+        "forecast_adjustments",
         s ->
             s.date("periodStart", period.start())
                 .date("periodEnd", period.end())
                 .text("forecastType", forecastType),
+        rs -> rs.getString(2) + "/" + rs.getString(3) + "/v" + rs.getLong(4),
         ForecastCallTable::decodeAdjustment);
   }
 

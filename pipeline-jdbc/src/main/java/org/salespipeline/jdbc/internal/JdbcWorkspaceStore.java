@@ -309,6 +309,15 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
         return new ConcurrentDealModificationException(commit.deal().id(), 0, actual);
       }
     }
+    List<DealId> ids = new ArrayList<>(batch.size());
+    for (DealCommit commit : batch) {
+      ids.add(commit.deal().id());
+    }
+    Optional<DealId> taken = deals.takenElsewhere(ids);
+    if (taken.isPresent()) {
+      // why: another workspace committed the id after this batch's lookup (index of V011)
+      return CommitRules.idTaken(taken.get());
+    }
     for (DealCommit commit : batch) {
       if (commit.idempotencyKey().isPresent()) {
         Optional<IdempotencyRecord> stored = keys.record(commit.idempotencyKey().get());
@@ -365,8 +374,9 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
    * the error of any id clash. Checked before the insert, so a clash with the workspace's own deal
    * is still named by the insert's unique violation.
    *
-   * <p>Without a unique index on the id alone this is a read before the insert: two workspaces
-   * creating one id in the same instant can both pass (ids the engine makes never collide).
+   * <p>This read alone is not race-proof: two workspaces creating one id in the same instant can
+   * both pass it. The unique index on the id alone (migration V011) then refuses the second insert,
+   * and {@link #refusal} / {@link #batchConflict} report it as the same id clash.
    */
   private void refuseIdsTakenElsewhere(Connection c, List<DealId> ids) throws SQLException {
     Optional<DealId> taken = deals.takenElsewhere(c, ids);
@@ -388,6 +398,11 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
    */
   private RuntimeException refusal(DealCommit commit) {
     DealTable.StoredVersion stored = deals.storedVersion(commit.deal().id());
+    if (commit.isCreate() && stored.version() == 0) {
+      // why: the insert of a create broke a unique index, yet this workspace has no such deal: a
+      // deal of another workspace committed the id after this commit's lookup (index of V011)
+      return CommitRules.idTaken(commit.deal().id());
+    }
     try {
       CommitRules.checkVersion(commit, stored.version());
       CommitRules.checkContinues(commit, stored.lastEventSequence());

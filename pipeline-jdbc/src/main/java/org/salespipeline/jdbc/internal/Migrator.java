@@ -40,7 +40,8 @@ public final class Migrator {
           new Migration(5, "record_search_and_erasure"),
           new Migration(7, "retention_lifecycle"),
           new Migration(8, "event_feed"),
-          new Migration(10, "forecast_calls"));
+          new Migration(10, "forecast_calls"),
+          new Migration(11, "unique_deal_ids"));
 
   /** One versioned script. */
   public record Migration(int version, String description) {
@@ -124,6 +125,32 @@ public final class Migrator {
       out.add(current.toString().strip());
     }
     return out;
+  }
+
+  /**
+   * A clash written between {@link #checkPrecondition} and the index (by a process of an older
+   * version) fails the index with a raw constraint error; names the clash instead.
+   */
+  private void raceOnDealIds(Connection c, Migration m, Exception e) {
+    if (!m.description().equals("unique_deal_ids")
+        || !(e instanceof SQLException sql)
+        || !dialect.isUniqueViolation(sql)) {
+      return;
+    }
+    String clashes;
+    try {
+      clashes = dealIdClashes(c);
+    } catch (SQLException | RuntimeException ignored) {
+      return; // why: the original failure is reported instead
+    }
+    if (clashes != null) {
+      throw new SchemaException(
+          dealIdClashMessage(m, clashes)
+              + (dialect.transactionalDdl()
+                  ? ""
+                  : " (remove its row from " + historyTable() + " before starting again)"),
+          e);
+    }
   }
 
   private String historyTable() {
@@ -279,7 +306,91 @@ public final class Migrator {
     return true;
   }
 
+  /** How many clashing deal ids the refusal of V011 names. */
+  private static final int CLASHES_NAMED = 20;
+
+  /**
+   * Refuses V011 (a unique index on the deal id alone) while deals of more than one workspace share
+   * an id, which stores written before issue 16 may hold: a raw constraint error would not say
+   * which deals or what to do. Runs before the script is recorded, so nothing is changed.
+   */
+  private void checkPrecondition(Connection c, Migration m) throws SQLException {
+    if (!m.description().equals("unique_deal_ids")) {
+      return;
+    }
+    String clashes = dealIdClashes(c);
+    if (clashes != null) {
+      throw new SchemaException(dealIdClashMessage(m, clashes));
+    }
+  }
+
+  /** The deal ids held by more than one workspace with their workspaces, or null when none are. */
+  private String dealIdClashes(Connection c) throws SQLException {
+    String deals = prefix + "deals";
+    TreeMap<String, List<String>> byId = new TreeMap<>();
+    int total = 0;
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT d.id, d.workspace FROM "
+                    + deals
+                    + " d WHERE d.id IN (SELECT x.id FROM "
+                    + deals
+                    + " x GROUP BY x.id HAVING COUNT(*) > 1) ORDER BY d.id, d.workspace");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1).strip();
+        if (!byId.containsKey(id)) {
+          total++;
+        }
+        if (byId.containsKey(id) || byId.size() < CLASHES_NAMED) {
+          byId.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    } finally {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    }
+    if (byId.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(total).append(total == 1 ? " deal id is" : " deal ids are");
+    out.append(" held by deals of more than one workspace: ");
+    String separator = "";
+    for (var e : byId.entrySet()) {
+      out.append(separator).append(e.getKey()).append(" in workspaces ").append(e.getValue());
+      separator = "; ";
+    }
+    if (total > byId.size()) {
+      out.append("; and ").append(total - byId.size()).append(" more");
+    }
+    return out.toString();
+  }
+
+  private String dealIdClashMessage(Migration m, String clashes) {
+    return "migration "
+        + m.fileName()
+        + " makes deal ids unique across the workspaces of the store, but "
+        + clashes
+        + " (possible before pipeline-jdbc refused such creates). Nothing was changed. Keep each"
+        + " id in one workspace: in every other workspace holding it, delete the deal's rows"
+        + " (tables "
+        + prefix
+        + "deals, "
+        + prefix
+        + "deal_events, "
+        + prefix
+        + "activities) or re-create the deal there under a new id, then start again with"
+        + " SchemaMode.MIGRATE. Find them with: SELECT id, workspace FROM "
+        + prefix
+        + "deals WHERE id IN (SELECT id FROM "
+        + prefix
+        + "deals GROUP BY id HAVING COUNT(*) > 1)";
+  }
+
   private void apply(Connection c, Migration m) throws SQLException {
+    checkPrecondition(c, m);
     String script = script(m);
     String sum = checksum(script);
     List<String> statements = statements(script.replace("${prefix}", prefix));
@@ -319,6 +430,7 @@ public final class Migrator {
       if (tx) {
         c.rollback();
       }
+      raceOnDealIds(c, m, e);
       throw new SchemaException(
           "migration "
               + m.fileName()

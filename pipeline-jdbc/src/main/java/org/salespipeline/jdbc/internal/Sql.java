@@ -401,7 +401,7 @@ public final class Sql {
       VALUES (:workspace, :id, :node, :periodStart, :periodEnd, :forecastType, :submittedAt, :body)""";
   static final String SELECT_FORECAST_CALLS =
       """
-      SELECT body FROM ${prefix}forecast_calls
+      SELECT body, call_id FROM ${prefix}forecast_calls
       WHERE workspace = :workspace AND period_start = :periodStart AND period_end = :periodEnd
         AND forecast_type = :forecastType
       ORDER BY submitted_at, call_id""";
@@ -418,7 +418,7 @@ public final class Sql {
         :adjustedAt, :body)""";
   static final String SELECT_ADJUSTMENTS =
       """
-      SELECT body FROM ${prefix}forecast_adjustments
+      SELECT body, node, category, version FROM ${prefix}forecast_adjustments
       WHERE workspace = :workspace AND period_start = :periodStart AND period_end = :periodEnd
         AND forecast_type = :forecastType
       ORDER BY node, category, version""";
