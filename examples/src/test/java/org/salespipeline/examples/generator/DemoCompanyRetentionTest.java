@@ -50,9 +50,13 @@ class DemoCompanyRetentionTest {
     for (CustomerWork work : retention.signals()) {
       CustomerRetention record = pipeline.retention(work.account()).orElseThrow();
       assertThat(work.status()).as("status of " + work.account()).isEqualTo(record.status());
-      assertThat(work.renewalDate()).as("renewal date of " + work.account()).isEqualTo(record.renewalDate());
+      assertThat(work.renewalDate())
+          .as("renewal date of " + work.account())
+          .isEqualTo(record.renewalDate());
       if (work.reasons().stream().anyMatch(r -> r.code() == ReasonCode.RENEWAL_DATE_PASSED)) {
-        assertThat(record.status()).as(work.account() + " renewed").isNotEqualTo(RetentionStatus.RENEWED);
+        assertThat(record.status())
+            .as(work.account() + " renewed")
+            .isNotEqualTo(RetentionStatus.RENEWED);
         assertThat(record.renewalDate()).as(work.account() + " renewal date").isPresent();
         assertThat(record.renewalDate().get()).isBefore(today);
       }
