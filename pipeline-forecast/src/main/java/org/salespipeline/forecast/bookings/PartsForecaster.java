@@ -38,8 +38,9 @@ import org.salespipeline.forecast.ForecastPeriod;
  * (booking day before the period, neither renewed nor churned) count too, at the {@link
  * RenewalWeights#overdueWeight overdue weight} learned from late outcomes. Renewal deals are read
  * from every pipeline (the standard renewals pipeline included). The renewal band is calibrated on
- * the part's own errors over past periods forecast from their start, as the bookings band is. On a workspace without retention the new-business part is the
- * forecaster's forecast of the pipeline and the other parts are zero.
+ * the part's own errors over past periods forecast from their start, as the bookings band is. On a
+ * workspace without retention the new-business part is the forecaster's forecast of the pipeline
+ * and the other parts are zero.
  *
  * <p>Every forecast as of day T uses only facts recorded before the start of T (no look-ahead).
  * Thread-safe.
