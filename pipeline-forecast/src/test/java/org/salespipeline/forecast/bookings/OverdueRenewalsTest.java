@@ -68,8 +68,11 @@ class OverdueRenewalsTest {
     PartForecast renewal = march.part(ForecastPart.RENEWAL);
     assertThat(renewal.expectedMinor()).isEqualTo(Math.round(w.overdue() * 2_000_000));
     assertThat(march.renewalsDue()).isEqualTo(1);
-    assertThat(renewal.p10Minor()).isLessThanOrEqualTo(renewal.expectedMinor());
-    assertThat(renewal.p90Minor()).isBetween(renewal.expectedMinor(), 2_000_000L);
+    // the band is calibrated on past errors (February's renewal did not come), so it is only
+    // ordered and capped by the value due, not centred on the expected value
+    assertThat(renewal.p10Minor()).isLessThanOrEqualTo(renewal.p50Minor());
+    assertThat(renewal.p50Minor()).isLessThanOrEqualTo(renewal.p90Minor());
+    assertThat(renewal.p90Minor()).isLessThanOrEqualTo(2_000_000L);
     // only the first period counts it: April, forecast on the same day, does not
     assertThat(f.forecast(APRIL, ORIGIN).part(ForecastPart.RENEWAL).expectedMinor()).isZero();
   }
