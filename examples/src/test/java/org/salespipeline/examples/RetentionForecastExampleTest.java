@@ -15,8 +15,9 @@ class RetentionForecastExampleTest {
     assertThat(RetentionForecastExample.run())
         .containsExactly(
             "NEW_BUSINESS 47991.06 USD [14574.14 USD, 158029.32 USD]",
-            // Acme 48,000 healthy x 0.85 + Globex 36,000 at risk x 0.5 (no outcomes yet)
-            "RENEWAL 58800.00 USD [23561.82 USD, 84000.00 USD]",
+            // Acme 48,000 healthy x 0.85 + Globex 36,000 at risk x 0.5 (no outcomes yet); no past
+            // period to calibrate on, so the band is the prior lognormal spread, P90 capped at due
+            "RENEWAL 58800.00 USD [33255.71 USD, 84000.00 USD]",
             "EXPANSION 6229.45 USD [2406.77 USD, 16123.68 USD]",
             "total 113020.51 USD; weights RenewalWeights[healthy 0.850 of 0 outcomes, at risk 0.500"
                 + " of 0]",

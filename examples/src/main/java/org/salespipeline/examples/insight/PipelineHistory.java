@@ -55,15 +55,18 @@ public final class PipelineHistory {
   /**
    * The insight report as of the engine's clock: reporting periods are the 12 months ending with
    * the current one; the waterfall covers the last 30 days of the pipeline closing this quarter.
+   * Insight reads every pipeline's events (issue 17): an account's retention events follow its
+   * latest won deal, which after a renewal is the renewal deal in the renewals pipeline, so reading
+   * the default pipeline alone would show renewed accounts as past their renewal date.
    */
   public InsightReport insight() {
     Instant now = pipeline.clock().instant();
     LocalDate today = today();
     return PipelineInsight.builder()
-        .pipelines(List.of(definition))
+        .pipelines(pipeline.pipelines())
         .quotas(pipeline.quotas())
         .teams(pipeline.teams())
-        .events(defaultPipelineEvents())
+        .events(events)
         .reportingCurrency(currency())
         .currencyConverter(converter())
         .clock(pipeline.clock())

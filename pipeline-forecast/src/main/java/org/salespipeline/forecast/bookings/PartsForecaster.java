@@ -34,17 +34,18 @@ import org.salespipeline.forecast.ForecastPeriod;
  * period (or, without a renewal date, whose open renewal deal is expected to close in it) and that
  * has not renewed since its terms were set counts its open renewal deal's amount, else its
  * recurring value, times its {@link RenewalWeights renewal weight} (at risk or healthy, learned
- * from outcomes before the origin). Renewal deals are read from every pipeline (the standard
- * renewals pipeline included); their band is the spread of independent accounts widened by the same
- * common shock as the bookings band. On a workspace without retention the new-business part is the
- * forecaster's forecast of the pipeline and the other parts are zero.
+ * from outcomes before the origin). In the period the origin falls in, renewals already overdue
+ * (booking day before the period, neither renewed nor churned) count too, at the {@link
+ * RenewalWeights#overdueWeight overdue weight} learned from late outcomes. Renewal deals are read
+ * from every pipeline (the standard renewals pipeline included). The renewal band is calibrated on
+ * the part's own errors over past periods forecast from their start, as the bookings band is. On a
+ * workspace without retention the new-business part is the forecaster's forecast of the pipeline
+ * and the other parts are zero.
  *
  * <p>Every forecast as of day T uses only facts recorded before the start of T (no look-ahead).
  * Thread-safe.
  */
 public final class PartsForecaster {
-  private static final double Z80 = 1.2815515655446004;
-
   private final ForecastEngine newBusiness;
   private final ForecastEngine expansion;
   private final RenewalHistory renewals;
@@ -137,7 +138,7 @@ public final class PartsForecaster {
     RenewalHistory.Replay r = renewals.replay(period.startDay(), period.endDay(), t);
     List<PartForecast> parts = new ArrayList<>();
     parts.add(bookings(ForecastPart.NEW_BUSINESS, newBusiness, period, asOf));
-    parts.add(renewal(r));
+    parts.add(renewal(period, t, r));
     parts.add(bookings(ForecastPart.EXPANSION, expansion, period, asOf));
     return new PartsForecast(period, asOf, currency, parts, r.weights(), r.due(), r.lead());
   }
@@ -150,15 +151,33 @@ public final class PartsForecaster {
     return PartForecast.of(part, engine.forecast(period, asOf));
   }
 
-  /** The renewal part: exact wins so far plus the weighted renewals due, with a normal band. */
-  private PartForecast renewal(RenewalHistory.Replay r) {
+  /**
+   * The renewal part: exact wins so far plus the weighted renewals due (overdue ones included in
+   * the first period), with a lognormal band calibrated on the part's own past errors.
+   *
+   * <p>Calibration, as {@link BookingsForecaster} calibrates its band: each of up to {@link
+   * ForecastEngine#INNER_MAX} past periods of the same length that ended by the origin is forecast
+   * again from its own start (only the facts recorded before that start) and scored against the
+   * renewals won in it as known at the origin (no look-ahead), once renewal outcomes had been
+   * recorded before that start; the log ratios of actual to forecast give the band's centre and
+   * spread around the expected value, shrunk towards no bias and towards the prior spread
+   * (independent accounts plus the common shock) by {@link Band#N0} periods. The expected value is
+   * not moved (the parts still sum to the total); P50 is the calibrated centre. P90 never exceeds
+   * the value of the renewals due.
+   */
+  private PartForecast renewal(ForecastPeriod period, int t, RenewalHistory.Replay r) {
     if (r.won() == 0 && r.due() == 0) {
       return PartForecast.none(ForecastPart.RENEWAL, currency);
     }
-    long rest = Math.round(r.expected());
-    double sd = Math.sqrt(r.variance() + Band.SHOCK * Band.SHOCK * r.expected() * r.expected());
-    long low = Math.min(rest, Math.round(Math.max(0, r.expected() - Z80 * sd)));
-    long high = Math.max(rest, Math.min(r.atStake(), Math.round(r.expected() + Z80 * sd)));
+    double expected = r.expected();
+    long rest = Math.round(expected);
+    double prior = Band.priorSpread(expected, r.variance());
+    double[] errors = pastErrors(period, t);
+    double[] f = Band.factors(errors, errors.length, prior);
+    long cap = Math.max(rest, r.atStake());
+    long mid = Math.min(cap, Math.round(expected * Math.exp(f[0])));
+    long low = Math.min(mid, Math.round(expected * Math.exp(f[1])));
+    long high = Math.max(mid, Math.min(cap, Math.round(expected * Math.exp(f[2]))));
     long won = r.won();
     return new PartForecast(
         ForecastPart.RENEWAL,
@@ -166,9 +185,51 @@ public final class PartsForecaster {
         won + rest,
         won,
         won + low,
-        won + rest,
+        won + mid,
         won + high,
         "renewal-weights");
+  }
+
+  /**
+   * Log ratios of actual to forecast renewals of past periods, each forecast from its own start;
+   * one per scored period, most recent first.
+   */
+  private double[] pastErrors(ForecastPeriod period, int t) {
+    PeriodGrid grid = new PeriodGrid(period);
+    int max = ForecastEngine.INNER_MAX;
+    double[] forecast = new double[max];
+    double[] actual = new double[max];
+    int n = 0;
+    for (int k = 1; k <= 2 * max && n < max; k++) {
+      ForecastPeriod past = grid.back(k);
+      if (past.endDay() > t) {
+        continue;
+      }
+      int s = past.startDay();
+      RenewalHistory.Replay then = renewals.replay(s, past.endDay(), s);
+      long known = renewals.replay(s, past.endDay(), t).won();
+      if (then.weights().healthyOutcomes() + then.weights().atRiskOutcomes() == 0) {
+        // why: scored once renewal outcomes were recorded before the period, as the bookings band
+        // scores an origin once closes were; before, the fallback weights say nothing of the model
+        break;
+      }
+      if (then.due() == 0 && known == 0) {
+        continue;
+      }
+      forecast[n] = then.expected();
+      actual[n] = known;
+      n++;
+    }
+    double meanActual = 0;
+    for (int k = 0; k < n; k++) {
+      meanActual += actual[k] / n;
+    }
+    double floor = meanActual > 0 ? 0.01 * meanActual : 1;
+    double[] residuals = new double[n];
+    for (int k = 0; k < n; k++) {
+      residuals[k] = Band.residual(actual[k], forecast[k], floor);
+    }
+    return residuals;
   }
 
   /**

@@ -169,7 +169,8 @@ final class RenewalHistory {
     int[] close = new int[dealCount];
     byte[] state = new byte[dealCount]; // 0 not yet opened, 1 open, 2 won, 3 closed otherwise
     long won = 0;
-    int[] counts = new int[4]; // healthy renewed, healthy outcomes, at risk renewed, at risk
+    // healthy renewed, healthy outcomes, at risk renewed, at risk, late renewed, late outcomes
+    int[] counts = new int[6];
     int[] lags = new int[2 * MAX_LAG + 1];
     int lagCount = 0;
     for (int k = 0; k < rows && day[k] < t; k++) {
@@ -179,6 +180,9 @@ final class RenewalHistory {
         case STATUS -> {
           if (value[k] == CHURNED && status[a] != CHURNED) {
             counts[status[a] == AT_RISK ? 3 : 1]++;
+            if (late(renewalDay[a], renewed[a], day[k])) {
+              counts[5]++;
+            }
           }
           status[a] = (int) value[k];
         }
@@ -203,6 +207,10 @@ final class RenewalHistory {
                 lagCount++;
               }
             }
+            if (late(renewalDay[a], renewed[a], day[k])) {
+              counts[4]++;
+              counts[5]++;
+            }
             renewed[a] = true;
             boolean risk = status[a] == AT_RISK;
             counts[risk ? 2 : 0]++;
@@ -222,7 +230,8 @@ final class RenewalHistory {
         default -> throw new IllegalStateException("row type " + type[k]);
       }
     }
-    RenewalWeights weights = RenewalWeights.learned(counts[0], counts[1], counts[2], counts[3]);
+    RenewalWeights weights =
+        RenewalWeights.learned(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
     int lead = medianLag(lags, lagCount);
     // an open renewal deal gives the value at stake (and the timing where no renewal date is set)
     long[] openValue = new long[n];
@@ -239,26 +248,40 @@ final class RenewalHistory {
     double variance = 0;
     long atStake = 0;
     int due = 0;
+    int overdue = 0;
     int from = Math.max(s, t);
+    // the first period (the one the origin falls in) also counts the renewals already overdue
+    boolean first = t >= s;
     for (int a = 0; a < n; a++) {
       if (status[a] < 0 || status[a] == CHURNED) {
         continue;
       }
+      boolean dated = renewalDay[a] != Integer.MIN_VALUE;
       boolean inPeriod =
-          renewalDay[a] != Integer.MIN_VALUE
+          dated
               ? !renewed[a] && renewalDay[a] - lead >= s && renewalDay[a] - lead < e
               : openClose[a] >= from && openClose[a] < e;
-      if (!inPeriod) {
+      boolean late = first && dated && !renewed[a] && renewalDay[a] - lead < s;
+      if (!inPeriod && !late) {
         continue;
       }
       double v = openValue[a] > 0 ? openValue[a] : revenue[a];
-      double w = weights.weight(status[a] == AT_RISK);
+      boolean risk = status[a] == AT_RISK;
+      double w = late ? weights.overdueWeight(risk) : weights.weight(risk);
+      if (late) {
+        overdue++;
+      }
       expected += w * v;
       variance += w * (1 - w) * v * v;
       atStake += (long) v;
       due++;
     }
-    return new Replay(won, expected, variance, atStake, due, weights, lead);
+    return new Replay(won, expected, variance, atStake, due, overdue, weights, lead);
+  }
+
+  /** Whether an outcome on {@code day} comes after the account's (unrenewed) renewal date. */
+  private static boolean late(int renewalDay, boolean renewed, int day) {
+    return renewalDay != Integer.MIN_VALUE && !renewed && day > renewalDay;
   }
 
   /** The median of the recorded lags in days, 0 without any. */
@@ -278,7 +301,8 @@ final class RenewalHistory {
 
   /**
    * The renewals as of an origin: won so far in the period, the expected value still to renew with
-   * its variance (independent accounts), the value of the renewals due, and the weights.
+   * its variance (independent accounts), the value of the renewals due (overdue ones included), how
+   * many of them were overdue, and the weights.
    */
   record Replay(
       long won,
@@ -286,6 +310,7 @@ final class RenewalHistory {
       double variance,
       long atStake,
       int due,
+      int overdue,
       RenewalWeights weights,
       int lead) {}
 

@@ -51,6 +51,11 @@ final class InsightSettings {
   final int maxSuggestedMoves;
   final double coverageTarget;
   final double idleAlertShare;
+  final long customerIdleSec;
+  final long onboardingTargetSec;
+  final java.time.Duration onboardingTarget;
+  final java.time.Duration customerIdle;
+  final int renewalLeadDays;
   final List<Quota> quotas;
   final List<Team> teams;
 
@@ -107,6 +112,13 @@ final class InsightSettings {
     this.maxSuggestedMoves = config.maxSuggestedMoves;
     this.coverageTarget = config.coverageTarget;
     this.idleAlertShare = config.idleAlertShare;
+    this.customerIdle = config.customerIdle;
+    this.customerIdleSec = config.customerIdle.getSeconds();
+    this.onboardingTarget = config.onboardingTarget;
+    this.onboardingTargetSec = config.onboardingTarget.getSeconds();
+    // why: a lead time in months is as long as the calendar makes it from today
+    this.renewalLeadDays =
+        (int) (today.plus(config.renewalLeadTime).toEpochDay() - today.toEpochDay());
     this.quotas = config.quotas;
     this.teams = config.teams;
   }

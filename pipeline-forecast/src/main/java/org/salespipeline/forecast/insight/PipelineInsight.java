@@ -1,8 +1,10 @@
 package org.salespipeline.forecast.insight;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,6 +23,7 @@ import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.ProgressListener;
 import org.salespipeline.core.Quota;
+import org.salespipeline.core.RetentionPolicy;
 import org.salespipeline.core.Team;
 import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.calendar.FiscalCalendar;
@@ -77,6 +80,9 @@ public final class PipelineInsight {
   final int workListSize;
   final int listLimit;
   final int maxSuggestedMoves;
+  final Duration customerIdle;
+  final Duration onboardingTarget;
+  final Period renewalLeadTime;
   private final ProgressListener progress;
   private final PipelineObserver observer;
 
@@ -100,6 +106,9 @@ public final class PipelineInsight {
     this.workListSize = b.workListSize;
     this.listLimit = b.listLimit;
     this.maxSuggestedMoves = b.maxSuggestedMoves;
+    this.customerIdle = b.customerIdle;
+    this.onboardingTarget = b.onboardingTarget;
+    this.renewalLeadTime = b.renewalLeadTime;
     this.progress = b.progress;
     this.observer = b.observer;
   }
@@ -184,7 +193,9 @@ public final class PipelineInsight {
    * (the 12 fiscal months of a {@link #calendar}); the waterfall from the start of the current
    * period to now over deals closing in the current period; coverage target 3.0; idle alert share
    * 0.2; 10 work items per owner; lists of deals capped at 10,000; at most 50 suggested moves; no
-   * progress listener.
+   * progress listener; the customer-success thresholds of {@link RetentionPolicy#standard()}
+   * (renewal lead time, onboarding target) and {@link RetentionInsight#CUSTOMER_IDLE} (30 days
+   * without customer activity).
    *
    * <p>Each setting takes one value: setting it again (the event source through {@link
    * #events(Iterable)}, {@link #eventStreams(Supplier)} or {@link #from(WorkspaceStore)}; the clock
@@ -195,6 +206,7 @@ public final class PipelineInsight {
   public static final class Builder {
     private static final String EVENTS = "events";
     private static final String CLOCK = "clock";
+    private static final long MAX_DAYS = 5 * 366;
     private final List<PipelineDefinition> pipelines = new ArrayList<>();
     private Iterable<? extends DealEvent> events;
     private Supplier<? extends Stream<DealEvent>> eventStreams;
@@ -214,6 +226,9 @@ public final class PipelineInsight {
     private int workListSize = 10;
     private int listLimit = 10_000;
     private int maxSuggestedMoves = 50;
+    private Duration customerIdle = RetentionInsight.CUSTOMER_IDLE;
+    private Duration onboardingTarget = RetentionPolicy.standard().onboardingTarget();
+    private Period renewalLeadTime = RetentionPolicy.standard().renewalLeadTime();
     private ProgressListener progress = ProgressListener.NONE;
     private PipelineObserver observer = PipelineObserver.none();
     // each setting set so far, with a description of its value for the error of a second set
@@ -509,6 +524,75 @@ public final class PipelineInsight {
       once("maxSuggestedMoves", value);
       this.maxSuggestedMoves = value;
       return this;
+    }
+
+    /**
+     * How long an account whose renewal is due (or that is at risk) may go without customer
+     * activity before the retention section flags it ({@link ReasonCode#RENEWAL_WITHOUT_ACTIVITY}).
+     * Default {@link RetentionInsight#CUSTOMER_IDLE}, 30 days.
+     *
+     * @throws ValidationException if null, not positive, or longer than 5 years
+     * @throws ConfigurationException if already set
+     */
+    public Builder customerIdle(Duration value) {
+      positive("customerIdle", value);
+      once("customerIdle", value);
+      this.customerIdle = value;
+      return this;
+    }
+
+    /**
+     * How long an account may stay ONBOARDING before the retention section flags it ({@link
+     * ReasonCode#ONBOARDING_OVERDUE}). Default the {@link RetentionPolicy#standard() standard
+     * policy}'s onboarding target, 30 days; pass the engine's policy's to match it.
+     *
+     * @throws ValidationException if null, not positive, or longer than 5 years
+     * @throws ConfigurationException if already set
+     */
+    public Builder onboardingTarget(Duration value) {
+      positive("onboardingTarget", value);
+      once("onboardingTarget", value);
+      this.onboardingTarget = value;
+      return this;
+    }
+
+    /**
+     * How long before its renewal date an account is listed as renewing soon ({@link
+     * ReasonCode#RENEWS_IN}). Default the {@link RetentionPolicy#standard() standard policy}'s
+     * renewal lead time, 90 days; pass the engine's policy's to match it.
+     *
+     * @throws ValidationException if null, negative, or longer than 5 years
+     * @throws ConfigurationException if already set
+     */
+    public Builder renewalLeadTime(Period value) {
+      if (value == null) {
+        throw new ValidationException(
+            FieldProblem.of("renewalLeadTime", null, "must not be null; for example P90D"));
+      }
+      if (value.isNegative() || value.toTotalMonths() * 31 + value.getDays() > MAX_DAYS) {
+        throw new ValidationException(
+            FieldProblem.of(
+                "renewalLeadTime",
+                value,
+                "must be within [0 days, 5 years] and have no negative part; for example P90D"));
+      }
+      once("renewalLeadTime", value);
+      this.renewalLeadTime = value;
+      return this;
+    }
+
+    private static void positive(String field, Duration value) {
+      if (value == null) {
+        throw new ValidationException(
+            FieldProblem.of(field, null, "must not be null; for example P30D"));
+      }
+      if (value.isNegative() || value.isZero() || value.toDays() > MAX_DAYS) {
+        throw new ValidationException(
+            FieldProblem.of(
+                field,
+                value,
+                "must be positive and at most 5 years; for example PT720H (30 days)"));
+      }
     }
 
     /**

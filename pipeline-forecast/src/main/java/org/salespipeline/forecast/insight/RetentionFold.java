@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.salespipeline.core.AccountId;
-import org.salespipeline.core.RetentionPolicy;
 import org.salespipeline.core.RetentionStatus;
 import org.salespipeline.core.RevenueCause;
 import org.salespipeline.core.UserId;
@@ -26,7 +25,6 @@ import org.salespipeline.forecast.retention.ChurnReason;
  * thread-safe; one per analysis.
  */
 final class RetentionFold {
-  private static final RetentionPolicy POLICY = RetentionPolicy.standard();
   private static final RetentionStatus[] STATUSES = RetentionStatus.values();
 
   private final InsightSettings settings;
@@ -162,9 +160,9 @@ final class RetentionFold {
       maxByOwner.merge(owner.get(a), value[a], Math::max);
     }
     List<CustomerWork> work = new ArrayList<>();
-    long idle = RetentionInsight.CUSTOMER_IDLE.getSeconds();
-    long onboarding = POLICY.onboardingTarget().getSeconds();
-    long lead = POLICY.renewalLeadTime().getDays();
+    long idle = settings.customerIdleSec;
+    long onboarding = settings.onboardingTargetSec;
+    long lead = settings.renewalLeadDays;
     for (int a = 0; a < ids.size(); a++) {
       if (status[a] < 0 || status[a] == RetentionStatus.CHURNED.ordinal()) {
         continue;
@@ -192,7 +190,7 @@ final class RetentionFold {
                 "idleFor",
                 Duration.ofSeconds(now - activitySec[a]),
                 "threshold",
-                RetentionInsight.CUSTOMER_IDLE));
+                settings.customerIdle));
       }
       if (s == RetentionStatus.ONBOARDING && now - statusSec[a] > onboarding) {
         urgency += 0.3;
@@ -202,7 +200,7 @@ final class RetentionFold {
                 "onboardingFor",
                 Duration.ofSeconds(now - statusSec[a]),
                 "threshold",
-                POLICY.onboardingTarget()));
+                settings.onboardingTarget));
       }
       boolean renewedSinceTerms = s == RetentionStatus.RENEWED && statusSec[a] >= renewalSec[a];
       if (renewalDay[a] != Long.MIN_VALUE && !renewedSinceTerms) {

@@ -15,12 +15,18 @@ import org.salespipeline.forecast.retention.ChurnReason;
  *
  * <p>Signals: an account at risk; a renewal due (status RENEWAL_DUE or AT_RISK) with no customer
  * activity (a retention change, a health check, renewal terms, or an activity logged on the
- * account's won deals) for {@link #CUSTOMER_IDLE}; onboarding longer than the standard policy's
- * {@link RetentionPolicy#onboardingTarget() onboarding target}; a renewal within the standard
- * policy's {@link RetentionPolicy#renewalLeadTime() renewal lead time} or past its date.
+ * account's won deals) for the builder's {@link PipelineInsight.Builder#customerIdle customer idle
+ * threshold} ({@link #CUSTOMER_IDLE} by default); onboarding longer than the builder's {@link
+ * PipelineInsight.Builder#onboardingTarget onboarding target} (the standard policy's {@link
+ * RetentionPolicy#onboardingTarget()} by default); a renewal within the builder's {@link
+ * PipelineInsight.Builder#renewalLeadTime renewal lead time} (the standard policy's {@link
+ * RetentionPolicy#renewalLeadTime()} by default) or past its date.
  */
 public final class RetentionInsight {
-  /** How long a renewal due may go without customer activity before it is flagged. */
+  /**
+   * How long a renewal due may go without customer activity before it is flagged, unless the
+   * builder's {@link PipelineInsight.Builder#customerIdle} says otherwise.
+   */
   public static final Duration CUSTOMER_IDLE = Duration.ofDays(30);
 
   private final long customers;

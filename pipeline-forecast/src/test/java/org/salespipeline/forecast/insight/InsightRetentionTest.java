@@ -1,22 +1,27 @@
 package org.salespipeline.forecast.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.AccountId;
+import org.salespipeline.core.ConfigurationException;
 import org.salespipeline.core.DealId;
+import org.salespipeline.core.FieldProblem;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.RetentionStatus;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.UserId;
+import org.salespipeline.core.ValidationException;
 import org.salespipeline.core.command.CloseDeal;
 import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.command.RetentionCommand;
@@ -199,5 +204,97 @@ class InsightRetentionTest {
     assertThat(r.signals()).isEmpty();
     assertThat(r.workLists()).isEmpty();
     assertThat(r.churnReasons()).isEqualTo(List.of());
+  }
+
+  @Test
+  void theCustomerSuccessThresholdsAreBuilderSettings() {
+    AccountId renewing = customer("Renewing", ALICE, 10_000);
+    AccountId onboarding = customer("Onboarding", BOB, 8_000);
+    clock.now = Instant.parse("2026-01-10T09:00:00Z");
+    onboard(renewing, ALICE, LocalDate.of(2026, 6, 1));
+    pipeline.changeRetention(
+        new RetentionCommand.MarkAtRisk(renewing, ALICE, Optional.empty(), "quiet"));
+    // 22 days idle, 27 days onboarding, 120 days before the renewal: none past the defaults
+    Instant feb = Instant.parse("2026-02-01T09:00:00Z");
+
+    RetentionInsight standard = analyze(feb);
+    assertThat(standard.signals()).extracting(CustomerWork::account).containsExactly(renewing);
+    assertThat(codes(standard, renewing))
+        .containsExactlyInAnyOrder(ReasonCode.CUSTOMER_AT_RISK, ReasonCode.RECURRING_VALUE);
+
+    RetentionInsight strict =
+        PipelineInsight.builder()
+            .from(store.workspace(pipeline.workspace()))
+            .reportingCurrency("USD")
+            .asOf(feb)
+            .customerIdle(Duration.ofDays(14))
+            .onboardingTarget(Duration.ofDays(20))
+            .renewalLeadTime(Period.ofMonths(4))
+            .build()
+            .analyze()
+            .retention();
+    assertThat(codes(strict, renewing))
+        .containsExactlyInAnyOrder(
+            ReasonCode.CUSTOMER_AT_RISK,
+            ReasonCode.RENEWAL_WITHOUT_ACTIVITY,
+            ReasonCode.RENEWS_IN,
+            ReasonCode.RECURRING_VALUE);
+    assertThat(codes(strict, onboarding))
+        .containsExactlyInAnyOrder(ReasonCode.ONBOARDING_OVERDUE, ReasonCode.RECURRING_VALUE);
+    Reason idle =
+        strict.signals().stream()
+            .filter(w -> w.account().equals(renewing))
+            .flatMap(w -> w.reasons().stream())
+            .filter(x -> x.code() == ReasonCode.RENEWAL_WITHOUT_ACTIVITY)
+            .findFirst()
+            .orElseThrow();
+    assertThat(idle.value("threshold", Duration.class)).isEqualTo(Duration.ofDays(14));
+  }
+
+  @Test
+  void badThresholdsAndSecondSetsAreRefused() {
+    PipelineInsight.Builder b = PipelineInsight.builder();
+    assertThatThrownBy(() -> b.customerIdle(Duration.ZERO))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("customerIdle"));
+    assertThatThrownBy(() -> b.onboardingTarget(Duration.ofDays(-1)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("onboardingTarget"));
+    assertThatThrownBy(() -> b.onboardingTarget(null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> b.renewalLeadTime(Period.ofDays(-3)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("renewalLeadTime"));
+    assertThatThrownBy(() -> b.renewalLeadTime(Period.ofYears(6)))
+        .isInstanceOf(ValidationException.class);
+    b.customerIdle(Duration.ofDays(10));
+    b.renewalLeadTime(Period.ofDays(60));
+    assertThatThrownBy(() -> b.customerIdle(Duration.ofDays(20)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("customerIdle")
+        .hasMessageContaining("PT240H")
+        .hasMessageContaining("PT480H");
+    assertThatThrownBy(() -> b.renewalLeadTime(Period.ofDays(90)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("renewalLeadTime");
+  }
+
+  private static List<ReasonCode> codes(RetentionInsight r, AccountId account) {
+    return r.signals().stream()
+        .filter(w -> w.account().equals(account))
+        .flatMap(w -> w.reasons().stream())
+        .map(Reason::code)
+        .toList();
   }
 }

@@ -37,6 +37,111 @@ class RetentionInsightPropertiesTest {
   @Property(tries = 30)
   void theRetentionSectionIsConsistent(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 25) int customers) {
+    Base base = base(seed, customers);
+    InMemoryPipelineStore store = base.store();
+    SalesPipeline p = base.p();
+    List<AccountId> accounts = base.accounts();
+    Instant end = base.end();
+    RetentionInsight ret =
+        PipelineInsight.builder()
+            .from(store.workspace(p.workspace()))
+            .reportingCurrency("USD")
+            .asOf(end)
+            .workListSize(3)
+            .build()
+            .analyze()
+            .retention();
+
+    long live = 0;
+    long atRisk = 0;
+    long value = 0;
+    for (AccountId a : accounts) {
+      var rec = p.retention(a).orElseThrow();
+      if (rec.status() != RetentionStatus.CHURNED) {
+        live++;
+        value += rec.recurringValue().orElseThrow().toMinorUnits();
+        atRisk += rec.status() == RetentionStatus.AT_RISK ? 1 : 0;
+      }
+    }
+    assertThat(ret.customers()).isEqualTo(live);
+    assertThat(ret.recurringValue()).isEqualTo(value);
+    assertThat(ret.atRisk()).isEqualTo(atRisk);
+    double previous = Double.MAX_VALUE;
+    for (CustomerWork w : ret.signals()) {
+      assertThat(w.score()).isBetween(0.0, 100.0).isLessThanOrEqualTo(previous);
+      previous = w.score();
+      assertThat(w.status()).isNotEqualTo(RetentionStatus.CHURNED);
+      assertThat(w.reasons().size()).isGreaterThanOrEqualTo(2);
+      assertThat(w.reasons().get(w.reasons().size() - 1).code())
+          .isEqualTo(ReasonCode.RECURRING_VALUE);
+      assertThat(w.status() == RetentionStatus.AT_RISK)
+          .isEqualTo(w.reasons().get(0).code() == ReasonCode.CUSTOMER_AT_RISK);
+      assertThat(p.retention(w.account()).orElseThrow().status()).isEqualTo(w.status());
+    }
+    ret.workLists()
+        .forEach(
+            (owner, list) -> {
+              assertThat(list).hasSizeLessThanOrEqualTo(3);
+              list.forEach(w -> assertThat(w.owner()).isEqualTo(owner));
+            });
+    long lastTimes = Long.MAX_VALUE;
+    for (var c : ret.churnReasons()) {
+      assertThat(c.times()).isPositive().isLessThanOrEqualTo(lastTimes);
+      lastTimes = c.times();
+    }
+  }
+
+  /**
+   * Stricter customer-success thresholds (shorter idle time and onboarding target, longer renewal
+   * lead time) flag every account the looser ones flag, for the same reason.
+   */
+  @Property(tries = 20)
+  void stricterThresholdsFlagAtLeastTheSameAccounts(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 20) int customers,
+      @ForAll @IntRange(min = 1, max = 60) int idleDays,
+      @ForAll @IntRange(min = 1, max = 60) int onboardingDays,
+      @ForAll @IntRange(min = 0, max = 200) int leadDays,
+      @ForAll @IntRange(min = 0, max = 30) int tighter) {
+    Base base = base(seed, customers);
+    RetentionInsight loose = analyze(base, idleDays + tighter, onboardingDays + tighter, leadDays);
+    RetentionInsight strict = analyze(base, idleDays, onboardingDays, leadDays + tighter);
+    for (ReasonCode code :
+        List.of(
+            ReasonCode.RENEWAL_WITHOUT_ACTIVITY,
+            ReasonCode.ONBOARDING_OVERDUE,
+            ReasonCode.RENEWS_IN,
+            ReasonCode.CUSTOMER_AT_RISK)) {
+      assertThat(flagged(strict, code)).as(code.toString()).containsAll(flagged(loose, code));
+    }
+    assertThat(strict.signals().size()).isGreaterThanOrEqualTo(loose.signals().size());
+  }
+
+  private static RetentionInsight analyze(Base base, int idle, int onboarding, int lead) {
+    return PipelineInsight.builder()
+        .from(base.store().workspace(base.p().workspace()))
+        .reportingCurrency("USD")
+        .asOf(base.end())
+        .customerIdle(Duration.ofDays(idle))
+        .onboardingTarget(Duration.ofDays(onboarding))
+        .renewalLeadTime(java.time.Period.ofDays(lead))
+        .build()
+        .analyze()
+        .retention();
+  }
+
+  private static List<AccountId> flagged(RetentionInsight r, ReasonCode code) {
+    return r.signals().stream()
+        .filter(w -> w.reasons().stream().anyMatch(x -> x.code() == code))
+        .map(CustomerWork::account)
+        .toList();
+  }
+
+  /** A random customer base and the instant to analyse it at. */
+  private record Base(
+      InMemoryPipelineStore store, SalesPipeline p, List<AccountId> accounts, Instant end) {}
+
+  private static Base base(long seed, int customers) {
     SplittableRandom r = new SplittableRandom(seed);
     InsightRetentionTest.Moving clock = new InsightRetentionTest.Moving();
     clock.now = Instant.parse("2026-01-05T09:00:00Z");
@@ -94,52 +199,6 @@ class RetentionInsightPropertiesTest {
       }
     }
     Instant end = clock.now.plus(Duration.ofDays(r.nextInt(60)));
-    RetentionInsight ret =
-        PipelineInsight.builder()
-            .from(store.workspace(p.workspace()))
-            .reportingCurrency("USD")
-            .asOf(end)
-            .workListSize(3)
-            .build()
-            .analyze()
-            .retention();
-
-    long live = 0;
-    long atRisk = 0;
-    long value = 0;
-    for (AccountId a : accounts) {
-      var rec = p.retention(a).orElseThrow();
-      if (rec.status() != RetentionStatus.CHURNED) {
-        live++;
-        value += rec.recurringValue().orElseThrow().toMinorUnits();
-        atRisk += rec.status() == RetentionStatus.AT_RISK ? 1 : 0;
-      }
-    }
-    assertThat(ret.customers()).isEqualTo(live);
-    assertThat(ret.recurringValue()).isEqualTo(value);
-    assertThat(ret.atRisk()).isEqualTo(atRisk);
-    double previous = Double.MAX_VALUE;
-    for (CustomerWork w : ret.signals()) {
-      assertThat(w.score()).isBetween(0.0, 100.0).isLessThanOrEqualTo(previous);
-      previous = w.score();
-      assertThat(w.status()).isNotEqualTo(RetentionStatus.CHURNED);
-      assertThat(w.reasons().size()).isGreaterThanOrEqualTo(2);
-      assertThat(w.reasons().get(w.reasons().size() - 1).code())
-          .isEqualTo(ReasonCode.RECURRING_VALUE);
-      assertThat(w.status() == RetentionStatus.AT_RISK)
-          .isEqualTo(w.reasons().get(0).code() == ReasonCode.CUSTOMER_AT_RISK);
-      assertThat(p.retention(w.account()).orElseThrow().status()).isEqualTo(w.status());
-    }
-    ret.workLists()
-        .forEach(
-            (owner, list) -> {
-              assertThat(list).hasSizeLessThanOrEqualTo(3);
-              list.forEach(w -> assertThat(w.owner()).isEqualTo(owner));
-            });
-    long lastTimes = Long.MAX_VALUE;
-    for (var c : ret.churnReasons()) {
-      assertThat(c.times()).isPositive().isLessThanOrEqualTo(lastTimes);
-      lastTimes = c.times();
-    }
+    return new Base(store, p, accounts, end);
   }
 }
