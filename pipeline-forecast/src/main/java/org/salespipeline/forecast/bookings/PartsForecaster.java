@@ -51,13 +51,16 @@ public final class PartsForecaster {
   private final RenewalHistory renewals;
   private final Currency currency;
   private final PipelineObserver observer;
+  private final org.salespipeline.core.calendar.FiscalCalendar fiscal; // null: calendar months
 
   private PartsForecaster(
       ForecastEngine newBusiness,
       ForecastEngine expansion,
       RenewalHistory renewals,
       Currency currency,
-      PipelineObserver observer) {
+      PipelineObserver observer,
+      org.salespipeline.core.calendar.FiscalCalendar fiscal) {
+    this.fiscal = fiscal;
     this.newBusiness = newBusiness;
     this.expansion = expansion;
     this.renewals = renewals;
@@ -195,7 +198,7 @@ public final class PartsForecaster {
    * one per scored period, most recent first.
    */
   private double[] pastErrors(ForecastPeriod period, int t) {
-    PeriodGrid grid = new PeriodGrid(period);
+    PeriodGrid grid = new PeriodGrid(period, fiscal);
     int max = ForecastEngine.INNER_MAX;
     double[] forecast = new double[max];
     double[] actual = new double[max];
@@ -402,7 +405,8 @@ public final class PartsForecaster {
       DealColumns nbColumns = nb.finish();
       DealColumns exColumns = ex.finish();
       PipelineObserver o = observer == null ? PipelineObserver.none() : observer;
-      return new PartsForecaster(engine(nbColumns), engine(exColumns), rn.finish(), currency, o);
+      return new PartsForecaster(
+          engine(nbColumns), engine(exColumns), rn.finish(), currency, o, calendar);
     }
 
     private ForecastEngine engine(DealColumns columns) {
