@@ -735,8 +735,8 @@ public final class InMemoryPipelineStore implements PipelineStore {
    * <p>Records are added only under the workspace's write lock and never removed. Readers take no
    * lock: the table array is published through a volatile field, a growing table is filled before
    * it is published, and a table is never more than half full, so a probe always ends at an empty
-   * slot. A reader racing an add may miss the new record; it is the stamp of the workspace lock that
-   * tells the reader whether it may trust its answer.
+   * slot. A reader racing an add may miss the new record; it is the stamp of the workspace lock
+   * that tells the reader whether it may trust its answer.
    */
   private static final class DealTable {
     private volatile DealRecord[] slots = new DealRecord[64];
