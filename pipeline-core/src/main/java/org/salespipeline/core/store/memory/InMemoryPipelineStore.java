@@ -86,9 +86,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
     private final List<ContactErasure> erasures = new ArrayList<>();
     private final Map<TeamId, Team> teams = new TreeMap<>();
     private final List<Quota> quotas = new ArrayList<>();
-    // why: an optimistic read, racing a writer, still finds a consistent table; the lock's stamp
-    // then tells it whether what it found may be used.
-    private final DealTable deals = new DealTable();
+    // why: concurrent so that an optimistic read, racing a writer, still finds a consistent map;
+    // the lock's stamp then tells it whether what it found may be used.
+    private final Map<DealId, DealRecord> deals = new ConcurrentHashMap<>();
     private final TreeMap<DealId, DealRecord> dealsInIdOrder = new TreeMap<>();
     private final Map<DealId, List<Activity>> dealActivities = new HashMap<>();
     private final Map<AccountId, List<Activity>> accountActivities = new HashMap<>();
@@ -180,7 +180,7 @@ public final class InMemoryPipelineStore implements PipelineStore {
     /** Releases the ids claimed by a refused commit (under the write lock). */
     private void releaseClaims() {
       for (DealId deal : claimed) {
-        if (deals.get(deal) == null) {
+        if (!deals.containsKey(deal)) {
           dealOwners.remove(deal, id);
         }
       }
@@ -461,9 +461,9 @@ public final class InMemoryPipelineStore implements PipelineStore {
       Deal deal = commit.deal();
       DealRecord record = recordToWrite(deal.id());
       if (record == null) {
-        record = new DealRecord(deal.id());
+        record = new DealRecord();
         record.deal = deal;
-        deals.add(record);
+        deals.put(deal.id(), record);
         dealsInIdOrder.put(deal.id(), record);
         lookedUp = record;
       } else {
@@ -681,19 +681,10 @@ public final class InMemoryPipelineStore implements PipelineStore {
    * in the record they already read.
    */
   private static final class DealRecord {
-    // why: the id's two halves in the record itself, so that a lookup compares them where it
-    // already is instead of following the id and its UUID (two more cache misses, issue 12)
-    private final long idHigh;
-    private final long idLow;
     private Deal deal;
     private DealEvent[] history = new DealEvent[4];
     // why: the rules keep sequences gap-free from 1, so the count is the last stored sequence
     private int historySize;
-
-    DealRecord(DealId id) {
-      this.idHigh = id.value().getMostSignificantBits();
-      this.idLow = id.value().getLeastSignificantBits();
-    }
 
     /**
      * Whether the history's last slot is empty, which it never is once validated: a check whose
@@ -723,73 +714,6 @@ public final class InMemoryPipelineStore implements PipelineStore {
     /** An immutable copy, for readers under the read lock. */
     List<DealEvent> history() {
       return List.copyOf(Arrays.asList(history).subList(0, historySize));
-    }
-  }
-
-  /**
-   * The deals of a workspace by id: an open-addressing table of records, probed linearly, that
-   * compares the two halves of an id held in each record. A lookup therefore touches the table's
-   * slot and the record, where a {@code ConcurrentHashMap} of {@code DealId} touches the slot, its
-   * node, the key and the key's {@code UUID} before it reaches the record (issue 12).
-   *
-   * <p>Records are added only under the workspace's write lock and never removed. Readers take no
-   * lock: the table array is published through a volatile field, a growing table is filled before
-   * it is published, and a table is never more than half full, so a probe always ends at an empty
-   * slot. A reader racing an add may miss the new record; it is the stamp of the workspace lock
-   * that tells the reader whether it may trust its answer.
-   */
-  private static final class DealTable {
-    private volatile DealRecord[] slots = new DealRecord[64];
-    // why: written only under the workspace's write lock
-    private int size;
-
-    /** The record of the deal, or null. */
-    DealRecord get(DealId id) {
-      long high = id.value().getMostSignificantBits();
-      long low = id.value().getLeastSignificantBits();
-      DealRecord[] table = slots;
-      int mask = table.length - 1;
-      int i = index(high, low, mask);
-      while (true) {
-        DealRecord record = table[i];
-        if (record == null || (record.idLow == low && record.idHigh == high)) {
-          return record;
-        }
-        i = (i + 1) & mask;
-      }
-    }
-
-    /** Adds a record whose id is not in the table yet (under the write lock). */
-    void add(DealRecord record) {
-      DealRecord[] table = slots;
-      if ((size + 1) * 2 > table.length) {
-        DealRecord[] grown = new DealRecord[table.length * 2];
-        for (DealRecord r : table) {
-          if (r != null) {
-            place(grown, r);
-          }
-        }
-        place(grown, record);
-        slots = grown;
-      } else {
-        place(table, record);
-      }
-      size++;
-    }
-
-    private static void place(DealRecord[] table, DealRecord record) {
-      int mask = table.length - 1;
-      int i = index(record.idHigh, record.idLow, mask);
-      while (table[i] != null) {
-        i = (i + 1) & mask;
-      }
-      table[i] = record;
-    }
-
-    private static int index(long high, long low, int mask) {
-      // why: time-ordered ids differ little in their high half; mix both halves into the top bits
-      long h = (high ^ low) * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32)) & mask;
     }
   }
 }

@@ -89,7 +89,7 @@ class InMemoryPipelineStoreTableTest {
   }
 
   @Test
-  void aReaderRacingTheTablesGrowthFindsEveryDealCommittedBeforeItsRead() throws Exception {
+  void aReaderRacingNewDealsFindsEveryDealCommittedBeforeItsRead() throws Exception {
     WorkspaceStore store = new InMemoryPipelineStore().workspace(ACME);
     int deals = 3_000;
     DealId[] ids = new DealId[deals];
@@ -106,8 +106,8 @@ class InMemoryPipelineStoreTableTest {
                 int seen = 0;
                 while (seen < deals) {
                   seen = committed.get();
-                  // why: every deal committed before this read must be there, whichever table
-                  // generation the optimistic read lands on
+                  // why: every deal committed before this read must be there, however the store
+                  // grows its index meanwhile
                   for (int i = Math.max(0, seen - 64); i < seen; i++) {
                     if (store.deal(ids[i]).isEmpty()) {
                       misses.incrementAndGet();
