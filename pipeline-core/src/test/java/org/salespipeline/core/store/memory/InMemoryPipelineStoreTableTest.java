@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.Deal;
 import org.salespipeline.core.DealId;
@@ -84,6 +86,50 @@ class InMemoryPipelineStoreTableTest {
     List<DealId> sorted = new ArrayList<>(ids);
     sorted.sort(Comparator.naturalOrder());
     assertThat(paged).containsExactlyElementsOf(sorted);
+  }
+
+  @Test
+  void aReaderRacingNewDealsFindsEveryDealCommittedBeforeItsRead() throws Exception {
+    WorkspaceStore store = new InMemoryPipelineStore().workspace(ACME);
+    int deals = 3_000;
+    DealId[] ids = new DealId[deals];
+    for (int i = 0; i < deals; i++) {
+      ids[i] = new DealId(UUID.randomUUID());
+    }
+    AtomicInteger committed = new AtomicInteger();
+    AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+    AtomicInteger misses = new AtomicInteger();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                int seen = 0;
+                while (seen < deals) {
+                  seen = committed.get();
+                  // why: every deal committed before this read must be there, however the store
+                  // grows its index meanwhile
+                  for (int i = Math.max(0, seen - 64); i < seen; i++) {
+                    if (store.deal(ids[i]).isEmpty()) {
+                      misses.incrementAndGet();
+                    }
+                  }
+                }
+              } catch (Throwable e) {
+                readerFailure.set(e);
+              }
+            });
+    reader.start();
+    for (int i = 0; i < deals; i++) {
+      store.commit(create(ids[i]));
+      committed.set(i + 1);
+    }
+    reader.join();
+
+    assertThat(readerFailure.get()).isNull();
+    assertThat(misses.get()).isZero();
+    for (DealId id : ids) {
+      assertThat(store.deal(id)).map(Deal::version).contains(1L);
+    }
   }
 
   private static Deal deal(DealId id, long version, String stage) {
