@@ -35,6 +35,7 @@ import org.salespipeline.forecast.ForecastPeriod;
 import org.salespipeline.forecast.Forecaster;
 import org.salespipeline.forecast.rollup.AdjustedCell;
 import org.salespipeline.forecast.rollup.AdjustedRollups;
+import org.salespipeline.forecast.rollup.OrgRollups;
 
 /**
  * Forecast calls and adjustments (issue 18): reps call their quarter within a submission window, a
@@ -146,7 +147,7 @@ public final class ForecastCallsExample {
                 CurrencyConverter.sameCurrencyOnly()));
     AdjustedRollups rollups =
         AdjustedRollups.over(
-            OwnerSumRollups.of(forecaster, org, clock.instant()),
+            OrgRollups.of(forecaster, org),
             org,
             ForecastPeriod.of(q2.start(), q2.end()),
             "revenue",

@@ -26,7 +26,6 @@ import org.salespipeline.core.call.ForecastCall;
 import org.salespipeline.core.call.SubmitCall;
 import org.salespipeline.core.org.OrgDirectory;
 import org.salespipeline.core.org.OrgNode;
-import org.salespipeline.examples.OwnerSumRollups;
 import org.salespipeline.examples.generator.MutableClock;
 import org.salespipeline.examples.insight.PipelineHistory;
 import org.salespipeline.forecast.CategoryRollup;
@@ -37,6 +36,7 @@ import org.salespipeline.forecast.TeamHierarchy;
 import org.salespipeline.forecast.rollup.AdjustedCell;
 import org.salespipeline.forecast.rollup.AdjustedRollups;
 import org.salespipeline.forecast.rollup.CallAccuracy;
+import org.salespipeline.forecast.rollup.OrgRollups;
 import org.salespipeline.forecast.rollup.OwnerCallAccuracy;
 
 /**
@@ -131,8 +131,7 @@ public final class CallsDemo {
     Instant last = weekEnds.get(weekEnds.size() - 1);
     AdjustmentLedger ledger = engine.adjustments(period, TYPE);
     AdjustedRollups rollups =
-        AdjustedRollups.over(
-            OwnerSumRollups.of(atEnd, org, last), org, quarter, TYPE, ledger, last);
+        AdjustedRollups.over(OrgRollups.of(atEnd, org), org, quarter, TYPE, ledger, last);
     List<AdjustedCell> cells = new ArrayList<>();
     for (Team t : teams) {
       cells.add(rollups.cell(OrgNode.team(t.id()), CallCategory.COMMIT));
