@@ -1,5 +1,6 @@
 package org.salespipeline.forecast;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -575,6 +576,32 @@ public final class Forecaster {
               chanceOfQuota(period, members, q)));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Quota reports for the fiscal period of {@code kind} that holds {@code date} in the calendar (a
+   * 4-4-5 retail quarter, say): {@link #quotaReports(ForecastPeriod, TeamHierarchy, List)} for
+   * {@link ForecastPeriod#of(org.salespipeline.core.calendar.FiscalPeriod)} of it. Quotas count
+   * only if their period has the fiscal period's boundaries.
+   *
+   * @param calendar the fiscal calendar, not null
+   * @param kind the kind of period (quarter, month, ...), not null
+   * @param date a date in the period, not null
+   * @param teams the hierarchy ({@link TeamHierarchy#none()} for owners only), not null
+   * @param quotas quotas; those of other periods are ignored
+   * @throws ValidationException if the calendar, kind or date is null, or the date is outside a
+   *     table calendar
+   */
+  public List<QuotaReport> quotaReports(
+      org.salespipeline.core.calendar.FiscalCalendar calendar,
+      org.salespipeline.core.calendar.PeriodKind kind,
+      LocalDate date,
+      TeamHierarchy teams,
+      List<QuotaTarget> quotas) {
+    if (calendar == null) {
+      throw new ValidationException(FieldProblem.of("calendar", null, "must not be null"));
+    }
+    return quotaReports(ForecastPeriod.of(calendar.periodOf(date, kind)), teams, quotas);
   }
 
   /**

@@ -308,6 +308,49 @@ public final class ProbabilityBacktest {
   }
 
   /**
+   * Runs the backtest for one model over {@code count} consecutive fiscal periods of the calendar
+   * (fiscal months, 4-4-5 quarters, ...), the first holding {@code first}: {@link #run(Supplier,
+   * PipelineDefinition, Currency, CurrencyConverter, ZoneId, List, OriginRule, ModelFit,
+   * ProgressListener)} with {@link
+   * ForecastPeriod#of(org.salespipeline.core.calendar.FiscalCalendar,
+   * org.salespipeline.core.calendar.PeriodKind, LocalDate, int)}.
+   *
+   * @param calendar the fiscal calendar, not null
+   * @param kind the kind of period, not null
+   * @param first a date in the first period, not null
+   * @param count the number of periods
+   * @throws ValidationException if the calendar, kind or date is null, the count is below 1, or as
+   *     the list-taking run
+   */
+  public static Result run(
+      Supplier<Stream<DealEvent>> history,
+      PipelineDefinition pipeline,
+      Currency currency,
+      CurrencyConverter converter,
+      ZoneId zone,
+      org.salespipeline.core.calendar.FiscalCalendar calendar,
+      org.salespipeline.core.calendar.PeriodKind kind,
+      LocalDate first,
+      int count,
+      OriginRule origins,
+      ModelFit fit,
+      ProgressListener progress) {
+    if (count < 1) {
+      throw new ValidationException(FieldProblem.of("count", count, "must be at least 1"));
+    }
+    return run(
+        history,
+        pipeline,
+        currency,
+        converter,
+        zone,
+        ForecastPeriod.of(calendar, kind, first, count),
+        origins,
+        fit,
+        progress);
+  }
+
+  /**
    * Runs several models with origins whole weeks before each period's end ({@link
    * OriginRule#weeksBeforeEnd(List)}).
    *
