@@ -333,7 +333,7 @@ public final class PartsForecaster {
     private ForecastEngine engine(DealColumns columns) {
       return columns.deals == 0
           ? null
-          : new ForecastEngine(columns, currency, ProgressListener.NONE);
+          : new ForecastEngine(columns, currency, ProgressListener.NONE, null);
     }
 
     private void source() {
