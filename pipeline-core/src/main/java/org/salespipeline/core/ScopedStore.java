@@ -66,33 +66,40 @@ final class ScopedStore implements WorkspaceStore {
     return deal(id).isPresent();
   }
 
+  /**
+   * The query with the principal's scope intersected with the query's own one, so the store filters
+   * by both at once and a page is not cut short by a filter applied after it.
+   */
   private static DealQuery scoped(DealQuery query, DealScope scope) {
-    return scope.everything() ? query : DealQuery.builder().from(query).scope(scope).build();
+    if (scope.isEverything()) {
+      return query;
+    }
+    DealScope both = query.scope().map(asked -> DealScope.intersect(scope, asked)).orElse(scope);
+    return DealQuery.builder().from(query).scope(both).build();
   }
 
   @Override
   public Page<Deal> findDeals(DealQuery query) {
     DealScope scope = guard.scope();
-    Page<Deal> page = delegate.findDeals(scoped(query, scope));
-    if (scope.everything() && query.scope().isEmpty()) {
+    DealQuery scoped = scoped(query, scope);
+    Page<Deal> page = delegate.findDeals(scoped);
+    if (scoped.scope().isEmpty()) {
       return page;
     }
-    List<Deal> items = page.items().stream().filter(d -> keep(d, scope, query)).toList();
+    DealScope both = scoped.scope().get();
+    List<Deal> items = page.items().stream().filter(both::includes).toList();
     return new Page<>(items, page.next());
   }
 
   @Override
   public Stream<Deal> streamDeals(DealQuery query) {
     DealScope scope = guard.scope();
-    Stream<Deal> deals = delegate.streamDeals(scoped(query, scope));
-    if (scope.everything() && query.scope().isEmpty()) {
+    DealQuery scoped = scoped(query, scope);
+    Stream<Deal> deals = delegate.streamDeals(scoped);
+    if (scoped.scope().isEmpty()) {
       return deals;
     }
-    return deals.filter(d -> keep(d, scope, query));
-  }
-
-  private static boolean keep(Deal deal, DealScope scope, DealQuery query) {
-    return scope.includes(deal) && query.scope().map(s -> s.includes(deal)).orElse(true);
+    return deals.filter(scoped.scope().get()::includes);
   }
 
   @Override
@@ -103,7 +110,7 @@ final class ScopedStore implements WorkspaceStore {
   @Override
   public void scanOpenDeals(PipelineId pipeline, DealScope asked, OpenDealVisitor visitor) {
     DealScope scope = guard.scope();
-    if (scope.everything()) {
+    if (scope.isEverything()) {
       delegate.scanOpenDeals(pipeline, asked, visitor);
       return;
     }
@@ -111,12 +118,14 @@ final class ScopedStore implements WorkspaceStore {
     scope.owners().forEach(o -> owners.add(o.value()));
     Set<String> deals = new HashSet<>();
     scope.deals().forEach(d -> deals.add(d.toString()));
+    boolean plain = scope.within().isEmpty();
     delegate.scanOpenDeals(
         pipeline,
-        scope,
+        DealScope.intersect(scope, asked),
         (id, stage, owner, amount, currency, close, category, second, nano) -> {
-          if ((owners.contains(owner) || deals.contains(id))
-              && (asked.everything() || asked.includes(DealId.of(id), UserId.of(owner)))) {
+          if ((scope.everything() || owners.contains(owner) || deals.contains(id))
+              && (plain || scope.includes(DealId.of(id), UserId.of(owner)))
+              && (asked.isEverything() || asked.includes(DealId.of(id), UserId.of(owner)))) {
             visitor.visit(id, stage, owner, amount, currency, close, category, second, nano);
           }
         });
@@ -134,20 +143,17 @@ final class ScopedStore implements WorkspaceStore {
 
   @Override
   public Stream<DealEvent> streamEvents(EventQuery query) {
-    DealScope scope = guard.scope();
-    if (scope.everything()) {
-      return delegate.streamEvents(query);
-    }
-    Set<DealId> visible = visibleIds(scope);
-    return delegate.streamEvents(query).filter(e -> visible.contains(e.dealId()));
+    return streamEvents(query, DealScope.all());
   }
 
-  private Set<DealId> visibleIds(DealScope scope) {
-    Set<DealId> ids = new HashSet<>();
-    try (Stream<Deal> deals = streamDeals(DealQuery.builder().scope(scope).build())) {
-      deals.forEach(d -> ids.add(d.id()));
-    }
-    return ids;
+  /**
+   * The events of the deals in both the principal's scope and the asked one: the store filters in
+   * its own query where it can (the JDBC store in SQL), so memory does not grow with the visible
+   * deals; the store's default collects the visible ids first.
+   */
+  @Override
+  public Stream<DealEvent> streamEvents(EventQuery query, DealScope asked) {
+    return delegate.streamEvents(query, DealScope.intersect(guard.scope(), asked));
   }
 
   // Forecast calls and adjustments are not deal records: the engine checks SUBMIT_FORECAST and
@@ -184,7 +190,7 @@ final class ScopedStore implements WorkspaceStore {
   @Override
   public List<Activity> accountActivities(AccountId account) {
     List<Activity> all = delegate.accountActivities(account);
-    if (guard.scope().everything()) {
+    if (guard.scope().isEverything()) {
       return all;
     }
     return all.stream().filter(a -> a.deal().map(this::visible).orElse(true)).toList();

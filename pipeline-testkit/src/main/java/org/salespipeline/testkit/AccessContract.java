@@ -50,6 +50,7 @@ import org.salespipeline.core.org.OrgChart;
 import org.salespipeline.core.rule.RuleSet;
 import org.salespipeline.core.store.DealQuery;
 import org.salespipeline.core.store.DealScope;
+import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.core.store.WorkspaceStore;
 
@@ -233,6 +234,124 @@ public interface AccessContract extends StoreUnderTest {
   }
 
   /**
+   * A principal's event stream equals the full stream filtered to the deals it may view, in the
+   * same order; and the store itself streams the events of a scope (plain, empty, everything, or an
+   * intersection of two) exactly as the full stream filtered by {@link DealScope#includes}, bounded
+   * in time too. Stores filter in their own query (the JDBC store in SQL) or fall back to the SPI's
+   * default, which collects the ids in scope first.
+   */
+  @Test
+  default void theScopedEventStreamIsTheFilteredFullStream() {
+    AccessFixture fx = new AccessFixture(storeUnderTest(), InvisibleDeals.NOT_FOUND);
+    WorkspaceStore ws = storeUnderTest().workspace(fx.workspace);
+    fx.base.move(fx.deals.get("b1"), QUALIFICATION, UserId.of("admin"));
+    fx.clock.advance(java.time.Duration.ofHours(1));
+    java.time.Instant cut = fx.clock.instant();
+    fx.clock.advance(java.time.Duration.ofHours(1));
+    fx.base.move(fx.deals.get("c2"), QUALIFICATION, UserId.of("admin"));
+    List<DealEvent> all = events(ws, EventQuery.all());
+    assertThat(all).hasSizeGreaterThan(DEALS.size());
+    for (UserId user : PRINCIPALS) {
+      Set<DealId> visible = new TreeSet<>();
+      for (String key : DEALS) {
+        if (AccessFixture.allows(user, key, 'V')) {
+          visible.add(fx.deals.get(key));
+        }
+      }
+      try (Stream<DealEvent> events = fx.as(user).store().streamEvents(EventQuery.all())) {
+        assertThat(events.toList())
+            .as(user + " events")
+            .containsExactlyElementsOf(
+                all.stream().filter(e -> visible.contains(e.dealId())).toList());
+      }
+    }
+    DealScope plain =
+        DealScope.of(
+            Set.of(AccessFixture.BOB, AccessFixture.UNASSIGNED), Set.of(fx.deals.get("c2")));
+    DealScope other = DealScope.of(Set.of(AccessFixture.CAROL), Set.of(fx.deals.get("b1")));
+    List<DealScope> scopes =
+        List.of(
+            plain,
+            other,
+            DealScope.intersect(plain, other),
+            DealScope.none(),
+            DealScope.all(),
+            DealScope.of(Set.of(), Set.of(fx.deals.get("a1"))));
+    for (DealScope scope : scopes) {
+      for (EventQuery query : List.of(EventQuery.all(), EventQuery.until(cut))) {
+        List<DealEvent> expected =
+            events(ws, query).stream()
+                .filter(e -> scope.includes(ws.deal(e.dealId()).orElseThrow()))
+                .toList();
+        try (Stream<DealEvent> events = ws.streamEvents(query, scope)) {
+          assertThat(events.toList()).as(scope + " " + query).containsExactlyElementsOf(expected);
+        }
+      }
+    }
+    assertThat(
+            DealScope.intersect(plain, other).includes(ws.deal(fx.deals.get("c2")).orElseThrow()))
+        .isTrue();
+  }
+
+  private static List<DealEvent> events(WorkspaceStore ws, EventQuery query) {
+    try (Stream<DealEvent> events = ws.streamEvents(query)) {
+      return events.toList();
+    }
+  }
+
+  /**
+   * A principal's query that carries its own scope gets the intersection of both scopes from the
+   * store in one go: paging through it (limits 1 and 2), every page that has a next page is full,
+   * and the pages together are exactly the deals both the principal and the query's scope include.
+   */
+  @Test
+  default void aPageOfAScopedQueryIsNeverShortWhileMoreRowsExist() {
+    AccessFixture fx = new AccessFixture(storeUnderTest(), InvisibleDeals.NOT_FOUND);
+    Map<String, Deal> byKey = new java.util.LinkedHashMap<>();
+    for (String key : DEALS) {
+      byKey.put(key, fx.base.requireDeal(fx.deals.get(key)));
+    }
+    List<DealScope> asked =
+        List.of(
+            DealScope.of(
+                Set.of(AccessFixture.BOB, AccessFixture.UNASSIGNED), Set.of(fx.deals.get("c1"))),
+            DealScope.of(Set.of(AccessFixture.CAROL), Set.of()),
+            DealScope.of(Set.of(), Set.of(fx.deals.get("a1"), fx.deals.get("c2"))),
+            DealScope.of(Set.of(ALICE, AccessFixture.CAROL), Set.of(fx.deals.get("b1"))),
+            DealScope.of(Set.of(AccessFixture.UNASSIGNED), Set.of(fx.deals.get("c1"))));
+    for (UserId user : PRINCIPALS) {
+      SalesPipeline view = fx.as(user);
+      for (DealScope scope : asked) {
+        List<DealId> expected = new ArrayList<>();
+        for (String key : DEALS) {
+          if (AccessFixture.allows(user, key, 'V') && scope.includes(byKey.get(key))) {
+            expected.add(fx.deals.get(key));
+          }
+        }
+        for (int limit = 1; limit <= 2; limit++) {
+          String cell = user + " " + scope + " limit " + limit;
+          List<DealId> seen = new ArrayList<>();
+          Optional<DealId> after = Optional.empty();
+          do {
+            DealQuery.Builder query = DealQuery.builder().scope(scope).limit(limit);
+            after.ifPresent(query::afterId);
+            org.salespipeline.core.store.Page<Deal> page = view.findDeals(query.build());
+            if (page.next().isPresent()) {
+              assertThat(page.items()).as(cell + ": a page before the last is full").hasSize(limit);
+            }
+            page.items().forEach(d -> seen.add(d.id()));
+            after = page.next();
+          } while (after.isPresent());
+          assertThat(seen).as(cell).containsExactlyElementsOf(expected);
+          try (Stream<Deal> deals = view.streamDeals(DealQuery.builder().scope(scope).build())) {
+            assertThat(deals.map(Deal::id).toList()).as(cell + " stream").isEqualTo(expected);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * A pipeline configured to refuse rather than hide answers a read of an invisible deal with an
    * access refusal naming VIEW; the seeding system principal is recorded in history as such.
    */
@@ -317,6 +436,14 @@ public interface AccessContract extends StoreUnderTest {
       }
     }
     assertVisible(view, allowed, sum, principal.toString());
+    try (Stream<DealEvent> events = view.store().streamEvents(EventQuery.all())) {
+      assertThat(events.toList())
+          .as(principal + " events")
+          .containsExactlyElementsOf(
+              events(base.store(), EventQuery.all()).stream()
+                  .filter(e -> allowed.contains(e.dealId()))
+                  .toList());
+    }
     Map<DealId, ContractFixtures.Stored> before =
         deals.stream()
             .collect(

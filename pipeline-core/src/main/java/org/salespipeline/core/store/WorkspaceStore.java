@@ -216,7 +216,7 @@ public interface WorkspaceStore {
     java.util.Objects.requireNonNull(visitor, "visitor");
     DealQuery.Builder open =
         DealQuery.builder().pipeline(pipeline).addStatuses(org.salespipeline.core.DealStatus.OPEN);
-    if (!scope.everything()) {
+    if (!scope.isEverything()) {
       open.scope(scope);
     }
     try (Stream<Deal> deals = streamDeals(open.build())) {
@@ -240,6 +240,36 @@ public interface WorkspaceStore {
 
   /** Matching events of all deals, by deal id then sequence, streamed; close the stream. */
   Stream<DealEvent> streamEvents(EventQuery query);
+
+  /**
+   * The matching events of the deals in the scope only, in the order of {@link
+   * #streamEvents(EventQuery)}: a principal's event stream (access policies, issue 16). Equal to
+   * {@code streamEvents(query)} filtered to the events whose deal {@link DealScope#includes}
+   * accepts (by the deal as it is now).
+   *
+   * <p>This default first collects the ids of the deals in scope through {@link #streamDeals}, so
+   * its memory grows with the number of deals in scope; stores that can filter in their own query
+   * override it (the JDBC store does, with a sub-select over its deals; the in-memory store checks
+   * each deal as it goes). An override must return exactly the events of deals in scope: the engine
+   * does not check them again.
+   *
+   * @param query the time bounds, not null
+   * @param scope the deals whose events may be streamed, not null
+   * @return the events, streamed; close the stream
+   * @throws org.salespipeline.core.StorageException if the storage fails
+   */
+  default Stream<DealEvent> streamEvents(EventQuery query, DealScope scope) {
+    java.util.Objects.requireNonNull(query, "query");
+    java.util.Objects.requireNonNull(scope, "scope");
+    if (scope.isEverything()) {
+      return streamEvents(query);
+    }
+    java.util.Set<DealId> visible = new java.util.HashSet<>();
+    try (Stream<Deal> deals = streamDeals(DealQuery.builder().scope(scope).build())) {
+      deals.filter(scope::includes).forEach(d -> visible.add(d.id()));
+    }
+    return streamEvents(query).filter(e -> visible.contains(e.dealId()));
+  }
 
   /**
    * The committed events after a feed position, in feed order: the storage behind {@link

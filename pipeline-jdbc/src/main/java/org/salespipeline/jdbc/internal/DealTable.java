@@ -229,25 +229,45 @@ final class DealTable {
 
   /**
    * Appends the reader's scope as SQL: {@code AND (owner IN (:scopeOwner0, ...) OR id IN
-   * (:scopeDeal0, ...))}, nothing for a scope of every deal, a false condition for an empty one.
+   * (:scopeDeal0, ...))}, nothing for a scope of every deal, a false condition for an empty one;
+   * each scope it is narrowed {@link DealScope#within() within} adds its own bracket the same way,
+   * with names numbered per bracket ({@code :scope1Owner0}, ...). The columns are unqualified: the
+   * caller's innermost FROM is the deals table.
    */
-  private static void scope(StringBuilder text, Map<String, Object> params, DealScope scope) {
-    if (scope.everything()) {
-      return;
-    }
+  static void scope(StringBuilder text, Map<String, Object> params, DealScope scope) {
     if (scope.isEmpty()) {
       text.append(Sql.DEAL_SCOPE_NOTHING);
+      return;
+    }
+    List<DealScope> brackets = new ArrayList<>();
+    flatten(scope, brackets);
+    for (int n = 0; n < brackets.size(); n++) {
+      bracket(text, params, brackets.get(n), n == 0 ? "scope" : "scope" + n);
+    }
+  }
+
+  /** The scope and every scope narrowing it, however deep, as one list of brackets to AND. */
+  private static void flatten(DealScope scope, List<DealScope> out) {
+    out.add(scope);
+    for (DealScope narrowing : scope.within()) {
+      flatten(narrowing, out);
+    }
+  }
+
+  private static void bracket(
+      StringBuilder text, Map<String, Object> params, DealScope scope, String prefix) {
+    if (scope.everything()) {
       return;
     }
     List<String> owners = scope.owners().stream().map(UserId::value).sorted().toList();
     List<String> deals = scope.deals().stream().map(DealId::toString).sorted().toList();
     if (!owners.isEmpty()) {
-      names(text, params, Sql.DEAL_SCOPE_OWNERS, "scopeOwner", owners);
+      names(text, params, Sql.DEAL_SCOPE_OWNERS, prefix + "Owner", owners);
       if (!deals.isEmpty()) {
-        names(text, params, Sql.DEAL_SCOPE_IDS_AFTER_OWNERS, "scopeDeal", deals);
+        names(text, params, Sql.DEAL_SCOPE_IDS_AFTER_OWNERS, prefix + "Deal", deals);
       }
     } else {
-      names(text, params, Sql.DEAL_SCOPE_IDS, "scopeDeal", deals);
+      names(text, params, Sql.DEAL_SCOPE_IDS, prefix + "Deal", deals);
     }
     text.append(Sql.DEAL_SCOPE_END);
   }
@@ -289,7 +309,7 @@ final class DealTable {
     text.append(')');
   }
 
-  private static void bindAll(NamedStatement s, Map<String, Object> params) throws SQLException {
+  static void bindAll(NamedStatement s, Map<String, Object> params) throws SQLException {
     for (Map.Entry<String, Object> p : params.entrySet()) {
       s.value(p.getKey(), p.getValue());
     }
@@ -353,7 +373,7 @@ final class DealTable {
     Objects.requireNonNull(visitor, "visitor");
     NamedSql statement;
     Map<String, Object> scoped = new LinkedHashMap<>();
-    if (scope.everything()) {
+    if (scope.isEverything()) {
       statement = t.sql().of(Sql.SCAN_OPEN_DEALS);
     } else {
       StringBuilder text = new StringBuilder(Sql.SCAN_OPEN_DEALS_SCOPED);

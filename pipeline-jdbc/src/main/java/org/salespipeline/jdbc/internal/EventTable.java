@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.salespipeline.core.DealId;
@@ -14,6 +16,7 @@ import org.salespipeline.core.UserId;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.FeedEvent;
 import org.salespipeline.core.event.FeedPage;
+import org.salespipeline.core.store.DealScope;
 import org.salespipeline.core.store.EventQuery;
 
 /**
@@ -84,6 +87,35 @@ final class EventTable {
                 s.text("workspace", t.ws())
                     .instant("from", clamp(from))
                     .instant("until", clamp(until)),
+            EventTable::event)
+        .filter(query::matches);
+  }
+
+  /**
+   * The events of the deals in the scope, filtered by the database: the scope becomes a sub-select
+   * over the deals table ({@code deal_id IN (SELECT id FROM deals WHERE ...)}), so the memory used
+   * does not grow with the number of deals in scope.
+   */
+  Stream<DealEvent> stream(EventQuery query, DealScope scope) {
+    if (scope.isEverything()) {
+      return stream(query);
+    }
+    Instant from = query.from().orElse(MIN_INSTANT);
+    Instant until = query.until().orElse(MAX_INSTANT);
+    StringBuilder text = new StringBuilder(Sql.SELECT_SCOPED_EVENTS);
+    Map<String, Object> params = new LinkedHashMap<>();
+    DealTable.scope(text, params, scope);
+    text.append(Sql.SCOPED_EVENTS_END);
+    return t.streams()
+        .open(
+            "streaming the events of a scope",
+            t.sql().dynamic(text.toString()),
+            s -> {
+              s.text("workspace", t.ws())
+                  .instant("from", clamp(from))
+                  .instant("until", clamp(until));
+              DealTable.bindAll(s, params);
+            },
             EventTable::event)
         .filter(query::matches);
   }

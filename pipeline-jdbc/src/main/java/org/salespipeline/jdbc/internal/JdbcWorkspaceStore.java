@@ -451,6 +451,14 @@ final class JdbcWorkspaceStore implements WorkspaceStore {
     return events.stream(query);
   }
 
+  /** Filters in SQL: the scope becomes a sub-select over the deals (see {@link EventTable}). */
+  @Override
+  public Stream<DealEvent> streamEvents(EventQuery query, DealScope scope) {
+    java.util.Objects.requireNonNull(query, "query");
+    java.util.Objects.requireNonNull(scope, "scope");
+    return events.stream(query, scope);
+  }
+
   @Override
   public FeedPage readFeed(long afterPosition, int limit) {
     return events.feed(afterPosition, limit);

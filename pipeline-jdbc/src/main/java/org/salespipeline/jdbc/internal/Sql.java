@@ -269,6 +269,21 @@ public final class Sql {
       WHERE workspace = :workspace AND occurred_at >= :from AND occurred_at <= :until
       ORDER BY deal_id, sequence""";
 
+  /**
+   * {@link #SELECT_EVENTS} of the deals in a reader's scope (access policies, issue 16): the scope
+   * goes into the sub-select (see {@code DealTable.scope}), then {@link #SCOPED_EVENTS_END}; the
+   * database filters, so nothing per visible deal is held in memory.
+   */
+  static final String SELECT_SCOPED_EVENTS =
+      """
+      SELECT deal_id, sequence, deal_version, actor, idempotency_key, change_type, payload
+      FROM ${prefix}deal_events
+      WHERE workspace = :workspace AND occurred_at >= :from AND occurred_at <= :until
+      AND deal_id IN (SELECT id FROM ${prefix}deals WHERE workspace = :workspace""";
+
+  /** Closes {@link #SELECT_SCOPED_EVENTS}' sub-select and orders as {@link #SELECT_EVENTS}. */
+  static final String SCOPED_EVENTS_END = ") ORDER BY deal_id, sequence";
+
   // The event feed (issue 15). Writers leave feed_position NULL and never wait for each other; a
   // reader first publishes: it locks the workspace row (the feed's counter), numbers the committed
   // events that have no position yet after the highest one, and commits. Publishers run one at a

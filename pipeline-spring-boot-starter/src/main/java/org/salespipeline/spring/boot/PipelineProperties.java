@@ -1,5 +1,6 @@
 package org.salespipeline.spring.boot;
 
+import org.salespipeline.core.access.InvisibleDeals;
 import org.salespipeline.jdbc.SchemaMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -37,6 +38,9 @@ public class PipelineProperties {
 
   /** ISO 4217 code of the currency totals are reported in. */
   private String reportingCurrency = "USD";
+
+  /** Access control settings ({@code pipeline.access.*}). */
+  private final Access access = new Access();
 
   /** Whether the starter configures the pipeline at all; true by default. */
   public boolean isEnabled() {
@@ -96,5 +100,38 @@ public class PipelineProperties {
   /** Sets {@link #getReportingCurrency()}. */
   public void setReportingCurrency(String reportingCurrency) {
     this.reportingCurrency = reportingCurrency;
+  }
+
+  /** The {@code pipeline.access.*} settings; never null. */
+  public Access getAccess() {
+    return access;
+  }
+
+  /**
+   * The {@code pipeline.access.*} settings: how a principal's view ({@code
+   * SalesPipeline.as(principal)}) answers for deals it may not view. The policy itself is the
+   * application's {@code AccessPolicy} bean. Mutable, as Spring binds it.
+   */
+  public static class Access {
+    /**
+     * How a principal's view answers for a deal that exists but that it may not view: NOT_FOUND (as
+     * if the deal did not exist; the engine's default when unset) or DENIED (an access refusal
+     * naming VIEW). Unset leaves the engine's builder alone, so a SalesPipelineCustomizer may set
+     * it instead.
+     */
+    private InvisibleDeals invisibleDeals;
+
+    /** Spring creates this. */
+    public Access() {}
+
+    /** The answer for an invisible deal; null when unset (the engine's default, NOT_FOUND). */
+    public InvisibleDeals getInvisibleDeals() {
+      return invisibleDeals;
+    }
+
+    /** Sets {@link #getInvisibleDeals()}. */
+    public void setInvisibleDeals(InvisibleDeals invisibleDeals) {
+      this.invisibleDeals = invisibleDeals;
+    }
   }
 }

@@ -7,6 +7,7 @@ import org.salespipeline.core.IdGenerator;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.SalesPipelineBuilder;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.access.AccessPolicy;
 import org.salespipeline.core.event.PipelineListener;
 import org.salespipeline.core.store.PipelineStore;
 import org.salespipeline.jdbc.ConnectionProvider;
@@ -30,7 +31,8 @@ import org.springframework.context.annotation.Import;
  * PipelineListener} bean) hear events after the host's commit only. Every bean backs off to one of
  * the host's of the same type: {@link ConnectionProvider}, {@link PipelineStore}, {@link Clock},
  * {@link IdGenerator}, {@link WorkspaceResolver}, {@link SalesPipeline}, {@link SalesPipelines}.
- * Off with {@code pipeline.enabled=false}.
+ * The application's {@link AccessPolicy} bean, if it declares one, is the engine's access policy
+ * (none: everything allowed, as without access control). Off with {@code pipeline.enabled=false}.
  *
  * <p>Runs after Boot's DataSource auto-configuration (Boot 4 and 3 class names), so the
  * application's DataSource exists.
@@ -138,8 +140,11 @@ public class SalesPipelineAutoConfiguration {
 
   /**
    * The engine of {@code pipeline.workspace}: the store, clock and id generator beans, the
-   * reporting currency, every {@link PipelineListener} bean, then every {@link
-   * SalesPipelineCustomizer} bean in order.
+   * reporting currency, the application's {@link AccessPolicy} bean if any (several need one marked
+   * primary) with {@code pipeline.access.invisible-deals} if set, every {@link PipelineListener}
+   * bean, then every {@link SalesPipelineCustomizer} bean in order. A customizer that sets the
+   * access policy or the invisible-deals answer again fails start-up naming the setting: give each
+   * one way only.
    */
   @Bean
   @ConditionalOnMissingBean(SalesPipeline.class)
@@ -148,6 +153,7 @@ public class SalesPipelineAutoConfiguration {
       PipelineStore store,
       Clock clock,
       IdGenerator ids,
+      ObjectProvider<AccessPolicy> accessPolicies,
       ObjectProvider<PipelineListener> listeners,
       ObjectProvider<SalesPipelineCustomizer> customizers) {
     SalesPipelineBuilder builder =
@@ -157,9 +163,36 @@ public class SalesPipelineAutoConfiguration {
             .clock(clock)
             .idGenerator(ids)
             .reportingCurrency(properties.getReportingCurrency());
+    accessPolicy(accessPolicies, beans(accessPolicies)).ifPresent(builder::accessPolicy);
+    if (properties.getAccess().getInvisibleDeals() != null) {
+      builder.invisibleDeals(properties.getAccess().getInvisibleDeals());
+    }
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.build();
+  }
+
+  private static int beans(ObjectProvider<AccessPolicy> policies) {
+    return (int) policies.stream().count();
+  }
+
+  /**
+   * The application's access policy: the only bean, or the primary one of several; none when there
+   * is no bean. Several without a primary fail naming the fix.
+   */
+  static java.util.Optional<AccessPolicy> accessPolicy(
+      ObjectProvider<AccessPolicy> policies, int count) {
+    if (count == 0) {
+      return java.util.Optional.empty();
+    }
+    AccessPolicy unique = policies.getIfUnique();
+    if (unique == null) {
+      throw new ConfigurationException(
+          "the sales pipeline found "
+              + count
+              + " AccessPolicy beans and none is primary; mark one @Primary or declare only one");
+    }
+    return java.util.Optional.of(unique);
   }
 
   /** The engines of every workspace, {@link SalesPipelines#current()} by the resolver. */

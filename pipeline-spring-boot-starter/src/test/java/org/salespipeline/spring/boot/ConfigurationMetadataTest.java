@@ -28,7 +28,8 @@ class ConfigurationMetadataTest {
             "pipeline.schema-mode",
             "pipeline.table-prefix",
             "pipeline.workspace",
-            "pipeline.reporting-currency");
+            "pipeline.reporting-currency",
+            "pipeline.access.invisible-deals");
     List<String> descriptions = JsonPath.read(json, "$.properties[*].description");
     assertThat(descriptions).hasSize(names.size()).allMatch(d -> !d.isBlank());
     List<String> providers =

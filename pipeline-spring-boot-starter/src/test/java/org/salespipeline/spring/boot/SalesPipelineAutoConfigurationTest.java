@@ -1,6 +1,7 @@
 package org.salespipeline.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,11 +13,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.salespipeline.core.ConfigurationException;
+import org.salespipeline.core.DealId;
 import org.salespipeline.core.IdGenerator;
 import org.salespipeline.core.Money;
 import org.salespipeline.core.SalesPipeline;
 import org.salespipeline.core.UserId;
 import org.salespipeline.core.WorkspaceId;
+import org.salespipeline.core.access.AccessDeniedException;
+import org.salespipeline.core.access.AccessPolicy;
+import org.salespipeline.core.access.Action;
+import org.salespipeline.core.access.Grants;
+import org.salespipeline.core.access.Principal;
 import org.salespipeline.core.command.OpenDeal;
 import org.salespipeline.core.event.DealEvent;
 import org.salespipeline.core.event.PipelineListener;
@@ -246,6 +253,142 @@ class SalesPipelineAutoConfigurationTest {
                       .expectedCloseDate(LocalDate.now().plusDays(10))
                       .build());
               assertThat(heard).hasSize(1);
+            });
+  }
+
+  private static DealId openBobsDeal(SalesPipeline pipeline) {
+    return pipeline
+        .openDeal(
+            OpenDeal.builder()
+                .name("Bob's deal")
+                .owner(UserId.of("bob"))
+                .actor(UserId.of("bob"))
+                .amount(Money.of(10, "USD"))
+                .expectedCloseDate(LocalDate.now().plusDays(10))
+                .build())
+        .deal()
+        .id();
+  }
+
+  /** Each principal sees only its own deals: a policy of owners only. */
+  private static final AccessPolicy OWNERS_ONLY = Grants.builder().build();
+
+  @Test
+  void theHostsAccessPolicyBeanGovernsEveryPrincipalsView() {
+    runner
+        .withBean(PipelineStore.class, InMemoryPipelineStore::new)
+        .withBean(AccessPolicy.class, () -> OWNERS_ONLY)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              SalesPipeline pipeline = context.getBean(SalesPipeline.class);
+              DealId bobs = openBobsDeal(pipeline);
+              assertThat(pipeline.as(Principal.of(UserId.of("bob"))).deal(bobs)).isPresent();
+              assertThat(pipeline.as(Principal.of(UserId.of("alice"))).deal(bobs))
+                  .as("not found, the default answer")
+                  .isEmpty();
+              assertThat(
+                      context
+                          .getBean(SalesPipelines.class)
+                          .current()
+                          .as(Principal.of(UserId.of("alice")))
+                          .deal(bobs))
+                  .isEmpty();
+            });
+  }
+
+  @Test
+  void invisibleDealsDeniedRefusesInsteadOfHiding() {
+    runner
+        .withBean(PipelineStore.class, InMemoryPipelineStore::new)
+        .withBean(AccessPolicy.class, () -> OWNERS_ONLY)
+        .withPropertyValues("pipeline.access.invisible-deals=denied")
+        .run(
+            context -> {
+              SalesPipeline pipeline = context.getBean(SalesPipeline.class);
+              DealId bobs = openBobsDeal(pipeline);
+              assertThatThrownBy(() -> pipeline.as(Principal.of(UserId.of("alice"))).deal(bobs))
+                  .isInstanceOfSatisfying(
+                      AccessDeniedException.class,
+                      e -> assertThat(e.action()).isEqualTo(Action.VIEW));
+            });
+  }
+
+  @Test
+  void withoutAnAccessPolicyBeanEveryPrincipalSeesEverything() {
+    runner
+        .withBean(PipelineStore.class, InMemoryPipelineStore::new)
+        .withPropertyValues("pipeline.access.invisible-deals=not-found")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              SalesPipeline pipeline = context.getBean(SalesPipeline.class);
+              DealId bobs = openBobsDeal(pipeline);
+              assertThat(pipeline.as(Principal.of(UserId.of("alice"))).deal(bobs)).isPresent();
+            });
+  }
+
+  @Test
+  void aHostsSalesPipelineWinsOverTheAccessSettings() {
+    runner
+        .withUserConfiguration(OwnPipeline.class)
+        .withBean(AccessPolicy.class, () -> OWNERS_ONLY)
+        .withPropertyValues("pipeline.access.invisible-deals=denied")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              SalesPipeline own = context.getBean(OwnPipeline.class).pipeline;
+              assertThat(context.getBean(SalesPipeline.class)).isSameAs(own);
+              DealId bobs = openBobsDeal(own);
+              assertThat(own.as(Principal.of(UserId.of("alice"))).deal(bobs))
+                  .as("the host's engine keeps its own (allow-all) policy")
+                  .isPresent();
+            });
+  }
+
+  @Test
+  void anUnknownInvisibleDealsValueFailsStartUpNamingTheProperty() {
+    runner
+        .withBean(PipelineStore.class, InMemoryPipelineStore::new)
+        .withPropertyValues("pipeline.access.invisible-deals=hidden")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .hasStackTraceContaining("pipeline.access.invisible-deals");
+            });
+  }
+
+  @Test
+  void twoAccessPoliciesWithoutAPrimaryFailStartUpSayingWhatToDo() {
+    runner
+        .withBean(PipelineStore.class, InMemoryPipelineStore::new)
+        .withBean("ownersOnly", AccessPolicy.class, () -> OWNERS_ONLY)
+        .withBean("everything", AccessPolicy.class, AccessPolicy::allowAll)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(ConfigurationException.class)
+                  .hasMessageContaining("2 AccessPolicy beans")
+                  .hasMessageContaining("@Primary");
+            });
+  }
+
+  @Test
+  void aCustomizerSettingThePolicyAgainFailsStartUpNamingTheSetting() {
+    runner
+        .withBean(PipelineStore.class, InMemoryPipelineStore::new)
+        .withBean(AccessPolicy.class, () -> OWNERS_ONLY)
+        .withBean(SalesPipelineCustomizer.class, () -> b -> b.accessPolicy(AccessPolicy.allowAll()))
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .isInstanceOf(ConfigurationException.class)
+                  .hasMessageContaining("accessPolicy was already set");
             });
   }
 

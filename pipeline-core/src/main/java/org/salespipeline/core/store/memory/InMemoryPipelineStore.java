@@ -37,6 +37,7 @@ import org.salespipeline.core.store.CommitRules;
 import org.salespipeline.core.store.ContactQuery;
 import org.salespipeline.core.store.DealCommit;
 import org.salespipeline.core.store.DealQuery;
+import org.salespipeline.core.store.DealScope;
 import org.salespipeline.core.store.EventQuery;
 import org.salespipeline.core.store.IdempotencyRecord;
 import org.salespipeline.core.store.KeysetPage;
@@ -563,11 +564,23 @@ public final class InMemoryPipelineStore implements PipelineStore {
 
     @Override
     public Stream<DealEvent> streamEvents(EventQuery query) {
+      return streamEvents(query, DealScope.all());
+    }
+
+    /** Skips the deals out of scope as it copies the events: no set of visible ids is built. */
+    @Override
+    public Stream<DealEvent> streamEvents(EventQuery query, DealScope scope) {
+      java.util.Objects.requireNonNull(query, "query");
+      java.util.Objects.requireNonNull(scope, "scope");
+      boolean everything = scope.isEverything();
       List<DealEvent> snapshot =
           read(
               () -> {
                 List<DealEvent> all = new ArrayList<>();
                 for (DealRecord record : dealsInIdOrder.values()) {
+                  if (!everything && !scope.includes(record.deal)) {
+                    continue;
+                  }
                   for (int i = 0; i < record.historySize; i++) {
                     DealEvent event = record.history[i];
                     if (query.matches(event)) {
