@@ -283,7 +283,9 @@ public final class ValueArbitraries {
       Arbitrary<Object> values =
           policy && (p.type == double.class || p.type == Double.class)
               ? (Arbitrary) Arbitraries.doubles().between(0.01, 1)
-              : (Arbitrary<Object>) forType(p.type);
+              : selfNested(codec.type(), p.type) != null
+                  ? selfNested(codec.type(), p.type)
+                  : (Arbitrary<Object>) forType(p.type);
       if (!record && p.absent == Property.BUILDER_DEFAULT) {
         values =
             values.optional().map(o -> ((Optional<Object>) o).orElse(Property.BUILDER_DEFAULT));
@@ -296,6 +298,32 @@ public final class ValueArbitraries {
     return Combinators.combine(parts)
         .as(values -> create(codec, values.toArray()))
         .filter(v -> v != null);
+  }
+
+  /**
+   * For a property that holds a list or set of its own type (a scope narrowed by scopes), values
+   * that are mostly empty and hold at most one element, so generation nests a finite depth (about
+   * one level in four); null for any other property.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Arbitrary<Object> selfNested(Class<?> owner, Type type) {
+    if (!(type instanceof ParameterizedType p)
+        || p.getActualTypeArguments().length != 1
+        || p.getActualTypeArguments()[0] != owner) {
+      return null;
+    }
+    Class<?> raw = (Class<?>) p.getRawType();
+    if (raw != List.class && raw != Set.class && raw != java.util.Collection.class) {
+      return null;
+    }
+    Arbitrary<List<Object>> one =
+        ((Arbitrary<Object>) forType(owner)).list().ofMinSize(1).ofMaxSize(1);
+    Arbitrary<List<Object>> nested =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, Arbitraries.just(List.of())), net.jqwik.api.Tuple.of(1, one));
+    return raw == Set.class
+        ? (Arbitrary) nested.map(Set::copyOf)
+        : (Arbitrary) nested.map(Collections::unmodifiableList);
   }
 
   private static Object create(ObjectCodec codec, Object[] values) {
