@@ -61,11 +61,8 @@ public record ForecastPeriod(LocalDate start, LocalDate end) {
     if (calendar == null) {
       throw new ValidationException(FieldProblem.of("calendar", null, "must not be null"));
     }
-    List<ForecastPeriod> out = new ArrayList<>(count);
-    for (org.salespipeline.core.calendar.FiscalPeriod p : calendar.periods(kind, first, count)) {
-      out.add(of(p));
-    }
-    return List.copyOf(out);
+    // why: the calendar checks count first, so a negative one is a ValidationException naming it
+    return calendar.periods(kind, first, count).stream().map(ForecastPeriod::of).toList();
   }
 
   /** The calendar month. */

@@ -38,4 +38,18 @@ class FiscalForecastPeriodTest {
         .isInstanceOfSatisfying(
             ValidationException.class, e -> assertThat(e.concerns("calendar")).isTrue());
   }
+
+  @Test
+  void aNegativeCountIsRefusedNamingTheCount() {
+    assertThatThrownBy(
+            () ->
+                ForecastPeriod.of(
+                    FiscalCalendar.gregorian(), PeriodKind.MONTH, LocalDate.of(2026, 1, 1), -1))
+        .isInstanceOfSatisfying(
+            ValidationException.class, e -> assertThat(e.concerns("count")).isTrue());
+    assertThat(
+            ForecastPeriod.of(
+                FiscalCalendar.gregorian(), PeriodKind.MONTH, LocalDate.of(2026, 1, 1), 0))
+        .isEmpty();
+  }
 }
